@@ -1,0 +1,6 @@
+/** The public surface of the numerics core: re-exports only. Nothing here touches the DOM, React or d3-selection. */
+export * from './matrix';
+export * from './rng';
+export * from './lse';
+export * from './validate';
+export * from './grid';
