@@ -5,6 +5,10 @@ import { chromiumPath } from './tests/e2e/browser';
  * End-to-end tests drive the built essay (`vite preview`) in a real Chromium. The browser is never
  * downloaded: it is found at $CHROMIUM_PATH, else /usr/bin/chromium (Debian's package). See README.
  */
+// E2E_PORT and E2E_DIST let several checkouts (or helpers) test their own builds side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -14,7 +18,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: {
       executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -22,9 +26,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: !process.env.CI,
+    command: `npx vite preview --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
