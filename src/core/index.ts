@@ -4,3 +4,4 @@ export * from './rng';
 export * from './lse';
 export * from './validate';
 export * from './grid';
+export * from './fields';
