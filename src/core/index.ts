@@ -5,3 +5,7 @@ export * from './lse';
 export * from './validate';
 export * from './grid';
 export * from './fields';
+export * from './descent';
+export * from './hierarchy';
+export * from './corruptions';
+export * from './resemblance';
