@@ -1,0 +1,245 @@
+import { matrixFromData, type Matrix } from './matrix';
+import type { Rng } from './rng';
+import { checkPositive } from './validate';
+
+/*
+ * A hierarchical associative memory (HAM): a chain of neuron layers x_0 (features, bottom) … x_{L−1} (top),
+ * adjacent layers joined by synaptic matrices W_ℓ (shape n_{ℓ+1} × n_ℓ). Based on Krotov, "Hierarchical
+ * Associative Memory" (2021) and Hoover et al., "A Universal Abstraction for Hierarchical Hopfield Networks"
+ * (HAMUX, 2022); the survey's §4.4 and, for two layers, its TinyBrain Eqs. 12–16 (MATH.md §2d).
+ *
+ * Each layer has a convex HamLagrangian L_ℓ with activation g_ℓ = ∇L_ℓ(x_ℓ) and an input current I_ℓ. Energy:
+ *   E = Σ_ℓ [ (x_ℓ − I_ℓ)ᵀ g_ℓ − L_ℓ(x_ℓ) ]  −  Σ_ℓ g_{ℓ+1}ᵀ W_ℓ g_ℓ            (layer + synaptic energies)
+ * Dynamics (τ_ℓ dx_ℓ/dt = −∂E/∂g_ℓ):
+ *   τ_ℓ dx_ℓ/dt = W_{ℓ−1} g_{ℓ−1} + W_ℓᵀ g_{ℓ+1} − x_ℓ + I_ℓ
+ * so dE/dt = −Σ_ℓ τ_ℓ ẋ_ℓᵀ ∇²L_ℓ ẋ_ℓ ≤ 0: the energy never rises, however many layers are stacked.
+ */
+
+export type HamLagrangian = { kind: 'identity' } | { kind: 'tanh' } | { kind: 'softmax'; beta: number };
+
+export interface HamLayer {
+  size: number;
+  lagrangian: HamLagrangian;
+  /** Time constant τ_ℓ > 0. */
+  tau: number;
+}
+
+export interface Ham {
+  layers: HamLayer[];
+  /** weights[ℓ] joins layer ℓ to layer ℓ+1: shape n_{ℓ+1} × n_ℓ. */
+  weights: Matrix[];
+  /** Input currents I_ℓ (length n_ℓ each). */
+  inputs: Float64Array[];
+}
+
+/** The internal states x_ℓ and activations g_ℓ of every layer. */
+export interface HamState {
+  x: Float64Array[];
+  g: Float64Array[];
+}
+
+/** The energy split into its parts: one term per layer, one per synaptic matrix, and their sum. */
+export interface HamEnergy {
+  total: number;
+  layers: Float64Array;
+  synapses: Float64Array;
+}
+
+function checkLagrangian(l: HamLagrangian, name: string): void {
+  if (l.kind === 'softmax') checkPositive(l.beta, `${name}.beta`);
+  else if (l.kind !== 'identity' && l.kind !== 'tanh') throw new Error(`${name}: unknown HamLagrangian "${(l as { kind: string }).kind}"`);
+}
+
+/** log cosh u without overflow: |u| + log1p(e^{−2|u|}) − log 2. */
+function logCosh(u: number): number {
+  const a = Math.abs(u);
+  return a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
+}
+
+/**
+ * The activation g = ∇L(x) of one layer: identity → x; tanh → tanh x; softmax → softmax(βx).
+ * Writes into `g` (same length as x) and returns it. Overflow-safe for any finite x.
+ */
+export function hamLayerActivation(l: HamLagrangian, x: Float64Array, g: Float64Array): Float64Array {
+  const n = x.length;
+  if (l.kind === 'identity') g.set(x);
+  else if (l.kind === 'tanh') for (let i = 0; i < n; i++) g[i] = Math.tanh(x[i]);
+  else {
+    let m = -Infinity;
+    for (let i = 0; i < n; i++) if (l.beta * x[i] > m) m = l.beta * x[i];
+    let z = 0;
+    for (let i = 0; i < n; i++) {
+      g[i] = Math.exp(l.beta * x[i] - m);
+      z += g[i];
+    }
+    for (let i = 0; i < n; i++) g[i] /= z;
+  }
+  return g;
+}
+
+/** The HamLagrangian L(x): ½‖x‖², Σ log cosh x_i, or β⁻¹ log Σ exp(βx_i) (max trick). Mutates nothing. */
+export function hamLayerLagrangian(l: HamLagrangian, x: Float64Array): number {
+  let s = 0;
+  if (l.kind === 'identity') for (let i = 0; i < x.length; i++) s += 0.5 * x[i] * x[i];
+  else if (l.kind === 'tanh') for (let i = 0; i < x.length; i++) s += logCosh(x[i]);
+  else {
+    let m = -Infinity;
+    for (let i = 0; i < x.length; i++) if (x[i] > m) m = x[i];
+    let z = 0;
+    for (let i = 0; i < x.length; i++) z += Math.exp(l.beta * (x[i] - m));
+    s = m + Math.log(z) / l.beta;
+  }
+  return s;
+}
+
+/**
+ * Builds a HAM with the given layer sizes and Lagrangians and random synapses W_ℓ ~ N(0, scale²/n_ℓ), drawn
+ * from `rng` (so a seed fixes the network). Input currents start at zero. Throws on sizes < 1, fewer than two
+ * layers, or a non-positive scale or τ.
+ */
+export function createHam(sizes: number[], lagrangians: HamLagrangian[], rng: Rng, scale = 1, taus?: number[]): Ham {
+  if (sizes.length < 2) throw new Error(`sizes: a hierarchy needs at least two layers (got ${sizes.length})`);
+  if (lagrangians.length !== sizes.length) throw new Error(`lagrangians: need one per layer (got ${lagrangians.length} for ${sizes.length} layers)`);
+  checkPositive(scale, 'scale');
+  const layers: HamLayer[] = sizes.map((size, l) => {
+    if (!(Number.isInteger(size) && size >= 1)) throw new Error(`sizes[${l}]: must be a positive integer (got ${size})`);
+    checkLagrangian(lagrangians[l], `lagrangians[${l}]`);
+    const tau = taus?.[l] ?? 1;
+    checkPositive(tau, `taus[${l}]`);
+    return { size, lagrangian: lagrangians[l], tau };
+  });
+  const weights: Matrix[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const data = new Float64Array(sizes[l + 1] * sizes[l]);
+    const sd = scale / Math.sqrt(sizes[l]);
+    for (let i = 0; i < data.length; i++) data[i] = sd * rng.normal();
+    weights.push(matrixFromData(sizes[l + 1], sizes[l], data));
+  }
+  return { layers, weights, inputs: sizes.map((n) => new Float64Array(n)) };
+}
+
+/** A state with internal states x_ℓ ~ N(0, spread²) from `rng` and activations computed from them. */
+export function createHamState(ham: Ham, rng: Rng, spread = 1): HamState {
+  const x = ham.layers.map((l) => {
+    const v = new Float64Array(l.size);
+    for (let i = 0; i < v.length; i++) v[i] = spread * rng.normal();
+    return v;
+  });
+  const g = ham.layers.map((l, i) => hamLayerActivation(l.lagrangian, x[i], new Float64Array(l.size)));
+  return { x, g };
+}
+
+/** Recomputes every g_ℓ = ∇L_ℓ(x_ℓ) from the current x_ℓ. Mutates `state.g`. */
+export function hamActivate(ham: Ham, state: HamState): void {
+  ham.layers.forEach((l, i) => hamLayerActivation(l.lagrangian, state.x[i], state.g[i]));
+}
+
+function checkShapes(ham: Ham, state: HamState): void {
+  const L = ham.layers.length;
+  if (state.x.length !== L || state.g.length !== L) throw new Error(`state: has ${state.x.length} layers, the network ${L}`);
+  if (ham.weights.length !== L - 1) throw new Error(`weights: need ${L - 1} matrices for ${L} layers (got ${ham.weights.length})`);
+  for (let l = 0; l < L; l++) {
+    const n = ham.layers[l].size;
+    if (state.x[l].length !== n || state.g[l].length !== n) throw new Error(`state: layer ${l} has the wrong length (expected ${n})`);
+    if (l + 1 < L && (ham.weights[l].rows !== ham.layers[l + 1].size || ham.weights[l].cols !== n)) {
+      throw new Error(`weights[${l}]: shape ${ham.weights[l].rows}×${ham.weights[l].cols}, expected ${ham.layers[l + 1].size}×${n}`);
+    }
+  }
+}
+
+/**
+ * The energy of a HAM state (see the file comment), split into layer and synaptic parts. Uses `state.g` as
+ * it stands (call {@link hamActivate} after changing x). Writes into `out` if given. Mutates nothing else.
+ */
+export function hamEnergy(ham: Ham, state: HamState, out?: HamEnergy): HamEnergy {
+  checkShapes(ham, state);
+  const L = ham.layers.length;
+  const res = out ?? { total: 0, layers: new Float64Array(L), synapses: new Float64Array(L - 1) };
+  let total = 0;
+  for (let l = 0; l < L; l++) {
+    const x = state.x[l];
+    const g = state.g[l];
+    const I = ham.inputs[l];
+    let e = 0;
+    for (let i = 0; i < x.length; i++) e += (x[i] - I[i]) * g[i];
+    e -= hamLayerLagrangian(ham.layers[l].lagrangian, x);
+    res.layers[l] = e;
+    total += e;
+  }
+  for (let l = 0; l + 1 < L; l++) {
+    const W = ham.weights[l];
+    const lo = state.g[l];
+    const hi = state.g[l + 1];
+    let e = 0;
+    for (let r = 0; r < W.rows; r++) {
+      let s = 0;
+      const off = r * W.cols;
+      for (let c = 0; c < W.cols; c++) s += W.data[off + c] * lo[c];
+      e -= hi[r] * s;
+    }
+    res.synapses[l] = e;
+    total += e;
+  }
+  res.total = total;
+  return res;
+}
+
+/**
+ * Writes every layer's velocity dx_ℓ/dt = (W_{ℓ−1} g_{ℓ−1} + W_ℓᵀ g_{ℓ+1} − x_ℓ + I_ℓ) / τ_ℓ into `vel`
+ * (one array per layer, same lengths as x). Uses `state.g` as it stands. Mutates only `vel`.
+ */
+export function hamVelocity(ham: Ham, state: HamState, vel: Float64Array[]): Float64Array[] {
+  checkShapes(ham, state);
+  const L = ham.layers.length;
+  for (let l = 0; l < L; l++) {
+    const v = vel[l];
+    const x = state.x[l];
+    const I = ham.inputs[l];
+    for (let i = 0; i < x.length; i++) v[i] = I[i] - x[i];
+    if (l > 0) {
+      const W = ham.weights[l - 1];
+      const below = state.g[l - 1];
+      for (let r = 0; r < W.rows; r++) {
+        let s = 0;
+        const off = r * W.cols;
+        for (let c = 0; c < W.cols; c++) s += W.data[off + c] * below[c];
+        v[r] += s;
+      }
+    }
+    if (l + 1 < L) {
+      const W = ham.weights[l];
+      const above = state.g[l + 1];
+      for (let r = 0; r < W.rows; r++) {
+        const a = above[r];
+        const off = r * W.cols;
+        for (let c = 0; c < W.cols; c++) v[c] += W.data[off + c] * a;
+      }
+    }
+    const tau = ham.layers[l].tau;
+    for (let i = 0; i < x.length; i++) v[i] /= tau;
+  }
+  return vel;
+}
+
+/**
+ * One forward-Euler step of the HAM dynamics for all layers at once: x_ℓ ← x_ℓ + dt·ẋ_ℓ, then g_ℓ = ∇L_ℓ(x_ℓ).
+ * `vel` is scratch (one array per layer). Mutates `state`. Returns the largest |ẋ| before the step, which is
+ * zero exactly at a fixed point. With dt ≲ 0.1·min τ the energy never rises (tested in
+ * tests/unit/core/hierarchy.test.ts); the figures use that range.
+ */
+export function hamStep(ham: Ham, state: HamState, dt: number, vel: Float64Array[]): number {
+  checkPositive(dt, 'dt');
+  hamVelocity(ham, state, vel);
+  let maxV = 0;
+  for (let l = 0; l < ham.layers.length; l++) {
+    const x = state.x[l];
+    const v = vel[l];
+    for (let i = 0; i < x.length; i++) {
+      x[i] += dt * v[i];
+      const a = Math.abs(v[i]);
+      if (a > maxV) maxV = a;
+    }
+    hamLayerActivation(ham.layers[l].lagrangian, x, state.g[l]);
+  }
+  return maxV;
+}
