@@ -9,3 +9,4 @@ export * from './descent';
 export * from './hierarchy';
 export * from './corruptions';
 export * from './resemblance';
+export * from './dsm-targets';
