@@ -10,3 +10,5 @@ export * from './hierarchy';
 export * from './corruptions';
 export * from './resemblance';
 export * from './dsm-targets';
+export * from './forward-noise';
+export * from './boltzmann';

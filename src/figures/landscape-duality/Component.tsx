@@ -1,0 +1,271 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import 'katex/dist/katex.min.css';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { lattice } from '../../lib/draw/arrows';
+import { fromPx, px, py, type View } from '../../lib/draw/landscape';
+import { Tex } from '../../lib/Tex';
+import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
+import { paintBackground, paintPanel, screenLengths, type Background, type Term } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+const TERMS: Exclude<Term, null>[] = ['x', 'step', 'score', 'energy', 'memory'];
+const TERM_TEXT: Record<Exclude<Term, null>, string> = {
+  x: 'the particle x^t: the dots, the same on both sides',
+  step: 'the step α: how far each update moves a particle (the trails)',
+  score: 'the score ∇log p_θ = F_θ: the arrows on the log-probability side',
+  energy: 'the energy gradient ∇E_θ: the contours and force arrows on the energy side',
+  memory: 'the memories ξ_μ: the two draggable rings',
+};
+
+const UPDATE_TEX = String.raw`\begin{aligned}
+\htmlClass{ld-term ld-x}{x^{t+1}} &= \htmlClass{ld-term ld-x}{x^{t}} + \htmlClass{ld-term ld-step}{\alpha}\,\htmlClass{ld-term ld-score}{\nabla_{x}\log p_\theta(x^{t})}\\
+&= \htmlClass{ld-term ld-x}{x^{t}} - \htmlClass{ld-term ld-step}{\alpha}\,\htmlClass{ld-term ld-energy}{\nabla_{x}E_\theta(x^{t})}
+\end{aligned}`;
+const ENERGY_TEX = String.raw`\htmlClass{ld-term ld-energy}{E_\theta(x)} = -\tfrac{1}{\beta}\log\sum_{\mu=1}^{2} e^{-\frac{\beta}{2}\lVert x-\htmlClass{ld-term ld-memory}{\xi_\mu}\rVert^2}`;
+
+const clampCoord = (v: number) => Math.round(Math.max(-2.7, Math.min(2.7, v)) * 100) / 100;
+
+export default function LandscapeDuality({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const seed = useStore(store, (s) => s.seed);
+  const model = useRef(new Duality()).current;
+  const bg = useRef<Background | null>(null);
+  const scratch = useRef({ score: new Float64Array(2 * MAX_PARTICLES), arrows: new Float64Array(2 * MAX_PARTICLES) }).current;
+  const left = useRef<HTMLCanvasElement>(null);
+  const right = useRef<HTMLCanvasElement>(null);
+  const eqBox = useRef<HTMLDivElement>(null);
+  const [hl, setHl] = useState<Term>(null);
+  const hlRef = useRef<Term>(null);
+  hlRef.current = hl;
+
+  // Wide: panel | equation | panel (as in the survey). Medium: two panels, the equation below. Narrow: stacked.
+  const layout = width >= 900 ? 'wide' : width >= 520 ? 'medium' : 'narrow';
+  const size = Math.floor(layout === 'wide' ? (width - 340) / 2 : layout === 'medium' ? (width - 16) / 2 : Math.min(width, 420));
+  const view: View = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
+
+  const draw = () => {
+    const b = bg.current;
+    if (!b || !left.current || !right.current) return;
+    const p = store.getState().params as Params;
+    const m = 2 * model.n;
+    model.score(model.xs.subarray(0, m), p.beta, scratch.score.subarray(0, m));
+    screenLengths(scratch.score.subarray(0, m), scratch.arrows.subarray(0, m), 26);
+    paintPanel(fitCanvas(left.current, size, size), 'logp', model, b, scratch.arrows, view, palette, hlRef.current);
+    paintPanel(fitCanvas(right.current, size, size), 'energy', model, b, scratch.arrows, view, palette, hlRef.current);
+  };
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, s) => model.reset(p, s),
+      step: (p) => model.step(p),
+      paramsChanged: (p, prev) => {
+        if (p.particles !== prev.particles) return 'reset';
+        if (p.x1 !== prev.x1 || p.y1 !== prev.y1 || p.x2 !== prev.x2 || p.y2 !== prev.y2) model.setMemories(p);
+        return 'keep';
+      },
+      draw,
+      describe: () => model.describe(store.getState().params as Params),
+    },
+    box,
+  );
+
+  // The landscapes and the score lattice change only with ξ, β, the size and the theme.
+  useEffect(() => {
+    const cells = size < 300 ? 11 : 14;
+    const pts = lattice(view, cells);
+    const score = model.score(pts, params.beta, new Float64Array(pts.length));
+    bg.current = paintBackground(model.grid(params.beta, size < 300 ? 90 : 120), view, palette, pts, score, size / cells);
+    redraw();
+  }, [params.beta, params.x1, params.y1, params.x2, params.y2, seed, palette, view]);
+
+  useEffect(() => {
+    redraw();
+    const root = eqBox.current;
+    if (!root) return;
+    for (const t of TERMS) {
+      root.querySelectorAll<HTMLElement>(`.ld-${t}`).forEach((el) => el.classList.toggle('is-hl', hl === t));
+    }
+  }, [hl]);
+
+  // Make the tagged equation terms reachable by keyboard: focusing one highlights its counterpart.
+  useEffect(() => {
+    const root = eqBox.current;
+    if (!root) return;
+    root.querySelectorAll<HTMLElement>('.ld-term').forEach((el) => {
+      const t = termOf(el);
+      if (!t || el.parentElement?.closest('.ld-term')) return;
+      el.tabIndex = 0;
+      el.setAttribute('role', 'button');
+      el.setAttribute('aria-label', `Highlight ${TERM_TEXT[t]}`);
+      el.dataset.term = t;
+    });
+  }, [layout]);
+
+  const onEqOver = (e: React.SyntheticEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('.ld-term');
+    setHl(el ? termOf(el) : null);
+  };
+
+  /** Hovering the picture highlights the equation: a particle ⇒ x, the left panel ⇒ the score, the right ⇒ the energy. */
+  const onCanvasMove = (side: 'logp' | 'energy') => (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (e.pointerType === 'touch') return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const cx = e.clientX - r.left;
+    const cy = e.clientY - r.top;
+    let near = false;
+    for (let i = 0; i < model.n && !near; i++) near = Math.hypot(px(view, model.xs[2 * i]) - cx, py(view, model.xs[2 * i + 1]) - cy) < 9;
+    setHl(near ? 'x' : side === 'logp' ? 'score' : 'energy');
+  };
+
+  const clicks = useRef(0);
+  const onCanvasDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const [x, y] = fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    model.drop(x, y, 6, store.getState().seed * 1009 + ++clicks.current);
+    store.getState().play();
+    redraw();
+  };
+
+  const moveMemory = (k: 1 | 2, x: number, y: number) => {
+    const st = store.getState();
+    st.setParams(k === 1 ? { x1: clampCoord(x), y1: clampCoord(y) } : { x2: clampCoord(x), y2: clampCoord(y) });
+    if (model.n > 0 && !st.playing) st.play();
+  };
+
+  const panel = (side: 'logp' | 'energy') => (
+    <div className={`fig-landscape-duality-panel fig-landscape-duality-${side}`}>
+      <div className="fig-landscape-duality-caption">
+        {side === 'logp' ? <Tex tex={String.raw`\log p_\theta(x)\ \text{and the score}\ \nabla_x \log p_\theta`} /> : <Tex tex={String.raw`E_\theta(x)\ \text{and the force}\ {-\nabla_x E_\theta}`} />}
+      </div>
+      <div className="fig-landscape-duality-stage" style={{ width: size, height: size }}>
+        <canvas
+          ref={side === 'logp' ? left : right}
+          data-side={side}
+          role="img"
+          aria-label={
+            side === 'logp'
+              ? 'Log-probability landscape: bright peaks at the two memories, arrows of the score pointing uphill toward them, and the particles.'
+              : 'Energy landscape of the associative memory: dark valleys at the two memories, with the same particles rolling downhill.'
+          }
+          onPointerDown={onCanvasDown}
+          onPointerMove={onCanvasMove(side)}
+          onPointerLeave={() => setHl(null)}
+        />
+        {([1, 2] as const).map((k) => (
+          <MemoryHandle
+            key={k}
+            k={k}
+            x={k === 1 ? params.x1 : params.x2}
+            y={k === 1 ? params.y1 : params.y2}
+            view={view}
+            focusable={side === 'energy'}
+            onMove={moveMemory}
+            onHover={(on) => setHl(on ? 'memory' : null)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+
+  return (
+    <div className={`fig-landscape-duality fig-landscape-duality-${layout}`} ref={box}>
+      <div className="fig-landscape-duality-row">
+        {panel('logp')}
+        <div
+          className="fig-landscape-duality-eq"
+          ref={eqBox}
+          onPointerOver={onEqOver}
+          onPointerLeave={() => setHl(null)}
+          onFocus={onEqOver}
+          onBlur={() => setHl(null)}
+          data-testid="update-equation"
+        >
+          <Tex tex={UPDATE_TEX} display />
+          <Tex tex={ENERGY_TEX} display className="fig-landscape-duality-energy-eq" />
+          <p className="fig-landscape-duality-legend" aria-live="polite">
+            {hl ? `Showing ${TERM_TEXT[hl]}.` : 'Point at a term to find it in the picture.'}
+          </p>
+        </div>
+        {panel('energy')}
+      </div>
+      <p className="figure-hint">Drag the rings ξ₁, ξ₂ (or focus one and use the arrow keys). Click or tap a landscape to drop particles.</p>
+      <PropControls store={store} hidden={['x1', 'y1', 'x2', 'y2']} />
+      <Transport store={store} />
+    </div>
+  );
+}
+
+function termOf(el: Element): Term {
+  for (const t of TERMS) if (el.classList.contains(`ld-${t}`)) return t;
+  return null;
+}
+
+/** A memory ξ_k as a draggable, focusable handle over a panel. Arrow keys move it by 0.05 (Shift: 0.25). */
+function MemoryHandle(props: {
+  k: 1 | 2;
+  x: number;
+  y: number;
+  view: View;
+  focusable: boolean;
+  onMove: (k: 1 | 2, x: number, y: number) => void;
+  onHover: (on: boolean) => void;
+}) {
+  const { k, x, y, view, focusable, onMove, onHover } = props;
+  const dragging = useRef(false);
+  const toPlane = (e: React.PointerEvent<HTMLElement>) => {
+    const stage = e.currentTarget.parentElement!.getBoundingClientRect();
+    return fromPx(view, e.clientX - stage.left, e.clientY - stage.top);
+  };
+  return (
+    <button
+      type="button"
+      className="fig-landscape-duality-handle"
+      style={{ left: px(view, x), top: py(view, y) }}
+      tabIndex={focusable ? 0 : -1}
+      aria-hidden={focusable ? undefined : true}
+      aria-label={`Memory ξ${k === 1 ? '₁' : '₂'} at (${x.toFixed(2)}, ${y.toFixed(2)}). Drag it, or use the arrow keys to move it.`}
+      data-memory={k}
+      onPointerDown={(e) => {
+        e.preventDefault();
+        e.currentTarget.setPointerCapture(e.pointerId);
+        dragging.current = true;
+        onHover(true);
+      }}
+      onPointerMove={(e) => {
+        if (!dragging.current) return;
+        const [px2, py2] = toPlane(e);
+        onMove(k, px2, py2);
+      }}
+      onPointerUp={(e) => {
+        dragging.current = false;
+        e.currentTarget.releasePointerCapture(e.pointerId);
+      }}
+      onPointerEnter={() => onHover(true)}
+      onPointerLeave={() => !dragging.current && onHover(false)}
+      onFocus={() => onHover(true)}
+      onBlur={() => onHover(false)}
+      onKeyDown={(e) => {
+        const d = e.shiftKey ? 0.25 : 0.05;
+        const moves: Record<string, [number, number]> = { ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, d], ArrowDown: [0, -d] };
+        const m = moves[e.key];
+        if (!m) return;
+        e.preventDefault();
+        onMove(k, x + m[0], y + m[1]);
+      }}
+    >
+      <span aria-hidden="true">ξ{k === 1 ? '₁' : '₂'}</span>
+    </button>
+  );
+}
