@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import 'katex/dist/katex.min.css';
+import './style.css';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { Tex } from '../../lib/Tex';
+import { LinePlot } from '../../lib/LinePlot';
+import { DOMAIN, Dsm, type Params } from './sim';
+import { paint, paintBackground } from './draw';
+import type { meta } from './meta';
+
+type Highlight = 'none' | 'target' | 'score';
+
+const EQ =
+  '\\ell(\\sigma) = \\tfrac12\\,\\mathbb{E}\\,\\big\\lVert s_\\theta(\\tilde x, \\sigma) - \\htmlClass{fig-dsm-target}{\\big(-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\big)}\\big\\rVert^2,\\qquad \\mathbb{E}\\Big[-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\,\\Big|\\,\\tilde x\\Big] = \\htmlClass{fig-dsm-score}{\\nabla_{\\tilde x}\\log p_\\sigma(\\tilde x)}';
+
+export default function DenoisingScoreMatching({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
+  const size = Math.max(240, Math.min(width, 560));
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const seed = useStore(store, (s) => s.seed);
+  // The status line changes a few times a second while running; it is what re-renders the convergence plot.
+  useStore(store, (s) => s.status);
+  const model = useRef(new Dsm()).current;
+  const heat = useRef<HTMLCanvasElement | null>(null);
+  const [hl, setHl] = useState<Highlight>('none');
+  const hlRef = useRef<Highlight>('none');
+  hlRef.current = hl;
+  const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, s) => {
+        model.reset(p, s);
+        if (model.grid) heat.current = paintBackground(model.grid, palette);
+      },
+      step: (p) => model.step(p),
+      paramsChanged: (p, prev) => (p.batch !== prev.batch && p.sigma === prev.sigma && p.bins === prev.bins && p.total === prev.total ? 'keep' : 'reset'),
+      draw: () => {
+        if (!canvas.current || !heat.current) return;
+        paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.sigma, { highlight: hlRef.current });
+      },
+      describe: () => model.describe(store.getState().params as Params),
+    },
+    box,
+  );
+
+  useEffect(() => {
+    if (model.grid) heat.current = paintBackground(model.grid, palette);
+    redraw();
+  }, [palette, view, seed, hl]);
+
+  const onEqOver = (e: React.PointerEvent) => {
+    const el = e.target as Element;
+    setHl(el.closest('.fig-dsm-target') ? 'target' : el.closest('.fig-dsm-score') ? 'score' : 'none');
+  };
+
+  const trace = model.trace.slice();
+  const series = trace.length
+    ? [
+        { label: 'binned targets vs score', color: 'var(--accent)', points: trace },
+        { label: '∝ 1/√n', color: 'var(--muted)', dashed: true, points: trace.map(([n]) => [n, trace[0][1] * Math.sqrt(trace[0][0] / n)] as [number, number]) },
+      ]
+    : [];
+
+  return (
+    <div className="fig-denoising-score-matching" data-hl={hl}>
+      <div className="fig-dsm-eq" onPointerOver={onEqOver} onPointerLeave={() => setHl('none')} data-testid="equation">
+        <Tex tex={EQ} display />
+      </div>
+      <div ref={box} className="figure-canvas-box">
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label="Perturbed samples with their denoising targets (orange), the running bin averages of the targets (blue) and the true score (green)."
+        />
+      </div>
+      <p className="fig-dsm-legend">
+        <button type="button" onPointerEnter={() => setHl('target')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('target')} onBlur={() => setHl('none')}>
+          <span className="sw" style={{ background: 'var(--accent-2)' }} />
+          latest x̃ and its target −(x̃−ξ)/σ²
+        </button>
+        <button type="button" onPointerEnter={() => setHl('target')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('target')} onBlur={() => setHl('none')}>
+          <span className="sw" style={{ background: 'var(--accent)' }} />
+          average of targets per bin
+        </button>
+        <button type="button" onPointerEnter={() => setHl('score')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('score')} onBlur={() => setHl('none')}>
+          <span className="sw" style={{ background: 'var(--score)' }} />
+          true score ∇log p_σ
+        </button>
+      </p>
+      <div className="fig-dsm-plot" data-testid="error-plot">
+        <LinePlot series={series} width={Math.min(size, 480)} height={160} xLog xDomain={[Math.max(1, Math.min(params.batch, params.total / 10)), params.total]} xLabel="samples drawn n" yLabel="relative error" yDomain={[0, Math.max(0.2, ...trace.map((p) => p[1]))]} title="Relative error between the binned average of DSM targets and the binned true score, against the number of samples" />
+      </div>
+      <PropControls store={store} />
+      <Transport store={store} />
+    </div>
+  );
+}
