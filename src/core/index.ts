@@ -12,3 +12,4 @@ export * from './resemblance';
 export * from './dsm-targets';
 export * from './forward-noise';
 export * from './boltzmann';
+export * from './gmm';
