@@ -1,0 +1,173 @@
+import type { Matrix } from './matrix';
+import { checkInt, checkPositive } from './validate';
+
+/*
+ * Separation functions in a picture. Binary patterns of N neurons all lie on a sphere of radius √N, and what a
+ * dense associative memory feels is the overlap ξ_μ · σ. The two-dimensional analogue used by the
+ * separation-functions figure keeps exactly that: memories ξ_μ are unit vectors (points on the unit circle),
+ * the state x lives in the unit disk (the analogue of the hypercube's relaxation), and the overlap is
+ * m_μ(x) = ξ_μ · x ∈ [−1, 1]. The energy of a dense associative memory (Krotov & Hopfield 2016,
+ * Demircigil et al. 2017) is then
+ *   E(x) = −Σ_μ F(ξ_μ · x),  with F(m) = mⁿ, max(m, 0)ⁿ or e^{βm},
+ * and n = 2 is the classical Hopfield energy −½ xᵀ(Σ_μ ξ_μ ξ_μᵀ)x (survey Eq. 17 with linear memory neurons).
+ */
+
+/** A separation function F of the dense associative memory: polynomial, rectified polynomial or exponential. */
+export type BasinSeparation = { kind: 'poly'; n: number } | { kind: 'rectified'; n: number } | { kind: 'exp'; beta: number };
+
+/** F(m) for a separation function (no scaling). */
+export function basinF(F: BasinSeparation, m: number): number {
+  if (F.kind === 'poly') return m ** F.n;
+  if (F.kind === 'rectified') return m > 0 ? m ** F.n : 0;
+  return Math.exp(F.beta * m);
+}
+
+function checkSeparation(F: BasinSeparation): void {
+  if (F.kind === 'exp') checkPositive(F.beta, 'beta');
+  else checkInt(F.n, 1, 64, 'n');
+}
+
+/**
+ * E(x) = −Σ_μ F(ξ_μ · x) at a 2-D point (x, y), for memories given as the rows of a K × 2 matrix.
+ * For the exponential it returns −β⁻¹ log Σ_μ e^{β ξ_μ·x}, a monotone transform of −Σ e^{β ξ_μ·x} with the
+ * same minima that never overflows.
+ */
+export function basinEnergy(x: number, y: number, memories: Matrix, F: BasinSeparation): number {
+  if (memories.cols !== 2) throw new Error(`memories: need 2 columns (got ${memories.cols})`);
+  checkSeparation(F);
+  const d = memories.data;
+  if (F.kind === 'exp') {
+    let mx = -Infinity;
+    for (let k = 0; k < memories.rows; k++) mx = Math.max(mx, d[2 * k] * x + d[2 * k + 1] * y);
+    let s = 0;
+    for (let k = 0; k < memories.rows; k++) s += Math.exp(F.beta * (d[2 * k] * x + d[2 * k + 1] * y - mx));
+    return -(mx + Math.log(s) / F.beta);
+  }
+  let e = 0;
+  for (let k = 0; k < memories.rows; k++) e -= basinF(F, d[2 * k] * x + d[2 * k + 1] * y);
+  return e;
+}
+
+/**
+ * A positive multiple of −∇E at (x, y), written into out[0..1]: Σ_μ w_μ ξ_μ with w_μ = F′(m_μ) / max_ν |F′(m_ν)|.
+ * Scaling by a positive factor keeps the flow lines, so the basins are those of the gradient flow of E, and
+ * it keeps every separation function's steps the same size (F = e^{βm} would otherwise overflow).
+ */
+export function basinDirection(x: number, y: number, memories: Matrix, F: BasinSeparation, out: Float64Array): Float64Array {
+  const d = memories.data;
+  const K = memories.rows;
+  let gx = 0;
+  let gy = 0;
+  if (F.kind === 'exp') {
+    let mx = -Infinity;
+    for (let k = 0; k < K; k++) mx = Math.max(mx, d[2 * k] * x + d[2 * k + 1] * y);
+    for (let k = 0; k < K; k++) {
+      const w = Math.exp(F.beta * (d[2 * k] * x + d[2 * k + 1] * y - mx));
+      gx += w * d[2 * k];
+      gy += w * d[2 * k + 1];
+    }
+  } else {
+    const n = F.n;
+    let big = 0;
+    for (let k = 0; k < K; k++) {
+      const m = d[2 * k] * x + d[2 * k + 1] * y;
+      const fp = F.kind === 'rectified' && m <= 0 ? 0 : n * m ** (n - 1);
+      big = Math.max(big, Math.abs(fp));
+    }
+    if (big > 0) {
+      for (let k = 0; k < K; k++) {
+        const m = d[2 * k] * x + d[2 * k + 1] * y;
+        const w = (F.kind === 'rectified' && m <= 0 ? 0 : n * m ** (n - 1)) / big;
+        gx += w * d[2 * k];
+        gy += w * d[2 * k + 1];
+      }
+    }
+  }
+  out[0] = gx;
+  out[1] = gy;
+  return out;
+}
+
+export interface BasinMap {
+  /** Grid size: nx × ny starting points at cell centres of [−1, 1]², row 0 at the top (y = +1). */
+  nx: number;
+  ny: number;
+  /**
+   * Per start: μ ∈ [0, K) if descent reached memory ξ_μ, K + μ if it reached its negative −ξ_μ, −1 for any
+   * other (spurious) fixed point, −2 for a start outside the disk.
+   */
+  label: Int16Array;
+  /** The distinct spurious fixed points found, as (x, y) pairs. */
+  spurious: number[];
+}
+
+/**
+ * Where descent on E ends from every start of an nx × ny grid over the unit disk: projected steps
+ * x ← Π(x + η Σ_μ w_μ ξ_μ) (see `basinDirection`; Π projects onto the disk), until a step moves less than `tol`
+ * or `maxIter` steps have run. An end point within `radius` of ξ_μ (or −ξ_μ) is labelled μ (or K + μ); any
+ * other end point is spurious. Allocates the label array; costs O(nx·ny·maxIter·K).
+ */
+export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: number, opts: { eta?: number; maxIter?: number; tol?: number; radius?: number } = {}): BasinMap {
+  if (memories.cols !== 2) throw new Error(`memories: need 2 columns (got ${memories.cols})`);
+  checkSeparation(F);
+  checkInt(nx, 1, 4096, 'nx');
+  checkInt(ny, 1, 4096, 'ny');
+  const eta = opts.eta ?? 0.5;
+  const maxIter = opts.maxIter ?? 300;
+  const tol = opts.tol ?? 1e-4;
+  const radius = opts.radius ?? 0.08;
+  const K = memories.rows;
+  // Only an even polynomial F(m) = F(−m) makes every −ξ_μ a memory too.
+  const inverses = F.kind === 'poly' && F.n % 2 === 0;
+  const label = new Int16Array(nx * ny);
+  const spurious: number[] = [];
+  const g = new Float64Array(2);
+  const d = memories.data;
+  for (let j = 0; j < ny; j++) {
+    const y0 = 1 - ((j + 0.5) / ny) * 2;
+    for (let i = 0; i < nx; i++) {
+      const x0 = ((i + 0.5) / nx) * 2 - 1;
+      if (x0 * x0 + y0 * y0 > 1) {
+        label[j * nx + i] = -2;
+        continue;
+      }
+      let x = x0;
+      let y = y0;
+      for (let t = 0; t < maxIter; t++) {
+        basinDirection(x, y, memories, F, g);
+        let xn = x + eta * g[0];
+        let yn = y + eta * g[1];
+        const r = Math.hypot(xn, yn);
+        if (r > 1) {
+          xn /= r;
+          yn /= r;
+        }
+        const step = Math.abs(xn - x) + Math.abs(yn - y);
+        x = xn;
+        y = yn;
+        if (step < tol) break;
+      }
+      let best = -1;
+      let bd = radius;
+      for (let k = 0; k < K; k++) {
+        const dp = Math.hypot(x - d[2 * k], y - d[2 * k + 1]);
+        const dm = Math.hypot(x + d[2 * k], y + d[2 * k + 1]);
+        if (dp < bd) {
+          bd = dp;
+          best = k;
+        }
+        if (inverses && dm < bd) {
+          bd = dm;
+          best = K + k;
+        }
+      }
+      label[j * nx + i] = best;
+      if (best === -1) {
+        let known = false;
+        for (let s = 0; s < spurious.length; s += 2) if (Math.hypot(spurious[s] - x, spurious[s + 1] - y) < 0.05) known = true;
+        if (!known && spurious.length < 200) spurious.push(x, y);
+      }
+    }
+  }
+  return { nx, ny, label, spurious };
+}

@@ -1,0 +1,333 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette, type Palette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { imageFileToPattern } from '../../lib/patterns/binarize';
+import { PictureMemory, type Params, type ReaderPicture } from './sim';
+import { paintEnergy, paintOverlaps, paintPattern } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+type Brush = 'flip' | 'ink' | 'paper';
+const MAX_READER = 20;
+
+export default function HopfieldImages({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const model = useRef(new PictureMemory()).current;
+  const [reader, setReader] = useState<ReaderPicture[]>([]);
+  const readerRef = useRef(reader);
+  readerRef.current = reader;
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  const [brush, setBrush] = useState<Brush>('flip');
+  const [padOpen, setPadOpen] = useState(false);
+  const [built, setBuilt] = useState(0);
+
+  const main = useRef<HTMLCanvasElement>(null);
+  const side = useRef<HTMLCanvasElement>(null);
+  const energy = useRef<HTMLCanvasElement>(null);
+  const overlaps = useRef<HTMLCanvasElement>(null);
+
+  const wide = width >= 600;
+  const mainSize = Math.floor(Math.max(200, Math.min(wide ? 320 : width, 400)));
+  const thumb = wide ? 140 : Math.floor((mainSize - 12) / 2);
+  const sideW = wide ? thumb : 2 * thumb + 12;
+  const sideH = wide ? 2 * thumb + 44 : thumb + 20;
+  const plotW = Math.max(200, wide ? Math.floor((width - 16) / 2) : Math.floor(width));
+  const plotH = 150;
+
+  const draw = () => {
+    if (!main.current || !model.recaller) return;
+    const ctx = fitCanvas(main.current, mainSize, mainSize);
+    paintPattern(ctx, model.state, model.side, 0, 0, mainSize, palette, model.settled ? -1 : model.lastFlip);
+    if (side.current) {
+      const sctx = fitCanvas(side.current, sideW, sideH);
+      sctx.clearRect(0, 0, sideW, sideH);
+      sctx.font = '12px system-ui, sans-serif';
+      sctx.fillStyle = palette.muted;
+      sctx.textBaseline = 'top';
+      sctx.fillText('start (corrupted)', 0, 0);
+      paintPattern(sctx, model.probe, model.side, 0, 18, thumb, palette);
+      const ox = wide ? 0 : thumb + 12;
+      const oy = wide ? thumb + 26 : 0;
+      sctx.fillStyle = palette.muted;
+      sctx.fillText(`ξ target: ${model.names[model.target]}`, ox, oy);
+      paintPattern(sctx, model.patterns.data.subarray(model.target * model.N, (model.target + 1) * model.N), model.side, ox, oy + 18, thumb, palette, -1, palette.accent);
+    }
+    const mode = store.getState().params.mode;
+    if (energy.current)
+      paintEnergy(fitCanvas(energy.current, plotW, plotH), model.energies, model.traceLen, plotW, plotH, palette, mode === 'flip' ? `flips${model.traceStride > 1 ? ` (a point every ${model.traceStride})` : ''}` : 'sweeps', model.isExp ? 'E = −log Σ e^m' : 'E');
+    if (overlaps.current) paintOverlaps(fitCanvas(overlaps.current, plotW, plotH), model.overlaps, model.N, model.patterns.rows, model.pictures, model.target, plotW, plotH, palette);
+  };
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, s) => {
+        model.reset(p, s, readerRef.current);
+        setBuilt((v) => v + 1);
+      },
+      step: (p) => model.step(p),
+      paramsChanged: (p, prev) => (p.mode !== prev.mode ? 'keep' : 'reset'),
+      draw,
+      describe: () => model.describe(store.getState().params as Params),
+    },
+    box,
+  );
+
+  useEffect(() => redraw(), [palette, width, built]);
+
+  // A change to the reader's pictures rebuilds the stored set.
+  const firstReader = useRef(true);
+  useEffect(() => {
+    if (firstReader.current) {
+      firstReader.current = false;
+      return;
+    }
+    store.getState().reset();
+  }, [reader]);
+
+  const announce = () => store.getState().setStatus(model.describe(store.getState().params as Params));
+
+  // The brush paints on the state while the pointer is down; a pixel changes at most once per stroke.
+  const stroke = useRef<Set<number> | null>(null);
+  const paintAt = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (!stroke.current || !model.recaller) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const s = model.side;
+    const c = Math.floor(((e.clientX - r.left) / r.width) * s);
+    const row = Math.floor(((e.clientY - r.top) / r.height) * s);
+    const rad = s >= 48 ? 2 : 1;
+    for (let dr = 1 - rad; dr < rad; dr++)
+      for (let dc = 1 - rad; dc < rad; dc++) {
+        const rr = row + dr;
+        const cc = c + dc;
+        if (rr < 0 || cc < 0 || rr >= s || cc >= s) continue;
+        const i = rr * s + cc;
+        if (stroke.current.has(i)) continue;
+        stroke.current.add(i);
+        model.paint(i, brush === 'flip' ? -model.state[i] : brush === 'ink' ? 1 : -1);
+      }
+    redraw();
+  };
+  const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    store.getState().pause();
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    stroke.current = new Set();
+    paintAt(e);
+  };
+  const onUp = () => {
+    if (!stroke.current) return;
+    stroke.current = null;
+    model.restartFromCurrent(store.getState().seed);
+    store.setState({ steps: 0, converged: false });
+    redraw();
+    announce();
+  };
+
+  const storeReader = (pic: ReaderPicture) => {
+    if (reader.length >= MAX_READER) {
+      setMessage({ text: `You can store up to ${MAX_READER} pictures of your own; nothing was stored.`, bad: true });
+      return;
+    }
+    const index = Math.min(params.images, 20) + reader.length + 1;
+    setReader((r) => [...r, pic]);
+    store.getState().setParam('target', index);
+    setMessage({ text: `Stored “${pic.name}” as memory ${index}; it is now the target.`, bad: false });
+  };
+
+  const onUpload = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    const s = Number(params.size);
+    try {
+      const pixels = await imageFileToPattern(file, s);
+      storeReader({ name: file.name.replace(/\.[^.]+$/, '').slice(0, 24) || 'upload', side: s, pixels });
+    } catch (err) {
+      setMessage({ text: err instanceof Error ? err.message : String(err), bad: true });
+    } finally {
+      input.value = '';
+    }
+  };
+
+  return (
+    <div className="fig-hopfield-images" ref={box}>
+      <div className="fig-hopfield-images-gallery" role="group" aria-label="Stored pictures: choose the one to corrupt">
+        {model.names.slice(0, model.pictures).map((name, mu) => (
+          <Thumb key={`${built}-${mu}`} name={name} mu={mu} model={model} palette={palette} selected={mu === model.target} onPick={() => store.getState().setParam('target', mu + 1)} />
+        ))}
+        {model.patterns.rows > model.pictures && <span className="fig-hopfield-images-extra">+ {model.patterns.rows - model.pictures} random patterns</span>}
+      </div>
+      <div className={`fig-hopfield-images-row ${wide ? 'is-wide' : ''}`}>
+        <canvas
+          ref={main}
+          role="img"
+          aria-label="The network state s, one pixel per neuron (ink is +1). Drag on it to paint with the brush."
+          data-testid="state"
+          onPointerDown={onDown}
+          onPointerMove={(e) => stroke.current && paintAt(e)}
+          onPointerUp={onUp}
+          onPointerCancel={onUp}
+          style={{ touchAction: 'none', cursor: 'crosshair' }}
+        />
+        <canvas ref={side} aria-hidden="true" />
+      </div>
+      <div className="fig-hopfield-images-corrupt" role="group" aria-label="Corrupt the picture">
+        <button type="button" className="btn" onClick={() => store.getState().reset()} data-action="corrupt">
+          Corrupt with noise
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-action="mask"
+          onClick={() => {
+            store.getState().pause();
+            model.mask(store.getState().seed);
+            store.setState({ steps: 0, converged: false });
+            redraw();
+            announce();
+          }}
+        >
+          Hide half
+        </button>
+        <label className="control">
+          <span className="control-label">brush</span>
+          <select value={brush} onChange={(e) => setBrush(e.currentTarget.value as Brush)} aria-label="What the brush does to the pixels you drag over">
+            <option value="flip">flips pixels</option>
+            <option value="ink">paints ink (+1)</option>
+            <option value="paper">paints paper (−1)</option>
+          </select>
+        </label>
+      </div>
+      <PropControls store={store} />
+      <Transport store={store} />
+      <div className={`fig-hopfield-images-row ${wide ? 'is-wide' : ''}`}>
+        <canvas ref={energy} role="img" aria-label="Energy E of the state after each update; it never rises." data-testid="energy" />
+        <canvas ref={overlaps} role="img" aria-label="Overlap m_μ of the state with every stored pattern; the target's bar is highlighted." data-testid="overlaps" />
+      </div>
+      <details className="fig-hopfield-images-own" open={padOpen} onToggle={(e) => setPadOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>Store a picture of your own</summary>
+        {padOpen && (
+          <DrawPad
+            side={Number(params.size)}
+            palette={palette}
+            onStore={(pixels) => (pixels ? storeReader({ name: `drawing ${reader.length + 1}`, side: Number(params.size), pixels }) : setMessage({ text: 'The pad is empty: draw something first. Nothing was stored.', bad: true }))}
+          />
+        )}
+        <label className="fig-hopfield-images-upload">
+          <span>
+            Upload a picture (cropped square, shrunk to {params.size}×{params.size}, then black and white):
+          </span>
+          <input type="file" accept="image/*" onChange={onUpload} data-testid="upload" />
+        </label>
+        {reader.length > 0 && (
+          <button type="button" className="btn" onClick={() => setReader([])}>
+            Forget my pictures
+          </button>
+        )}
+      </details>
+      {message && (
+        <p className={message.bad ? 'figure-problem' : 'figure-hint'} role={message.bad ? 'alert' : 'status'} data-testid="upload-message">
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Thumb({ name, mu, model, palette, selected, onPick }: { name: string; mu: number; model: PictureMemory; palette: Palette; selected: boolean; onPick: () => void }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    paintPattern(fitCanvas(ref.current, 40, 40), model.patterns.data.subarray(mu * model.N, (mu + 1) * model.N), model.side, 0, 0, 40, palette, -1, selected ? palette.accent : undefined);
+  }, [palette, selected, model.patterns]);
+  return (
+    <button type="button" className="fig-hopfield-images-thumb" aria-pressed={selected} onClick={onPick} title={name} aria-label={`Picture ${mu + 1}: ${name}`}>
+      <canvas ref={ref} aria-hidden="true" />
+    </button>
+  );
+}
+
+/** A side × side pixel pad for drawing a picture to store. Calls onStore(null) if the pad is empty. */
+function DrawPad({ side, palette, onStore }: { side: number; palette: Palette; onStore: (pixels: Float64Array | null) => void }) {
+  const pixels = useRef(new Float64Array(side * side).fill(-1));
+  const ref = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef(0);
+  const [erase, setErase] = useState(false);
+  const size = 220;
+  const paint = () => ref.current && paintPattern(fitCanvas(ref.current, size, size), pixels.current, side, 0, 0, size, palette);
+  useEffect(() => {
+    if (pixels.current.length !== side * side) pixels.current = new Float64Array(side * side).fill(-1);
+    paint();
+  }, [side, palette]);
+  const at = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const c = Math.floor(((e.clientX - r.left) / r.width) * side);
+    const row = Math.floor(((e.clientY - r.top) / r.height) * side);
+    const rad = Math.max(1, Math.round(side / 16));
+    for (let dr = 1 - rad; dr < rad; dr++)
+      for (let dc = 1 - rad; dc < rad; dc++) {
+        const rr = row + dr;
+        const cc = c + dc;
+        if (rr >= 0 && cc >= 0 && rr < side && cc < side) pixels.current[rr * side + cc] = drawing.current;
+      }
+    paint();
+  };
+  return (
+    <div className="fig-hopfield-images-pad">
+      <canvas
+        ref={ref}
+        role="img"
+        aria-label="Drawing pad: drag to draw in ink"
+        data-testid="pad"
+        style={{ touchAction: 'none', cursor: 'crosshair' }}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          drawing.current = erase || e.button === 2 ? -1 : 1;
+          at(e);
+        }}
+        onPointerMove={(e) => drawing.current !== 0 && at(e)}
+        onPointerUp={() => (drawing.current = 0)}
+        onPointerCancel={() => (drawing.current = 0)}
+        onContextMenu={(e) => e.preventDefault()}
+      />
+      <div className="fig-hopfield-images-pad-buttons">
+        <label className="control control-boolean">
+          <input type="checkbox" checked={erase} onChange={(e) => setErase(e.currentTarget.checked)} />
+          <span>eraser</span>
+        </label>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            pixels.current.fill(-1);
+            paint();
+          }}
+        >
+          Clear
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-action="store-drawing"
+          onClick={() => {
+            const p = pixels.current;
+            let ink = 0;
+            for (let i = 0; i < p.length; i++) if (p[i] > 0) ink++;
+            onStore(ink === 0 ? null : p.slice());
+          }}
+        >
+          Store this drawing
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { createRng, matrixFromData, type Matrix, type Rng } from '../../core';
+import { corruptPattern } from '../../core/patterns';
+import { PatternRecaller, type RecallRule } from '../../core/recall';
+import { BUILTIN_PICTURES, builtinPatterns } from '../../lib/patterns/builtins';
+import { resamplePattern } from '../../lib/patterns/binarize';
+import type { PropValues } from '../../lib/figure/spec';
+import type { meta } from './meta';
+
+export type Params = PropValues<typeof meta.props>;
+
+/** A picture the reader drew or uploaded, kept at the size it was made and resampled when the grid changes. */
+export interface ReaderPicture {
+  name: string;
+  side: number;
+  pixels: Float64Array;
+}
+
+/** The most energies kept for the trace; when it fills, every other point is dropped and the stride doubles. */
+const TRACE_MAX = 600;
+
+/** The recall rule the `memory` and `n` props choose. */
+export function ruleOf(p: Pick<Params, 'memory' | 'n'>): RecallRule {
+  if (p.memory === 'classical') return { kind: 'classical' };
+  if (p.memory === 'exp') return { kind: 'exp', beta: 1 };
+  return { kind: p.memory === 'rectified' ? 'rectified' : 'poly', n: p.n };
+}
+
+/**
+ * The figure's state: the stored patterns ξ (K × N: built-in pictures, then the reader's, then random ones),
+ * the core's PatternRecaller (state s, overlaps m_μ = ξ_μ · s and energy, all kept incrementally), and the
+ * energy trace. Every per-step quantity lives in typed arrays.
+ */
+export class PictureMemory {
+  side = 32;
+  N = 1024;
+  patterns: Matrix = matrixFromData(1, 1, new Float64Array(1));
+  names: string[] = [];
+  /** How many of the stored patterns are pictures (built-in + the reader's); the rest are random. */
+  pictures = 0;
+  target = 0;
+  recaller: PatternRecaller | null = null;
+  /** The starting (corrupted) state, kept for the "start" thumbnail. */
+  probe = new Float64Array(0);
+  energies = new Float64Array(TRACE_MAX);
+  traceLen = 0;
+  /** Flips between consecutive trace points in flip mode (doubles whenever the trace fills). */
+  traceStride = 1;
+  lastFlip = -1;
+  isExp = false;
+  note = '';
+  private key = '';
+  /** The recaller's visiting order comes from here; it is re-seeded at every start so runs replay exactly. */
+  private inner: Rng = createRng(1);
+  private readonly rng: Rng = { uniform: () => this.inner.uniform(), normal: () => this.inner.normal() };
+
+  /** Rebuilds the stored set when what is stored changed, then corrupts the target picture with noise. */
+  reset(p: Params, seed: number, reader: readonly ReaderPicture[]): void {
+    const side = Number(p.size);
+    const key = `${side}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}|${p.memory}|${p.n}`;
+    this.note = '';
+    let t = p.target - 1;
+    const pictures = Math.min(p.images, BUILTIN_PICTURES.length) + reader.length;
+    if (t >= pictures) {
+      this.note = `Only ${pictures} pictures are stored, so picture ${pictures} is the target instead of ${p.target}.`;
+      t = pictures - 1;
+    }
+    if (key !== this.key || !this.recaller) {
+      this.key = key;
+      this.build(p, seed, reader, side);
+    }
+    this.target = t;
+    const xi = this.patterns.data.subarray(t * this.N, (t + 1) * this.N);
+    this.start(corruptPattern(xi, p.noise, createRng(seed * 31 + 7 + t * 101)), seed);
+  }
+
+  private build(p: Params, seed: number, reader: readonly ReaderPicture[], side: number): void {
+    this.side = side;
+    this.N = side * side;
+    const pics = builtinPatterns(p.images, side);
+    const names = BUILTIN_PICTURES.slice(0, pics.length).map((b) => b.name);
+    for (const r of reader) {
+      pics.push(r.side === side ? r.pixels : resamplePattern(r.pixels, r.side, side));
+      names.push(r.name);
+    }
+    this.pictures = pics.length;
+    const K = pics.length + p.extra;
+    const data = new Float64Array(K * this.N);
+    pics.forEach((pic, mu) => data.set(pic, mu * this.N));
+    const rng = createRng(seed * 7919 + 3);
+    for (let i = pics.length * this.N; i < data.length; i++) data[i] = rng.uniform() < 0.5 ? -1 : 1;
+    for (let mu = pics.length; mu < K; mu++) names.push(`random ${mu - pics.length + 1}`);
+    this.patterns = matrixFromData(K, this.N, data);
+    this.names = names;
+    const rule = ruleOf(p);
+    this.isExp = rule.kind === 'exp';
+    this.recaller = new PatternRecaller(this.patterns, data.subarray(0, this.N), rule, this.rng);
+  }
+
+  get state(): Float64Array {
+    return this.recaller!.state;
+  }
+  get overlaps(): Float64Array {
+    return this.recaller!.overlaps;
+  }
+  /** True once a whole sweep has changed nothing: s is a fixed point of the dynamics. */
+  get settled(): boolean {
+    const r = this.recaller!;
+    return r.converged && r.position === 0;
+  }
+
+  /** Starts recall from the state s (after a reset, the mask, or a brush stroke). */
+  start(s: ArrayLike<number>, seed = 1): void {
+    this.probe = Float64Array.from(s);
+    this.inner = createRng(seed * 97 + 13);
+    this.recaller!.reset(this.probe);
+    this.traceLen = 0;
+    this.traceStride = 1;
+    this.lastFlip = -1;
+    this.record();
+  }
+
+  /** Restarts recall from what is on screen now (after the reader painted on it). */
+  restartFromCurrent(seed: number): void {
+    this.start(this.recaller!.state.slice(), seed);
+  }
+
+  /** The energy shown: E itself, or for F = eˣ its finite log form −log Σ_μ e^{m_μ} (same minima, same descent). */
+  energy(): number {
+    return this.isExp ? this.recaller!.logEnergy() : this.recaller!.energy();
+  }
+
+  /** One step: a whole sweep (every neuron visited once, in random order), or visits until one neuron flips. */
+  step(p: Params): boolean {
+    const r = this.recaller!;
+    if (this.settled) return true;
+    if (p.mode === 'flip') {
+      const i = r.flipNext();
+      this.lastFlip = i;
+      if (i < 0 || r.flips % this.traceStride === 0) this.record();
+    } else {
+      r.sweep();
+      this.lastFlip = -1;
+      this.record();
+    }
+    return this.settled;
+  }
+
+  private record(): void {
+    if (this.traceLen === TRACE_MAX) {
+      for (let i = 0; i < TRACE_MAX / 2; i++) this.energies[i] = this.energies[2 * i];
+      this.traceLen = TRACE_MAX / 2;
+      this.traceStride *= 2;
+    }
+    this.energies[this.traceLen++] = this.energy();
+  }
+
+  /** Sets pixel i of the state to v = ±1 (the brush). */
+  paint(i: number, v: number): void {
+    this.recaller!.setBit(i, v);
+  }
+
+  /** Hides half the picture: the bottom half becomes paper (−1). */
+  mask(seed: number): void {
+    const s = this.recaller!.state.slice();
+    for (let i = Math.floor(this.side / 2) * this.side; i < this.N; i++) s[i] = -1;
+    this.start(s, seed);
+  }
+
+  /** The verdict on the current state: which memory it matches, or which ones it mixes. */
+  verdict(): { kind: 'recalled' | 'other' | 'inverse' | 'spurious'; text: string } {
+    const m = this.recaller!.overlaps;
+    const N = this.N;
+    const K = this.patterns.rows;
+    const idx = Array.from({ length: K }, (_, k) => k).sort((a, b) => Math.abs(m[b]) - Math.abs(m[a]));
+    const mu = idx[0];
+    const mb = m[mu] / N;
+    const name = (k: number) => `“${this.names[k]}”`;
+    if (mb > 0.98 && mu === this.target) return { kind: 'recalled', text: `recalled ${name(mu)} (overlap ${mb.toFixed(3)})` };
+    if (mb > 0.98) return { kind: 'other', text: `fell into a different memory, ${name(mu)} (overlap ${mb.toFixed(3)})` };
+    if (mb < -0.98) return { kind: 'inverse', text: `fell into the negative of ${name(mu)}, which this energy stores too` };
+    const parts = idx.slice(0, 3).map((k) => `${(m[k] / N).toFixed(2)} with ${name(k)}`);
+    return { kind: 'spurious', text: `stuck in a spurious state that is no stored memory (overlap ${parts.join(', ')})` };
+  }
+
+  describe(p: Params): string {
+    const K = this.patterns.rows;
+    const r = this.recaller!;
+    const what = p.memory === 'classical' ? 'Classical network' : p.memory === 'exp' ? 'Dense memory with F = eˣ' : `Dense memory with F = ${p.memory === 'rectified' ? 'max(x, 0)' : 'x'}^${p.n}`;
+    const head = `${what}: N = ${this.N} neurons, K = ${K} patterns (K/N = ${(K / this.N).toFixed(3)}).`;
+    const mt = r.overlaps[this.target] / this.N;
+    if (this.settled) return `${head} Settled after ${r.sweeps} sweeps and ${r.flips} flips: ${this.verdict().text}. ${this.note}`.trim();
+    return `${head} ${r.flips} flips so far; overlap with “${this.names[this.target]}” ${mt.toFixed(3)}; energy ${this.energy().toPrecision(5)}, never rising. ${this.note}`.trim();
+  }
+}
