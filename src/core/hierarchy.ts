@@ -1,6 +1,7 @@
 import { matrixFromData, type Matrix } from './matrix';
 import type { Rng } from './rng';
 import { checkPositive } from './validate';
+import { checkLagrangian, lagrangianActivation, lagrangianValue, type Lagrangian } from './tinybrain';
 
 /*
  * A hierarchical associative memory (HAM): a chain of neuron layers x_0 (features, bottom) … x_{L−1} (top),
@@ -15,7 +16,8 @@ import { checkPositive } from './validate';
  * so dE/dt = −Σ_ℓ τ_ℓ ẋ_ℓᵀ ∇²L_ℓ ẋ_ℓ ≤ 0: the energy never rises, however many layers are stacked.
  */
 
-export type HamLagrangian = { kind: 'identity' } | { kind: 'tanh' } | { kind: 'softmax'; beta: number };
+/** A layer's Lagrangian (the same three as TinyBrain's): ½‖x‖², Σ log cosh x, or β⁻¹ log Σ e^{βx}. */
+export type HamLagrangian = Lagrangian;
 
 export interface HamLayer {
   size: number;
@@ -45,51 +47,14 @@ export interface HamEnergy {
   synapses: Float64Array;
 }
 
-function checkLagrangian(l: HamLagrangian, name: string): void {
-  if (l.kind === 'softmax') checkPositive(l.beta, `${name}.beta`);
-  else if (l.kind !== 'identity' && l.kind !== 'tanh') throw new Error(`${name}: unknown HamLagrangian "${(l as { kind: string }).kind}"`);
-}
-
-/** log cosh u without overflow: |u| + log1p(e^{−2|u|}) − log 2. */
-function logCosh(u: number): number {
-  const a = Math.abs(u);
-  return a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
-}
-
-/**
- * The activation g = ∇L(x) of one layer: identity → x; tanh → tanh x; softmax → softmax(βx).
- * Writes into `g` (same length as x) and returns it. Overflow-safe for any finite x.
- */
+/** The activation g = ∇L(x) of one layer (identity, tanh or softmax(βx)), written into `g` and returned. */
 export function hamLayerActivation(l: HamLagrangian, x: Float64Array, g: Float64Array): Float64Array {
-  const n = x.length;
-  if (l.kind === 'identity') g.set(x);
-  else if (l.kind === 'tanh') for (let i = 0; i < n; i++) g[i] = Math.tanh(x[i]);
-  else {
-    let m = -Infinity;
-    for (let i = 0; i < n; i++) if (l.beta * x[i] > m) m = l.beta * x[i];
-    let z = 0;
-    for (let i = 0; i < n; i++) {
-      g[i] = Math.exp(l.beta * x[i] - m);
-      z += g[i];
-    }
-    for (let i = 0; i < n; i++) g[i] /= z;
-  }
-  return g;
+  return lagrangianActivation(l, x, g);
 }
 
-/** The HamLagrangian L(x): ½‖x‖², Σ log cosh x_i, or β⁻¹ log Σ exp(βx_i) (max trick). Mutates nothing. */
+/** The Lagrangian L(x) of one layer (overflow-safe). Mutates nothing. */
 export function hamLayerLagrangian(l: HamLagrangian, x: Float64Array): number {
-  let s = 0;
-  if (l.kind === 'identity') for (let i = 0; i < x.length; i++) s += 0.5 * x[i] * x[i];
-  else if (l.kind === 'tanh') for (let i = 0; i < x.length; i++) s += logCosh(x[i]);
-  else {
-    let m = -Infinity;
-    for (let i = 0; i < x.length; i++) if (x[i] > m) m = x[i];
-    let z = 0;
-    for (let i = 0; i < x.length; i++) z += Math.exp(l.beta * (x[i] - m));
-    s = m + Math.log(z) / l.beta;
-  }
-  return s;
+  return lagrangianValue(l, x);
 }
 
 /**
