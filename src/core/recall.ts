@@ -1,0 +1,499 @@
+import type { Matrix } from './matrix';
+import { checkBinary, patternOverlaps } from './patterns';
+import type { Rng } from './rng';
+import { checkInt, checkLength, checkPositive } from './validate';
+
+/*
+ * Asynchronous recall in binary associative memories, one bit at a time, with everything a figure wants to show
+ * kept incrementally: the state, its energy, and (for pattern-based memories) its overlap with every stored
+ * pattern. A sweep visits every bit once in a fresh random order drawn from the caller's Rng; recall has
+ * converged when a whole sweep changes nothing.
+ *
+ * Two implementations share the sweep logic:
+ *  - WeightsRecaller: any symmetric weight matrix W (N×N), local fields h = Ws kept up to date (O(1) per bit
+ *    examined, O(N) per flip). Used by hopfieldRecall.
+ *  - PatternRecaller: the patterns themselves (K×N), the classical Hebbian network or a dense associative
+ *    memory (Krotov–Hopfield 2016, Demircigil et al. 2017). Overlaps m_μ = ξ_μ·s kept up to date (O(K) per bit
+ *    examined and per flip), never the N×N matrix, so a 64×64 image memory costs K·N numbers, not N².
+ */
+
+/** Separation function of a dense associative memory: F(x) = xⁿ, max(x, 0)ⁿ, or e^{βx} (β = 1 by default). */
+export type Separation = { kind: 'poly'; n: number } | { kind: 'rectified'; n: number } | { kind: 'exp'; beta?: number };
+
+/** How a PatternRecaller updates a bit: the classical Hebbian network, or a DAM with separation function F. */
+export type RecallRule = { kind: 'classical' } | Separation;
+
+/** The outcome of a recall run. `energies` holds the initial energy, then the energy after each sweep. */
+export interface Recall {
+  state: Float64Array;
+  sweeps: number;
+  converged: boolean;
+  energies: number[];
+  /** Only for F = e^{βx}: the finite log-scale energies −β⁻¹ log Σ_μ e^{βm_μ}, at the same moments as `energies`. */
+  logEnergies?: number[];
+}
+
+/** Options of the recall functions: the random order comes from `rng`; at most `maxSweeps` sweeps (default 100). */
+export interface RecallOptions {
+  rng: Rng;
+  maxSweeps?: number;
+}
+
+/** Throws unless F is a supported separation function with valid parameters (message names `name`). */
+export function checkSeparation(F: Separation, name = 'F'): void {
+  if (!F || typeof F !== 'object') throw new Error(`${name}: expected a separation function { kind: 'poly' | 'rectified' | 'exp' }`);
+  if (F.kind === 'poly') checkInt(F.n, 1, 40, `${name}.n`);
+  else if (F.kind === 'rectified') {
+    if (!(Number.isFinite(F.n) && F.n >= 1 && F.n <= 40)) throw new Error(`${name}.n: must be a number in [1, 40] (got ${F.n})`);
+  } else if (F.kind === 'exp') {
+    if (F.beta !== undefined) checkPositive(F.beta, `${name}.beta`);
+  } else throw new Error(`${name}.kind: must be 'poly', 'rectified' or 'exp' (got ${(F as { kind: unknown }).kind})`);
+}
+
+/** F(x) for a polynomial or rectified separation (integer powers by repeated multiplication). */
+export function separationValue(F: Separation, x: number): number {
+  if (F.kind === 'exp') return Math.exp((F.beta ?? 1) * x);
+  if (F.kind === 'rectified' && x <= 0) return 0;
+  return powN(x, F.n);
+}
+
+function powN(x: number, n: number): number {
+  if (n === 1) return x;
+  if (n === 2) return x * x;
+  if (n === 3) return x * x * x;
+  if (Number.isInteger(n)) {
+    let r = 1;
+    let b = x;
+    let e = n;
+    while (e > 0) {
+      if (e & 1) r *= b;
+      b *= b;
+      e >>= 1;
+    }
+    return r;
+  }
+  return Math.pow(x, n);
+}
+
+/** What every recaller exposes. `state` is updated in place; read it each frame, do not keep copies. */
+export interface Recaller {
+  /** Number of bits N. */
+  readonly N: number;
+  /** The current state (±1), mutated in place by every flip. */
+  readonly state: Float64Array;
+  /** Completed sweeps. */
+  readonly sweeps: number;
+  /** Bits examined so far in the current sweep (0 … N−1). */
+  readonly position: number;
+  /** Total flips since the last reset. */
+  readonly flips: number;
+  /** True once a whole sweep changed nothing (cleared again by any flip or setBit). */
+  readonly converged: boolean;
+  /** Index of the bit examined last (−1 before the first), and whether it flipped. */
+  readonly lastIndex: number;
+  readonly lastFlipped: boolean;
+  /** Energy trace: the energy at reset, then after each completed sweep. */
+  readonly energies: number[];
+  /** The current energy (kept incrementally). */
+  energy(): number;
+  /** Examines the next bit of the current sweep and flips it if the rule says so. Returns its index. */
+  step(): number;
+  /** Examines bits until one flips; returns its index, or −1 once a whole sweep has changed nothing. */
+  flipNext(): number;
+  /** Finishes the current sweep (a whole one if none is under way). Returns the number of flips in that sweep. */
+  sweep(): number;
+  /** Sweeps until converged or `maxSweeps` sweeps have been completed in total; returns a Recall (copies). */
+  run(maxSweeps?: number): Recall;
+  /** Sets bit i to v (±1) directly, e.g. when the reader paints on the probe; keeps everything consistent. */
+  setBit(i: number, v: number): void;
+  /** Starts again from a new probe (±1, length N). */
+  reset(probe: ArrayLike<number>): void;
+}
+
+abstract class SweepRecaller implements Recaller {
+  readonly N: number;
+  readonly state: Float64Array;
+  sweeps = 0;
+  position = 0;
+  flips = 0;
+  converged = false;
+  lastIndex = -1;
+  lastFlipped = false;
+  energies: number[] = [];
+  protected flipsThisSweep = 0;
+  protected lastSweepFlips = 0;
+  protected readonly order: Uint32Array;
+  protected readonly rng: Rng;
+
+  constructor(N: number, rng: Rng) {
+    if (!rng || typeof rng.uniform !== 'function') throw new Error('rng: expected a generator from createRng(seed)');
+    this.N = N;
+    this.rng = rng;
+    this.state = new Float64Array(N);
+    this.order = new Uint32Array(N);
+    for (let i = 0; i < N; i++) this.order[i] = i;
+  }
+
+  /** Applies the update rule to bit i; flips it (keeping derived quantities) and returns true if it changed. */
+  protected abstract updateBit(i: number): boolean;
+  /** Recomputes derived quantities from `state` (O(N·K) or O(N²)). */
+  protected abstract recompute(): void;
+  /** Sets bit i to −state[i], updating derived quantities. */
+  protected abstract flip(i: number): void;
+  abstract energy(): number;
+
+  reset(probe: ArrayLike<number>): void {
+    checkLength(probe, this.N, 'probe');
+    checkBinary(probe, 'probe');
+    for (let i = 0; i < this.N; i++) this.state[i] = probe[i];
+    this.recompute();
+    this.sweeps = 0;
+    this.position = 0;
+    this.flips = 0;
+    this.flipsThisSweep = 0;
+    this.lastSweepFlips = 0;
+    this.converged = false;
+    this.lastIndex = -1;
+    this.lastFlipped = false;
+    this.energies = [];
+    this.record();
+  }
+
+  /** Appends the current energy to the trace (PatternRecaller also appends the log-scale energy for e^{βx}). */
+  protected record(): void {
+    this.energies.push(this.energy());
+  }
+
+  setBit(i: number, v: number): void {
+    checkInt(i, 0, this.N - 1, 'i');
+    if (v !== 1 && v !== -1) throw new Error(`v: must be +1 or −1 (got ${v})`);
+    if (this.state[i] !== v) {
+      this.flip(i);
+      this.converged = false;
+    }
+  }
+
+  step(): number {
+    if (this.position === 0) {
+      // A fresh random order for every sweep (Fisher–Yates).
+      const o = this.order;
+      for (let k = this.N - 1; k > 0; k--) {
+        const j = Math.floor(this.rng.uniform() * (k + 1));
+        const t = o[k];
+        o[k] = o[j];
+        o[j] = t;
+      }
+    }
+    const i = this.order[this.position++];
+    const flipped = this.updateBit(i);
+    this.lastIndex = i;
+    this.lastFlipped = flipped;
+    if (flipped) {
+      this.flips++;
+      this.flipsThisSweep++;
+      this.converged = false;
+    }
+    if (this.position === this.N) {
+      this.position = 0;
+      this.sweeps++;
+      this.lastSweepFlips = this.flipsThisSweep;
+      this.converged = this.flipsThisSweep === 0;
+      this.flipsThisSweep = 0;
+      this.recomputeEnergy();
+      this.record();
+    }
+    return i;
+  }
+
+  /** Refreshes the incrementally kept energy exactly (called at the end of each sweep). */
+  protected recomputeEnergy(): void {}
+
+  flipNext(): number {
+    if (this.converged && this.position === 0) return -1;
+    for (;;) {
+      const i = this.step();
+      if (this.lastFlipped) return i;
+      if (this.converged && this.position === 0) return -1;
+    }
+  }
+
+  sweep(): number {
+    do this.step();
+    while (this.position !== 0);
+    return this.lastSweepFlips;
+  }
+
+  run(maxSweeps = 100): Recall {
+    checkInt(maxSweeps, 1, 1e9, 'maxSweeps');
+    if (this.position !== 0) this.sweep();
+    while (!this.converged && this.sweeps < maxSweeps) this.sweep();
+    return this.result();
+  }
+
+  protected result(): Recall {
+    return { state: Float64Array.from(this.state), sweeps: this.sweeps, converged: this.converged, energies: this.energies.slice() };
+  }
+}
+
+/**
+ * Asynchronous recall with an arbitrary symmetric weight matrix W (N×N, e.g. hebbianWeights): bit i becomes
+ * sgn(Σ_j W_ij s_j), sgn(0) = +1. Keeps the local fields h = Ws (O(N) per flip, using row i of W as its
+ * column, so W must be symmetric, which is not checked) and the energy E = −½ sᵀWs
+ * (ΔE = 2 s_i h_i − 2W_ii per flip; refreshed exactly at the end of each sweep).
+ * The constructor costs one O(N²) product; non-finite weights are detected through the fields.
+ */
+export class WeightsRecaller extends SweepRecaller {
+  readonly weights: Matrix;
+  /** Local fields h_i = Σ_j W_ij s_j, kept up to date. */
+  readonly fields: Float64Array;
+  private e = 0;
+
+  constructor(weights: Matrix, probe: ArrayLike<number>, rng: Rng) {
+    if (!weights || !(weights.rows >= 1) || weights.rows !== weights.cols) throw new Error(`weights: must be a non-empty square matrix (got ${weights?.rows}×${weights?.cols})`);
+    super(weights.rows, rng);
+    this.weights = weights;
+    this.fields = new Float64Array(weights.rows);
+    this.reset(probe);
+  }
+
+  protected recompute(): void {
+    const N = this.N;
+    const W = this.weights.data;
+    const s = this.state;
+    for (let i = 0; i < N; i++) {
+      let acc = 0;
+      const o = i * N;
+      for (let j = 0; j < N; j++) acc += W[o + j] * s[j];
+      if (!Number.isFinite(acc)) throw new Error(`weights: row ${i} contains a non-finite number`);
+      this.fields[i] = acc;
+    }
+    this.recomputeEnergy();
+  }
+
+  protected recomputeEnergy(): void {
+    let e = 0;
+    for (let i = 0; i < this.N; i++) e += this.state[i] * this.fields[i];
+    this.e = -0.5 * e;
+  }
+
+  energy(): number {
+    return this.e;
+  }
+
+  protected updateBit(i: number): boolean {
+    const v = this.fields[i] >= 0 ? 1 : -1;
+    if (v === this.state[i]) return false;
+    this.flip(i);
+    return true;
+  }
+
+  protected flip(i: number): void {
+    const N = this.N;
+    const old = this.state[i];
+    const W = this.weights.data;
+    this.e += 2 * old * this.fields[i] - 2 * W[i * N + i];
+    const v = -old;
+    this.state[i] = v;
+    const c = 2 * v;
+    const o = i * N;
+    const h = this.fields;
+    for (let j = 0; j < N; j++) h[j] += c * W[o + j];
+  }
+}
+
+/**
+ * Asynchronous recall from the stored patterns themselves (K×N, one per row), without forming W.
+ *
+ * - `{ kind: 'classical' }`: the Hebbian network W = (1/N) Σ_μ ξ_μξ_μᵀ with zero diagonal. Bit i becomes
+ *   sgn(Σ_μ ξ_μi m_μ − s_i Σ_μ ξ_μi²), i.e. sgn(N h_i); E = −(1/2N)(Σ_μ m_μ² − Σ_μ ‖ξ_μ‖²) = −½ sᵀWs.
+ * - a Separation F: the Krotov–Hopfield rule s_i ← Sign[Σ_μ F(ξ_μi + r_μ) − F(−ξ_μi + r_μ)], r_μ = m_μ − ξ_μi s_i
+ *   (greedy descent of E = −Σ_μ F(m_μ) on bit i; Sign(0) = +1). For F = e^{βx} the bracket is evaluated
+ *   without any exponential per bit: with u_μ = e^{β(m_μ − max m)} kept per flip, it is proportional to
+ *   Σ_μ u_μ c_{s_i}(ξ_μi), c₊(ξ) = 1 − e^{−2βξ}, c₋(ξ) = e^{2βξ} − 1 (tables built once). When 2β·max|ξ| > 600
+ *   it falls back to comparing two log-sum-exps per bit.
+ *
+ * Overlaps m_μ = ξ_μ·s are kept incrementally (O(K) per flip). For F = e^{βx}, energy() is the exact
+ * −Σ_μ e^{βm_μ}, which overflows to −Infinity once β·max m > 709 (never NaN); logEnergy() gives the finite
+ * −β⁻¹ log Σ_μ e^{βm_μ}, a strictly increasing function of it with the same minima and the same update rule.
+ */
+export class PatternRecaller extends SweepRecaller {
+  readonly K: number;
+  readonly patterns: Matrix;
+  readonly rule: RecallRule;
+  /** Raw overlaps m_μ = ξ_μ · s with every stored pattern (divide by N for the normalised overlap). */
+  readonly overlaps: Float64Array;
+  private readonly xiT: Float64Array; // N×K, bit-major copy of the patterns
+  private readonly diag: Float64Array; // Σ_μ ξ_μi² per bit (classical)
+  private readonly normSum: number; // Σ_μ ‖ξ_μ‖² (classical)
+  private readonly beta: number;
+  private readonly fastExp: boolean;
+  private readonly cPlus: Float64Array | null = null;
+  private readonly cMinus: Float64Array | null = null;
+  private readonly u: Float64Array;
+  private uMax = 0;
+  private uSum = 1;
+  private e = 0;
+  /** For F = e^{βx}: the log-scale energy trace (see logEnergy), at the same moments as `energies`. */
+  logEnergies: number[] = [];
+
+  constructor(patterns: Matrix, probe: ArrayLike<number>, rule: RecallRule, rng: Rng) {
+    if (!patterns || !(patterns.rows >= 1) || !(patterns.cols >= 1)) throw new Error('patterns: need at least one pattern (empty pattern set)');
+    if (!rule || typeof rule !== 'object') throw new Error("rule: expected { kind: 'classical' } or a separation function");
+    if (rule.kind !== 'classical') checkSeparation(rule, 'F');
+    super(patterns.cols, rng);
+    const K = patterns.rows;
+    const N = patterns.cols;
+    this.K = K;
+    this.patterns = patterns;
+    this.rule = rule;
+    this.overlaps = new Float64Array(K);
+    this.u = new Float64Array(K);
+    this.xiT = new Float64Array(N * K);
+    this.diag = new Float64Array(N);
+    let maxAbs = 0;
+    let normSum = 0;
+    const d = patterns.data;
+    for (let m = 0; m < K; m++) {
+      for (let i = 0; i < N; i++) {
+        const v = d[m * N + i];
+        if (!Number.isFinite(v)) throw new Error(`patterns: entry (${m}, ${i}) is not a finite number (${v})`);
+        this.xiT[i * K + m] = v;
+        this.diag[i] += v * v;
+        normSum += v * v;
+        const a = Math.abs(v);
+        if (a > maxAbs) maxAbs = a;
+      }
+    }
+    this.normSum = normSum;
+    this.beta = rule.kind === 'exp' ? rule.beta ?? 1 : 1;
+    this.fastExp = rule.kind === 'exp' && 2 * this.beta * maxAbs <= 600;
+    if (this.fastExp) {
+      this.cPlus = new Float64Array(N * K);
+      this.cMinus = new Float64Array(N * K);
+      for (let j = 0; j < N * K; j++) {
+        const b2 = 2 * this.beta * this.xiT[j];
+        this.cPlus[j] = -Math.expm1(-b2);
+        this.cMinus[j] = Math.expm1(b2);
+      }
+    }
+    this.reset(probe);
+  }
+
+  protected recompute(): void {
+    patternOverlaps(this.patterns, this.state, this.overlaps);
+    this.refresh();
+  }
+
+  /** Recomputes the energy (and for F = e^{βx} the scaled weights u) from the overlaps: O(K). */
+  private refresh(): void {
+    const K = this.K;
+    const m = this.overlaps;
+    const rule = this.rule;
+    if (rule.kind === 'classical') {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += m[k] * m[k];
+      this.e = -(s - this.normSum) / (2 * this.N);
+    } else if (rule.kind === 'exp') {
+      const b = this.beta;
+      let mx = -Infinity;
+      for (let k = 0; k < K; k++) if (m[k] > mx) mx = m[k];
+      let s = 0;
+      for (let k = 0; k < K; k++) {
+        const v = Math.exp(b * (m[k] - mx));
+        this.u[k] = v;
+        s += v;
+      }
+      this.uMax = mx;
+      this.uSum = s;
+    } else {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += separationValue(rule, m[k]);
+      this.e = -s;
+    }
+  }
+
+  protected record(): void {
+    if (this.energies.length === 0) this.logEnergies = [];
+    this.energies.push(this.energy());
+    if (this.rule.kind === 'exp') this.logEnergies.push(this.logEnergy());
+  }
+
+  protected result(): Recall {
+    const r = super.result();
+    if (this.rule.kind === 'exp') r.logEnergies = this.logEnergies.slice();
+    return r;
+  }
+
+  energy(): number {
+    if (this.rule.kind === 'exp') return -Math.exp(this.beta * this.uMax + Math.log(this.uSum));
+    return this.e;
+  }
+
+  /** For F = e^{βx}: −β⁻¹ log Σ_μ e^{βm_μ} (finite always). For the other rules, the same as energy(). */
+  logEnergy(): number {
+    if (this.rule.kind === 'exp') return -(this.uMax + Math.log(this.uSum) / this.beta);
+    return this.e;
+  }
+
+  protected updateBit(i: number): boolean {
+    const K = this.K;
+    const m = this.overlaps;
+    const x = this.xiT;
+    const o = i * K;
+    const si = this.state[i];
+    let D = 0;
+    const rule = this.rule;
+    if (rule.kind === 'classical') {
+      for (let k = 0; k < K; k++) D += x[o + k] * m[k];
+      D -= si * this.diag[i];
+    } else if (rule.kind === 'exp') {
+      if (this.fastExp) {
+        const c = si > 0 ? this.cPlus! : this.cMinus!;
+        const u = this.u;
+        for (let k = 0; k < K; k++) D += u[k] * c[o + k];
+      } else {
+        // Compare lse_μ β(r_μ + ξ_μi) with lse_μ β(r_μ − ξ_μi), r_μ = m_μ − ξ_μi s_i.
+        const b = this.beta;
+        let mp = -Infinity;
+        let mm = -Infinity;
+        for (let k = 0; k < K; k++) {
+          const r = m[k] - x[o + k] * si;
+          const ap = b * (r + x[o + k]);
+          const am = b * (r - x[o + k]);
+          if (ap > mp) mp = ap;
+          if (am > mm) mm = am;
+        }
+        let sp = 0;
+        let sm = 0;
+        for (let k = 0; k < K; k++) {
+          const r = m[k] - x[o + k] * si;
+          sp += Math.exp(b * (r + x[o + k]) - mp);
+          sm += Math.exp(b * (r - x[o + k]) - mm);
+        }
+        D = mp + Math.log(sp) - (mm + Math.log(sm));
+      }
+    } else {
+      for (let k = 0; k < K; k++) {
+        const xk = x[o + k];
+        const r = m[k] - xk * si;
+        D += separationValue(rule, r + xk) - separationValue(rule, r - xk);
+      }
+    }
+    const v = D >= 0 ? 1 : -1;
+    if (v === si) return false;
+    this.flip(i);
+    return true;
+  }
+
+  protected flip(i: number): void {
+    const K = this.K;
+    const v = -this.state[i];
+    this.state[i] = v;
+    const c = 2 * v;
+    const o = i * K;
+    const m = this.overlaps;
+    const x = this.xiT;
+    for (let k = 0; k < K; k++) m[k] += c * x[o + k];
+    this.refresh();
+  }
+}

@@ -1,0 +1,105 @@
+/*
+ * Special functions the core needs, written for stability rather than brevity: log-sum-exp with the max trick,
+ * log cosh without overflow, and exponentially scaled modified Bessel functions I₀, I₁ (for the continuous ring
+ * energy of MATH.md §2g). No allocation.
+ */
+
+/**
+ * log Σ_{i<n} exp(v[off + i·stride]) with the max trick: exact for any finite inputs, never overflows.
+ * Returns −Infinity when n = 0. Mutates nothing.
+ */
+export function logSumExp(v: ArrayLike<number>, n = v.length, off = 0, stride = 1): number {
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const a = v[off + i * stride];
+    if (a > m) m = a;
+  }
+  if (m === -Infinity) return -Infinity;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.exp(v[off + i * stride] - m);
+  return m + Math.log(s);
+}
+
+/**
+ * Softmax of `v` (length n) times `scale`, written into `out`: out_i = exp(scale·v_i) / Σ_j exp(scale·v_j).
+ * Uses the max trick; returns log Σ_j exp(scale·v_j). `out` may alias `v`.
+ */
+export function softmaxInto(v: ArrayLike<number>, scale: number, out: Float64Array): number {
+  const n = out.length;
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const a = scale * v[i];
+    if (a > m) m = a;
+  }
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const e = Math.exp(scale * v[i] - m);
+    out[i] = e;
+    s += e;
+  }
+  const inv = 1 / s;
+  for (let i = 0; i < n; i++) out[i] *= inv;
+  return m + Math.log(s);
+}
+
+/** log cosh(x) = |x| + log1p(e^{−2|x|}) − log 2, finite for every finite x. */
+export function logCosh(x: number): number {
+  const a = Math.abs(x);
+  return a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
+}
+
+/*
+ * Modified Bessel functions of the first kind, exponentially scaled: Iₙe(z) = e^{−|z|} Iₙ(z).
+ * Power series for |z| < 17 (the terms stay below e^{17}·…, all positive, so the sum is accurate to ~1e-15)
+ * and the Hankel asymptotic expansion beyond, truncated at its smallest term (error ≲ e^{−2z}).
+ */
+function besselIeSeries(nu: 0 | 1, z: number): number {
+  const q = (z * z) / 4;
+  let term = nu === 0 ? 1 : z / 2;
+  let sum = term;
+  for (let k = 1; k < 200; k++) {
+    term *= q / (k * (k + nu));
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return sum * Math.exp(-z);
+}
+
+function besselIeAsymptotic(nu: 0 | 1, z: number): number {
+  const mu = 4 * nu * nu;
+  let term = 1;
+  let sum = 1;
+  let prev = Infinity;
+  for (let k = 1; k < 60; k++) {
+    const next = (-term * (mu - (2 * k - 1) * (2 * k - 1))) / (k * 8 * z);
+    if (Math.abs(next) >= prev) break;
+    prev = Math.abs(next);
+    term = next;
+    sum += term;
+    if (Math.abs(term) < 1e-17 * Math.abs(sum)) break;
+  }
+  return sum / Math.sqrt(2 * Math.PI * z);
+}
+
+/** e^{−|z|} I₀(z). Even in z. */
+export function besselI0e(z: number): number {
+  const a = Math.abs(z);
+  return a < 17 ? besselIeSeries(0, a) : besselIeAsymptotic(0, a);
+}
+
+/** e^{−|z|} I₁(z). Odd in z. */
+export function besselI1e(z: number): number {
+  const a = Math.abs(z);
+  const v = a < 17 ? besselIeSeries(1, a) : besselIeAsymptotic(1, a);
+  return z < 0 ? -v : v;
+}
+
+/** log I₀(z) = |z| + log(e^{−|z|} I₀(z)), finite for every finite z. */
+export function logBesselI0(z: number): number {
+  return Math.abs(z) + Math.log(besselI0e(z));
+}
+
+/** I₁(z)/I₀(z), the mean resultant length of a von Mises distribution with concentration z; in (−1, 1). */
+export function besselRatio(z: number): number {
+  return besselI1e(z) / besselI0e(z);
+}
