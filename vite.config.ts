@@ -1,11 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { essayContent } from './src/content/build/vitePlugin';
 
 export default defineConfig({
   // Relative asset paths, so dist/ works from any folder, a sub-path on a static host, or file://.
   base: './',
-  plugins: [react()],
+  // essayContent compiles content/*.md (math typeset, citations and figures checked) into virtual:essay.
+  plugins: [essayContent({ contentDir: process.env.ESSAY_CONTENT ?? 'content' }), react()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

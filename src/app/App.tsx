@@ -1,7 +1,14 @@
 import { FigureHost } from '../lib/figure/FigureHost';
-import { useApplyTheme } from '../lib/theme';
+import { ThemeToggle } from './ThemeToggle';
+import { Essay } from './Essay';
+import { Catalogue } from './Catalogue';
 
-/** `?figure=<id>&attr=value…` shows one figure alone (for development now, for embeds later). */
+/*
+ * Routes, by query string (the build is static files, so no server routing):
+ *   (none)                 the essay
+ *   ?catalogue             the figure catalogue, for authors
+ *   ?figure=<id>&attr=…    one figure alone (for development and embeds); seed, steps, speed also work
+ */
 function singleFigureFromUrl(): { id: string; attrs: Record<string, string> } | null {
   const q = new URLSearchParams(window.location.search);
   const id = q.get('figure');
@@ -13,24 +20,23 @@ function singleFigureFromUrl(): { id: string; attrs: Record<string, string> } | 
   return { id, attrs };
 }
 
-/** The shell. For now: the title and one live figure; the essay engine replaces the body with the chapters. */
+function int(v: string | undefined): number | undefined {
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
 export function App() {
-  useApplyTheme();
   const single = singleFigureFromUrl();
   if (single) {
+    const { seed, steps, speed, ...attrs } = single.attrs;
     return (
-      <main className="essay">
-        <FigureHost id={single.id} attrs={single.attrs} />
+      <main className="essay single-figure" id="content">
+        <div className="single-figure-tools">
+          <ThemeToggle />
+        </div>
+        <FigureHost id={single.id} attrs={attrs} init={{ seed: int(seed), steps: int(steps), speed: int(speed) }} />
       </main>
     );
   }
-  return (
-    <main className="essay">
-      <header className="title-page">
-        <h1>Memory in Plain Sight</h1>
-        <p className="subtitle">How associative memories and diffusion models turn out to be the same machine.</p>
-      </header>
-      <FigureHost id="energy-landscape" number={1} />
-    </main>
-  );
+  if (new URLSearchParams(window.location.search).has('catalogue')) return <Catalogue />;
+  return <Essay />;
 }

@@ -33,12 +33,18 @@ export interface FigureHostProps {
   anchor?: string;
   /** Receives the store once created (lecture mode and deep links use it). */
   onStore?: (store: FigureStore) => void;
+  /**
+   * An existing store to reattach (the essay keeps stores by chapter + figure index, so a chapter that is
+   * re-rendered by live reload gets its figures back in the state the reader left them).
+   */
+  store?: FigureStore;
 }
 
-export function FigureHost({ id, attrs, init, number, caption, anchor, onStore }: FigureHostProps) {
+export function FigureHost({ id, attrs, init, number, caption, anchor, onStore, store: given }: FigureHostProps) {
   const meta = figureMeta(id);
   const [store] = useState(() => {
     if (!meta) return null;
+    if (given && given.getState().meta.id === id) return given;
     const s = createFigureStore(meta, { autoplay: meta.animated && !prefersReducedMotion(), ...init, attrs });
     onStore?.(s);
     return s;
