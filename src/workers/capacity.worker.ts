@@ -1,0 +1,73 @@
+/// <reference lib="webworker" />
+import { runCapacity } from '../core';
+import { capacityGrid, CLASSICAL_TRIALS_FACTOR, MEMORY_KINDS, ruleFor, type CapacityCurve, type CapacitySpec } from '../lib/capacity/spec';
+
+/*
+ * The capacity experiment, off the main thread. For each memory (classical, F = x³, F = x⁴, F = eˣ) and each K of
+ * its grid, the core's runCapacity stores `trials` fresh sets of K random ±1 patterns and probes `probes` of them
+ * from a copy with a fraction `corruption` of the bits flipped. Between two K values the worker yields to its
+ * event loop, so a cancel message is seen within one K. Progress and partial curves are posted after every K.
+ *
+ * In:  { type: 'run', id, spec } | { type: 'cancel', id }
+ * Out: { type: 'progress', id, done, total, curves } | { type: 'done', id, curves, ms }
+ *      | { type: 'cancelled', id } | { type: 'error', id, message }
+ */
+
+export type CapacityRequest = { type: 'run'; id: number; spec: CapacitySpec } | { type: 'cancel'; id: number };
+export type CapacityResponse =
+  | { type: 'progress'; id: number; done: number; total: number; curves: CapacityCurve[] }
+  | { type: 'done'; id: number; curves: CapacityCurve[]; ms: number }
+  | { type: 'cancelled'; id: number }
+  | { type: 'error'; id: number; message: string };
+
+const ctx = self as unknown as DedicatedWorkerGlobalScope;
+const cancelled = new Set<number>();
+const post = (m: CapacityResponse) => ctx.postMessage(m);
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function run(id: number, spec: CapacitySpec): Promise<void> {
+  const t0 = performance.now();
+  const grids = MEMORY_KINDS.map((k) => capacityGrid(k, spec.N));
+  const total = grids.reduce((a, g) => a + g.length, 0);
+  const curves: CapacityCurve[] = [];
+  let done = 0;
+  for (let m = 0; m < MEMORY_KINDS.length; m++) {
+    const kind = MEMORY_KINDS[m];
+    const curve: CapacityCurve = { kind, points: [], stoppedEarly: false, ms: 0 };
+    curves.push(curve);
+    const c0 = performance.now();
+    let zeros = 0;
+    for (let i = 0; i < grids[m].length; i++) {
+      await tick();
+      if (cancelled.has(id)) {
+        cancelled.delete(id);
+        post({ type: 'cancelled', id });
+        return;
+      }
+      const K = grids[m][i];
+      // Each (memory, K) has its own seed, so a curve does not depend on which other curves ran before it.
+      const trials = kind === 'classical' ? CLASSICAL_TRIALS_FACTOR * spec.trials : spec.trials;
+      const r = runCapacity({ N: spec.N, Ks: [K], rule: ruleFor(kind), corruption: spec.corruption, trials, probesPerTrial: spec.probes, minOverlap: spec.minOverlap, seed: spec.seed * 1000003 + m * 7919 + K });
+      const p = r.points[0];
+      curve.points.push({ K, recallRate: p.recallRate, meanOverlap: p.meanOverlap, probes: p.probes });
+      done++;
+      curve.ms = performance.now() - c0;
+      // Two collapses in a row: larger K can only do worse, so skip the rest of this grid.
+      zeros = p.recallRate === 0 ? zeros + 1 : 0;
+      if (zeros >= 2 && i < grids[m].length - 1) {
+        curve.stoppedEarly = true;
+        done += grids[m].length - 1 - i;
+        post({ type: 'progress', id, done, total, curves });
+        break;
+      }
+      post({ type: 'progress', id, done, total, curves });
+    }
+  }
+  post({ type: 'done', id, curves, ms: performance.now() - t0 });
+}
+
+ctx.onmessage = (e: MessageEvent<CapacityRequest>) => {
+  const msg = e.data;
+  if (msg.type === 'cancel') cancelled.add(msg.id);
+  else if (msg.type === 'run') run(msg.id, msg.spec).catch((err) => post({ type: 'error', id: msg.id, message: err instanceof Error ? err.message : String(err) }));
+};
