@@ -105,6 +105,6 @@ export function paintTrace(ctx: CanvasRenderingContext2D, model: DescentPair, wi
       { trace: model.traceC, color: palette.accent, label: 'continuous E(x(t))' },
       { trace: model.traceD, color: palette.accent2, label: 'discrete E(xᵗ)', dots: true, width: 1.5 },
     ],
-    { xLabel: 'time t', yLabel: 'energy E', xMax: 6 * tau, yDomain: [lo - pad, hi + pad], fg: palette.fg, muted: palette.muted, grid: palette.grid },
+    { xLabel: 'time t', yLabel: 'energy E', xMax: 6 * tau, yDomain: [lo - pad, hi + pad], fg: palette.fg, muted: palette.muted, grid: palette.grid, legendBg: palette.bg },
   );
 }

@@ -48,6 +48,8 @@ export interface TraceAxes {
   muted: string;
   grid: string;
   bg?: string;
+  /** Paints a translucent box of this colour behind the legend, so it stays legible over the traces. */
+  legendBg?: string;
 }
 
 function niceTicks(lo: number, hi: number, count: number): number[] {
@@ -186,6 +188,15 @@ export function drawTraces(ctx: CanvasRenderingContext2D, width: number, height:
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
+  let lw = 0;
+  for (const s of series) lw = Math.max(lw, ctx.measureText(s.label).width);
+  if (ax.legendBg) {
+    ctx.save();
+    ctx.globalAlpha = 0.8;
+    ctx.fillStyle = ax.legendBg;
+    ctx.fillRect(m.left + w - lw - 28, m.top, lw + 28, series.length * 14 + 4);
+    ctx.restore();
+  }
   series.forEach((s, i) => {
     const y = m.top + 8 + i * 14;
     const x = m.left + w - 4;
