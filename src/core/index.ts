@@ -29,3 +29,4 @@ export * from './datasets';
 export * from './capacity';
 export * from './gmm';
 export * from './ring-experiment';
+export * from './basins';
