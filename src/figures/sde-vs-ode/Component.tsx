@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import 'katex/dist/katex.min.css';
+import './style.css';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { fromPx } from '../../lib/draw/landscape';
+import { Tex } from '../../lib/Tex';
+import { DOMAIN, SdeVsOde, type Params } from './sim';
+import { paint, paintBackground } from './draw';
+import type { meta } from './meta';
+
+type Highlight = 'none' | 'ode' | 'sde' | 'trip';
+
+const EQ =
+  '\\htmlClass{fig-sv-sde}{dx = -2\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds + \\sqrt{2\\sigma\\dot\\sigma}\\,d\\bar\\omega_s}\\qquad \\htmlClass{fig-sv-ode}{dx = -\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds}';
+
+export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
+  const size = Math.max(240, Math.min(width, 560));
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const status = useStore(store, (s) => s.status);
+  const model = useRef(new SdeVsOde()).current;
+  const heat = useRef<HTMLCanvasElement | null>(null);
+  const [hl, setHl] = useState<Highlight>('none');
+  const hlRef = useRef<Highlight>('none');
+  hlRef.current = hl;
+  const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
+
+  const draw = () => {
+    if (!canvas.current || !heat.current) return;
+    paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.show, hlRef.current);
+  };
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, s) => model.reset(p, s),
+      step: () => model.step(),
+      paramsChanged: (p, prev) => (p.show !== prev.show && p.steps === prev.steps && p.particles === prev.particles && p.paths === prev.paths ? 'keep' : 'reset'),
+      draw,
+      describe: () => model.describe(store.getState().params as Params),
+    },
+    box,
+  );
+  useEffect(() => {
+    heat.current = paintBackground(model.grid, palette);
+    redraw();
+  }, [palette, view, hl, params.show]);
+
+  const afterTrip = () => {
+    store.getState().setStatus(model.describe(store.getState().params as Params));
+    redraw();
+  };
+  const onPointer = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const [x, y] = fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    model.roundTrip(x, y);
+    afterTrip();
+  };
+  const onEqOver = (e: React.PointerEvent) => {
+    const el = e.target as Element;
+    setHl(el.closest('.fig-sv-ode') ? 'ode' : el.closest('.fig-sv-sde') ? 'sde' : 'none');
+  };
+  const trip = model.trip;
+  void status; // re-render with the status line so the round-trip readout stays current
+
+  return (
+    <div className="fig-sde-vs-ode" data-hl={hl}>
+      <div className="fig-sv-eq" onPointerOver={onEqOver} onPointerLeave={() => setHl('none')} data-testid="equation">
+        <Tex tex={EQ} display />
+      </div>
+      <div ref={box} className="figure-canvas-box">
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label="Trajectories from the same starting noise: reverse SDE (jagged, orange) and probability-flow ODE (smooth, blue), over the data density."
+          onPointerDown={onPointer}
+          style={{ touchAction: 'manipulation', cursor: 'crosshair' }}
+        />
+      </div>
+      <p className="fig-sv-legend">
+        <button type="button" onPointerEnter={() => setHl('sde')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('sde')} onBlur={() => setHl('none')}>
+          <span className="sw" style={{ background: 'var(--accent-2)' }} />
+          reverse SDE
+        </button>
+        <button type="button" onPointerEnter={() => setHl('ode')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('ode')} onBlur={() => setHl('none')}>
+          <span className="sw" style={{ background: 'var(--accent)' }} />
+          probability-flow ODE
+        </button>
+        <button type="button" onPointerEnter={() => setHl('trip')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('trip')} onBlur={() => setHl('none')}>
+          <span className="sw" style={{ background: 'var(--memory)' }} />
+          ODE round trip: encode (dashed) ◆ latent, decode (solid)
+        </button>
+      </p>
+      <p className="figure-hint">Click or tap anywhere to encode that point with the ODE and decode it back.</p>
+      <div className="fig-sv-trip">
+        <button type="button" className="btn" data-action="round-trip" onClick={() => (model.roundTripRandom(), afterTrip())}>
+          Encode a data point and decode it
+        </button>
+        <output data-testid="round-trip" aria-live="polite">
+          {trip
+            ? `x₀ = (${trip.x0[0].toFixed(3)}, ${trip.x0[1].toFixed(3)}) → latent (${trip.latent[0].toFixed(2)}, ${trip.latent[1].toFixed(2)}) → (${trip.back[0].toFixed(3)}, ${trip.back[1].toFixed(3)}); error ${trip.error.toExponential(1)}`
+            : 'No round trip yet.'}
+        </output>
+      </div>
+      <PropControls store={store} />
+      <Transport store={store} />
+    </div>
+  );
+}
