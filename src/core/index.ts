@@ -27,6 +27,5 @@ export * from './tinybrain';
 export * from './diffusion';
 export * from './datasets';
 export * from './capacity';
-export * from './gmm';
 export * from './ring-experiment';
 export * from './basins';
