@@ -321,6 +321,9 @@ export function compileEssay(input: CompileInput): CompiledEssay {
       err(file, texErrorPlace(msg.place, msg.cause, msg.ancestors), `TeX error: ${texReason(msg.cause)}`);
     }
 
+    // Footnote ids must be unique on a page that holds every chapter.
+    fixFootnoteLabel(hast, `${ch.slug}-footnote-label`);
+
     // Split the body around figures; collect captions, heading HTML and speaker notes.
     const segments: Segment[] = [];
     const notes: string[] = [];
@@ -415,6 +418,7 @@ function parseChapter(source: ContentSource, err: (file: string, pos: { line: nu
     if (!['title', 'summary', 'lecture'].includes(k)) err(source.file, lineOf(k), `unknown frontmatter key "${k}" (known: title, summary, lecture)`, 'warning');
   }
   const tree = mdParser.parse(body) as MdRoot;
+  restoreTextDirectives(tree, body);
   return {
     source,
     slug: m[2],
@@ -563,9 +567,49 @@ function transformChildren(parent: MdParent | MdRoot, visit: (node: MdContent, p
   }
 }
 
+/**
+ * `@eq:label` and prose like `ratio 3:2` or `a:b` parse as text directives (`:label`, `:b`); the essay has no
+ * text directives, so they go back to plain text, merged with their neighbours so references can be found.
+ */
+function restoreTextDirectives(node: MdRoot | MdContent, body: string): void {
+  if (!('children' in node) || !Array.isArray(node.children)) return;
+  const kids = node.children as MdContent[];
+  let touched = false;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.type === 'textDirective') {
+      const d = k as unknown as DirectiveNode;
+      const a = d.position?.start.offset;
+      const b = d.position?.end.offset;
+      kids[i] = { type: 'text', value: a !== undefined && b !== undefined ? body.slice(a, b) : `:${d.name}`, position: d.position };
+      touched = true;
+    } else restoreTextDirectives(k, body);
+  }
+  if (!touched) return;
+  for (let i = kids.length - 1; i > 0; i--) {
+    const a = kids[i - 1];
+    const b = kids[i];
+    if (a.type === 'text' && b.type === 'text') {
+      a.value += b.value;
+      if (a.position && b.position) a.position = { start: a.position.start, end: b.position.end };
+      kids.splice(i, 1);
+    }
+  }
+}
+
 function walk(node: MdRoot | MdContent, fn: (node: MdContent) => void): void {
   if (node.type !== 'root') fn(node);
   if ('children' in node && Array.isArray(node.children)) for (const c of node.children as MdContent[]) walk(c, fn);
+}
+
+function fixFootnoteLabel(node: HRoot | HContent, id: string): void {
+  if (node.type === 'element') {
+    if (node.properties.id === 'footnote-label') node.properties.id = id;
+    const d = node.properties.ariaDescribedBy;
+    if (Array.isArray(d) && d.includes('footnote-label')) node.properties.ariaDescribedBy = [id];
+    else if (d === 'footnote-label') node.properties.ariaDescribedBy = id;
+  }
+  if ('children' in node) for (const c of node.children) fixFootnoteLabel(c as HContent, id);
 }
 
 function texReason(cause: unknown): string {

@@ -37,6 +37,8 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
   let compiled: CompiledEssay | null = null;
   let code = new Map<string, string>();
   let server: ViteDevServer | null = null;
+  /** Modules changed while the content had errors: sent with the update that fixes them. */
+  const held = new Set<string>();
 
   const runtimeModule = () => '/' + 'src/content/runtime/publish.ts';
 
@@ -169,8 +171,14 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
       const srv = server ?? ctx.server;
       const { changed } = await recompile(isFigureMeta(ctx.file));
       report(srv);
+      // Like a syntax error in code: while the content has errors, the page keeps its last good state and the
+      // overlay says what is wrong; the fix sends the update, which clears the overlay.
+      for (const id of changed) held.add(id);
+      if (diagnostics().some((d) => d.severity === 'error')) return [];
       const mods: ModuleNode[] = [];
-      for (const id of changed) {
+      const ids = [...held];
+      held.clear();
+      for (const id of ids) {
         const m = srv.moduleGraph.getModuleById(id);
         if (m) {
           srv.moduleGraph.invalidateModule(m);
