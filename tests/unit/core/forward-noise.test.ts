@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { brownianSigmas, createRng, matrixFromRows, resamplePolyline, sampleDroplets, veForwardStep } from '../../../src/core';
+import { powerSigmas, createRng, matrixFromRows, resamplePolyline, sampleDroplets, veForwardStep } from '../../../src/core';
 
-describe('brownianSigmas', () => {
+describe('powerSigmas', () => {
   it('grows σ² linearly from 0 to σ_max²', () => {
-    const s = brownianSigmas(10, 3);
+    const s = powerSigmas(10, 3, 0.5);
     expect(s.length).toBe(11);
     expect(s[0]).toBe(0);
     expect(s[10]).toBeCloseTo(3, 12);
     for (let k = 0; k <= 10; k++) expect(s[k] * s[k]).toBeCloseTo((9 * k) / 10, 12);
+    expect(powerSigmas(4, 2)[1]).toBeCloseTo(0.5, 12);
   });
   it('rejects impossible inputs', () => {
-    expect(() => brownianSigmas(0, 1)).toThrow(/n/);
-    expect(() => brownianSigmas(5, 0)).toThrow(/sigmaMax/);
+    expect(() => powerSigmas(0, 1)).toThrow(/n/);
+    expect(() => powerSigmas(5, 0)).toThrow(/sigmaMax/);
   });
 });
 
@@ -19,7 +20,7 @@ describe('veForwardStep', () => {
   it('gives the marginal variance w² + σ² after many steps (seeded, 20 000 particles)', () => {
     const rng = createRng(7);
     const xs = new Float64Array(20000);
-    const sig = brownianSigmas(50, 2);
+    const sig = powerSigmas(50, 2);
     for (let k = 0; k < 50; k++) veForwardStep(xs, sig[k], sig[k + 1], rng);
     let m = 0;
     let v = 0;

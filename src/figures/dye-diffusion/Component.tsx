@@ -1,0 +1,150 @@
+import { useRef } from 'react';
+import { useStore } from 'zustand';
+import 'katex/dist/katex.min.css';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { fromPx } from '../../lib/draw/landscape';
+import { Tex } from '../../lib/Tex';
+import { Dye, DOMAIN, N_STEPS, type Params } from './sim';
+import { paint } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+const EQ = {
+  forward: String.raw`x_{k+1} = x_k + \sqrt{\sigma_{k+1}^2-\sigma_k^2}\;z,\quad z\sim\mathcal N(0,I)`,
+  sde: String.raw`\begin{aligned}x_{k-1} &= x_k + \Delta_k\,\nabla_x\log p_{t_k}(x_k) + \sqrt{\Delta_k}\,z\\ \Delta_k &= \sigma_k^2-\sigma_{k-1}^2\end{aligned}`,
+  ode: String.raw`\begin{aligned}x_{k-1} &= x_k + h_k\,\nabla_x\log p_{t_k}(x_k)\\ h_k &= \tilde\sigma_k(\tilde\sigma_k-\tilde\sigma_{k-1}),\ \tilde\sigma_k^2 = w^2+\sigma_k^2\end{aligned}`,
+};
+
+export default function DyeDiffusion({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
+  const size = Math.max(240, Math.min(width, 560));
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const model = useRef(new Dye()).current;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const time = useRef<HTMLInputElement>(null);
+  const timeOut = useRef<HTMLOutputElement>(null);
+  const stroke = useRef<number[] | null>(null);
+  const view = { width: size, height: size, ...DOMAIN };
+
+  const draw = () => {
+    if (!canvas.current) return;
+    paint(fitCanvas(canvas.current, size, size), model, view, palette, stroke.current);
+    if (time.current) time.current.value = String(model.k);
+    if (timeOut.current) timeOut.current.textContent = `t = ${model.t.toFixed(2)}, σ(t) = ${model.sigmas[model.k].toFixed(2)}`;
+  };
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, s) => model.reset(p, s),
+      step: (p) => model.step(p),
+      paramsChanged: (p, prev) => (p.direction !== prev.direction || p.sampler !== prev.sampler ? 'keep' : 'reset'),
+      draw,
+      describe: () => model.describe(store.getState().params as Params),
+    },
+    box,
+  );
+
+  const say = () => store.getState().setStatus(model.describe(store.getState().params as Params));
+
+  const run = (direction: 'forward' | 'reverse') => {
+    const st = store.getState();
+    if (direction === 'reverse' && model.k === 0) {
+      st.setParam('direction', 'reverse');
+      st.setStatus('Nothing to undo at t = 0: diffuse the dye first (or drag the time slider).');
+      return;
+    }
+    st.setParam('direction', direction);
+    st.play();
+  };
+
+  const onScrub = (e: React.FormEvent<HTMLInputElement>) => {
+    store.getState().pause();
+    model.scrub(Number(e.currentTarget.value));
+    redraw();
+    say();
+  };
+
+  const toPlane = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return fromPx(view, e.clientX - r.left, e.clientY - r.top);
+  };
+  const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    store.getState().pause();
+    stroke.current = [...toPlane(e)];
+    redraw();
+  };
+  const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const s = stroke.current;
+    if (!s) return;
+    const [x, y] = toPlane(e);
+    if (Math.hypot(x - s[s.length - 2], y - s[s.length - 1]) < 0.06) return;
+    s.push(x, y);
+    redraw();
+  };
+  const onUp = () => {
+    const s = stroke.current;
+    stroke.current = null;
+    if (!s) return;
+    model.stroke = Float64Array.from(s);
+    const st = store.getState();
+    if (st.params.shape === 'drawn' && st.params.direction === 'forward') st.reset();
+    else st.setParams({ shape: 'drawn', direction: 'forward' });
+    redraw();
+  };
+
+  return (
+    <div className="fig-dye-diffusion" ref={box}>
+      <div className="figure-canvas-box">
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label="A glass of water seen from above: dye particles start in a shape and spread out; the dashed outline marks where they started."
+          onPointerDown={onDown}
+          onPointerMove={onMove}
+          onPointerUp={onUp}
+          onPointerCancel={onUp}
+          style={{ touchAction: 'none', cursor: 'crosshair' }}
+        />
+      </div>
+      <p className="figure-hint">Draw on the water to start from your own shape (a tap makes one droplet).</p>
+      <div className="fig-dye-diffusion-time">
+        <label className="control">
+          <span className="control-label">t</span>
+          <input
+            ref={time}
+            type="range"
+            min={0}
+            max={N_STEPS}
+            step={1}
+            defaultValue={0}
+            aria-label="t: time of the forward process, from 0 (the drop) to 1 (spread out)"
+            onInput={onScrub}
+            data-testid="time"
+          />
+          <output ref={timeOut} data-testid="time-readout" />
+        </label>
+        <button type="button" className="btn" onClick={() => run('forward')} data-action="diffuse">
+          Diffuse →
+        </button>
+        <button type="button" className="btn" onClick={() => run('reverse')} data-action="reverse">
+          ← Reverse with the score
+        </button>
+      </div>
+      <div className="fig-dye-diffusion-eq" aria-live="off">
+        <Tex tex={params.direction === 'forward' ? EQ.forward : params.sampler === 'ode' ? EQ.ode : EQ.sde} display />
+      </div>
+      <PropControls store={store} hidden={['direction']} />
+      <Transport store={store} />
+    </div>
+  );
+}
