@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { useOnScreen } from '../../lib/useOnScreen';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { fromPx } from '../../lib/draw/landscape';
+import { Dispersed, DOMAIN, MAX_PATTERNS, fmt, type Params } from './sim';
+import { diagramSigma, paintBackground, paintDiagram, paintLandscape, type Background, type DiagramLayout } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+const CREATIVE_SIGMA = 2;
+const RECALL_SIGMA = 0.1;
+
+export default function DispersedMemories({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(720, 400);
+  const wide = width >= 700;
+  const size = Math.max(240, Math.min(wide ? Math.floor((width - 16) / 2) : width, 520));
+  const diagW = wide ? size : Math.max(240, Math.min(width, 520));
+  const diagH = wide ? size : 240;
+  const landscape = useRef<HTMLCanvasElement>(null);
+  const diagram = useRef<HTMLCanvasElement>(null);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const seed = useStore(store, (s) => s.seed);
+  const model = useRef(new Dispersed()).current;
+  const bg = useRef<Background | null>(null);
+  const bgKey = useRef('');
+  const drag = useRef<{ index: number; pointer: number } | null>(null);
+  const [version, setVersion] = useState(0);
+  const onScreen = useOnScreen(box);
+
+  const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
+  const layout: DiagramLayout = useMemo(() => ({ width: diagW, height: diagH, left: 40, right: 10, top: 14, bottom: 34 }), [diagW, diagH]);
+
+  const draw = () => {
+    const p = store.getState().params as Params;
+    if (landscape.current) {
+      const key = `${model.version}:${p.sigma}:${size}:${palette.dark}:${palette.accent}`;
+      if (!bg.current || bgKey.current !== key) {
+        bg.current = paintBackground(model.grid(p.sigma), view, palette);
+        bgKey.current = key;
+      }
+      paintLandscape(fitCanvas(landscape.current, size, size), model, bg.current, view, palette);
+    }
+    if (diagram.current) paintDiagram(fitCanvas(diagram.current, diagW, diagH), model, layout, p.sigma, palette);
+  };
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, s) => model.reset(p, s),
+      step: (p) => model.step(p),
+      paramsChanged: (p, prev) => {
+        if (p.sigma !== prev.sigma) model.updateCurrent(p.sigma);
+        if (p.memories !== prev.memories || p.particles !== prev.particles) return 'reset';
+        if (p.sigma !== prev.sigma || p.alpha !== prev.alpha) model.lastMove = Infinity;
+        return 'keep';
+      },
+      draw,
+      describe: () => model.describe(store.getState().params as Params),
+    },
+    box,
+  );
+
+  // The bifurcation diagram grows a few slices per frame (≤ 6 ms each) whenever it is incomplete and on screen.
+  useEffect(() => {
+    if (!onScreen || model.diagramDone()) return;
+    let raf = 0;
+    const tick = () => {
+      const done = model.growDiagram(6);
+      redraw();
+      if (!done) raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [onScreen, version, seed, params.memories]);
+
+  useEffect(() => {
+    redraw();
+  }, [palette, size, diagW, diagH]);
+
+  /** After an edit: new landscape and diagram, particles move again, readout refreshed. */
+  const edited = () => {
+    model.updateCurrent(store.getState().params.sigma);
+    setVersion((v) => v + 1);
+    store.getState().setStatus(model.describe(store.getState().params as Params));
+    if (store.getState().converged) store.setState({ converged: false });
+    redraw();
+  };
+
+  const planeAt = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return fromPx(view, e.clientX - r.left, e.clientY - r.top);
+  };
+  const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const [x, y] = planeAt(e);
+    const hitR = (14 / size) * (DOMAIN.x1 - DOMAIN.x0);
+    let i = model.hit(x, y, hitR);
+    if (i < 0) {
+      if (!model.add(x, y)) {
+        store.getState().setStatus(`At most ${MAX_PATTERNS} patterns: remove one first.`);
+        return;
+      }
+      i = model.k - 1;
+    }
+    model.selected = i;
+    drag.current = { index: i, pointer: e.pointerId };
+    e.currentTarget.setPointerCapture(e.pointerId);
+    edited();
+  };
+  const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (!drag.current || drag.current.pointer !== e.pointerId) return;
+    const [x, y] = planeAt(e);
+    model.move(drag.current.index, x, y);
+    model.updateCurrent(store.getState().params.sigma);
+    redraw();
+  };
+  const onUp = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (!drag.current || drag.current.pointer !== e.pointerId) return;
+    drag.current = null;
+    edited();
+  };
+  const onKey = (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+    const step = e.shiftKey ? 0.25 : 0.05;
+    const i = model.selected;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (moves[e.key]) {
+      model.move(i, model.patterns[2 * i] + moves[e.key][0], model.patterns[2 * i + 1] + moves[e.key][1]);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      model.remove();
+    } else if (e.key === 'n' || e.key === ']') {
+      model.selected = (model.selected + 1) % model.k;
+    } else if (e.key === '[') {
+      model.selected = (model.selected + model.k - 1) % model.k;
+    } else if (e.key === 'a' || e.key === '+') {
+      model.add(0.3 * Math.cos(model.k), 0.3 * Math.sin(model.k));
+    } else return;
+    e.preventDefault();
+    edited();
+  };
+
+  const onDiagram = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (e.type === 'pointermove' && e.buttons === 0) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const s = diagramSigma(layout, e.clientX - r.left);
+    store.getState().setParam('sigma', Math.round(s * 1000) / 1000);
+    if (e.type === 'pointerdown') e.currentTarget.setPointerCapture(e.pointerId);
+  };
+
+  const setSigma = (s: number) => {
+    store.getState().setParam('sigma', s);
+    const st = store.getState();
+    if (!st.playing) st.play();
+  };
+
+  return (
+    <div className="fig-dispersed-memories">
+      <div ref={box} className="fig-dispersed-memories-panels">
+        <canvas
+          ref={landscape}
+          tabIndex={0}
+          role="img"
+          aria-label="Energy landscape E_β of the smoothed patterns. Rings with crosses are the patterns ξ_μ; filled dots are the attractors at this σ, crosses the saddles; small dots are particles. Click empty space to add a pattern, drag one to move it; with the keyboard: arrows move the selected pattern, n selects the next, a adds, Delete removes."
+          onPointerDown={onDown}
+          onPointerMove={onMove}
+          onPointerUp={onUp}
+          onPointerCancel={onUp}
+          onKeyDown={onKey}
+          style={{ touchAction: 'none', cursor: 'crosshair' }}
+        />
+        <canvas
+          ref={diagram}
+          role="img"
+          aria-label={`Bifurcation diagram: fixed points of E_β along the patterns' main axis against σ on a log scale; the vertical line marks σ = ${fmt(params.sigma)}. Click or drag on it to set σ.`}
+          onPointerDown={onDiagram}
+          onPointerMove={onDiagram}
+          style={{ touchAction: 'none', cursor: 'ew-resize' }}
+          data-testid="bifurcation"
+        />
+      </div>
+      <p className="figure-hint">Click empty space to add a pattern, drag a pattern to move it; select with a tap, then Delete (or the button) removes it. Drag along the diagram to sweep σ.</p>
+      <div className="fig-dispersed-memories-actions" role="group" aria-label="Patterns and presets">
+        <button type="button" className="btn" data-action="creative" onClick={() => setSigma(CREATIVE_SIGMA)}>
+          Creative generation (σ = {CREATIVE_SIGMA})
+        </button>
+        <button type="button" className="btn" data-action="recall" onClick={() => setSigma(RECALL_SIGMA)}>
+          Memory recall (σ = {RECALL_SIGMA})
+        </button>
+        <button type="button" className="btn" data-action="add-pattern" disabled={model.k >= MAX_PATTERNS} onClick={() => (model.add(0.3 * Math.cos(model.k), 0.3 * Math.sin(model.k)), edited())}>
+          Add pattern
+        </button>
+        <button type="button" className="btn" data-action="next-pattern" onClick={() => ((model.selected = (model.selected + 1) % model.k), edited())}>
+          Select next
+        </button>
+        <button type="button" className="btn" data-action="remove-pattern" disabled={model.k <= 1} onClick={() => (model.remove(), edited())}>
+          Remove selected
+        </button>
+        <span className="fig-dispersed-memories-count" data-testid="pattern-count" data-version={version}>
+          {model.k} patterns
+        </span>
+      </div>
+      <PropControls store={store} />
+      <Transport store={store} />
+    </div>
+  );
+}
