@@ -32,7 +32,7 @@ export const meta = defineFigure({
       type: 'enum',
       options: ['sweep', 'flip'],
       optionLabels: ['one sweep per step', 'one flip per step'],
-      default: 'sweep',
+      default: 'flip',
       label: 'step',
       description: 'What one step does: a sweep visits every neuron once in random order; a flip goes on until one neuron changes sign.',
     },

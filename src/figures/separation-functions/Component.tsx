@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { PropControls } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { LinePlot, type Series } from '../../lib/LinePlot';
+import { Tex } from '../../lib/Tex';
+import { computePanel, describe, memoriesFromAngles, memoryAngles, normalisedF, panels, type Params, type Panel, type PanelResult } from './sim';
+import { MEMORY_COLORS, paintBasins } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+/** Basin-map resolution while dragging (fast) and at rest (sharp). */
+const RES_DRAG = 26;
+const RES_REST = 56;
+const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--score)'];
+
+
+export default function SeparationFunctions({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const seed = useStore(store, (s) => s.seed);
+  const angles = useRef<number[]>(memoryAngles(params.K, seed));
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState(0);
+  const [results, setResults] = useState<(PanelResult | null)[]>([null, null, null, null]);
+  const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const dragging = useRef<number | null>(null);
+  const ps = useMemo(() => panels(params as Params), [params.n, params.beta]);
+
+  // New memories when K or the seed changes.
+  useEffect(() => {
+    angles.current = memoryAngles(params.K, seed);
+    setSelected((s) => Math.min(s, params.K - 1));
+    setVersion((v) => v + 1);
+  }, [params.K, seed]);
+
+  // Recompute the four basin maps, one per animation frame so no frame blocks for long.
+  useEffect(() => {
+    const res = dragging.current !== null ? RES_DRAG : RES_REST;
+    const memories = memoriesFromAngles(angles.current);
+    let raf = 0;
+    let i = 0;
+    const next = () => {
+      const r = computePanel(memories, ps[i], res);
+      const idx = i;
+      setResults((prev) => prev.map((p, j) => (j === idx ? r : p)));
+      i++;
+      if (i < ps.length) raf = requestAnimationFrame(next);
+    };
+    raf = requestAnimationFrame(next);
+    return () => cancelAnimationFrame(raf);
+  }, [version, ps]);
+
+  const cols = 2;
+  const size = Math.floor(Math.max(140, Math.min(300, (width - (cols - 1) * 12) / cols)));
+
+  // Paint.
+  useEffect(() => {
+    const memories = memoriesFromAngles(angles.current);
+    results.forEach((r, i) => {
+      const c = canvases.current[i];
+      if (!c || !r || r.map.label.length === 0) return;
+      paintBasins(fitCanvas(c, size, size), r.map, memories, size, palette, selected);
+    });
+  }, [results, size, palette, selected]);
+
+  // The live summary.
+  useEffect(() => {
+    if (results.some((r) => !r)) return;
+    store.getState().setStatus(describe(results as PanelResult[], params.K));
+  }, [results]);
+
+  const pick = (e: React.PointerEvent<HTMLCanvasElement>): [number, number] => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const r = rect.width / 2 - 10;
+    return [(e.clientX - rect.left - rect.width / 2) / r, -(e.clientY - rect.top - rect.height / 2) / r];
+  };
+  const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const [x, y] = pick(e);
+    let best = -1;
+    let bd = 0.35;
+    angles.current.forEach((a, k) => {
+      const d = Math.hypot(x - Math.cos(a), y - Math.sin(a));
+      if (d < bd) {
+        bd = d;
+        best = k;
+      }
+    });
+    if (best < 0) return;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    dragging.current = best;
+    setSelected(best);
+  };
+  const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (dragging.current === null) return;
+    const [x, y] = pick(e);
+    angles.current[dragging.current] = Math.atan2(y, x);
+    setVersion((v) => v + 1);
+  };
+  const onUp = () => {
+    if (dragging.current === null) return;
+    dragging.current = null;
+    setVersion((v) => v + 1);
+  };
+
+  const fSeries: Series[] = ps.map((p, i) => ({ label: p.name, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) }));
+  const deg = Math.round((((angles.current[selected] ?? 0) * 180) / Math.PI + 360) % 360);
+
+  return (
+    <div className="fig-separation-functions" ref={box}>
+      <LinePlot series={fSeries} width={Math.min(width, 640)} height={200} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />
+      <div className="fig-separation-functions-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${size}px)` }}>
+        {ps.map((p: Panel, i) => {
+          const r = results[i];
+          return (
+            <figure key={p.key} className="fig-separation-functions-panel" data-panel={p.key}>
+              <canvas
+                ref={(el) => {
+                  canvases.current[i] = el;
+                }}
+                role="img"
+                aria-label={`Basins with ${p.name}: each colour is the memory that descent from that point reaches; grey is a spurious state.`}
+                onPointerDown={onDown}
+                onPointerMove={onMove}
+                onPointerUp={onUp}
+                onPointerCancel={onUp}
+                style={{ touchAction: 'none', cursor: 'grab' }}
+              />
+              <figcaption>
+                <Tex tex={p.tex} />
+                <span className="fig-separation-functions-count" data-testid={`kept-${p.key}`}>
+                  {r ? `${r.kept} of ${params.K} kept${r.inverses ? `, ${r.inverses} −ξ` : ''}${r.spurious ? `, ${r.spurious} spurious` : ''}` : '…'}
+                </span>
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      <p className="figure-hint">Drag a memory (a dot on the circle) to move it. Colours are basins; grey marks starts that end in a spurious state (×); pale tints mark basins of a negative −ξ_μ.</p>
+      <div className="fig-separation-functions-move" role="group" aria-label="Move a memory with the keyboard">
+        <label className="control">
+          <span className="control-label">move ξ</span>
+          <select value={selected} onChange={(e) => setSelected(Number(e.currentTarget.value))} aria-label="Which memory to move">
+            {angles.current.map((_, k) => (
+              <option key={k} value={k} style={{ color: MEMORY_COLORS[k % MEMORY_COLORS.length] }}>
+                {k + 1}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="control control-number">
+          <span className="control-label">angle</span>
+          <input
+            type="range"
+            min={0}
+            max={359}
+            step={1}
+            value={deg}
+            aria-label={`Angle of memory ${selected + 1} on the circle, in degrees`}
+            onChange={(e) => {
+              angles.current[selected] = (Number(e.currentTarget.value) * Math.PI) / 180;
+              setVersion((v) => v + 1);
+            }}
+          />
+          <output>{deg}°</output>
+        </label>
+        <span className="figure-seed">
+          <span>
+            seed <code data-testid="seed">{seed}</code>
+          </span>
+          <button type="button" className="btn" onClick={() => store.getState().newSeed()} data-action="new-seed">
+            New seed
+          </button>
+        </span>
+      </div>
+      <PropControls store={store} />
+    </div>
+  );
+}

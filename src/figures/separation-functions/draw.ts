@@ -1,0 +1,92 @@
+import type { BasinMap, Matrix } from '../../core';
+import type { Palette } from '../../lib/theme';
+
+/*
+ * Paints one basin map: every start pixel coloured by the memory its descent reached (a lighter tint for the
+ * negative −ξ_μ, grey for a spurious state), the unit circle, the memories and the spurious fixed points.
+ * Nothing is computed here but pixel positions.
+ */
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const MEMORY_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
+
+function hex(c: string): [number, number, number] {
+  const v = parseInt(c.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memories: Matrix, size: number, palette: Palette, selected: number): void {
+  const K = memories.rows;
+  const img = document.createElement('canvas');
+  img.width = map.nx;
+  img.height = map.ny;
+  const ictx = img.getContext('2d')!;
+  const data = ictx.createImageData(map.nx, map.ny);
+  const bg = palette.dark ? [40, 40, 40] : [235, 235, 235];
+  const mix = palette.dark ? 0.55 : 0.75;
+  for (let i = 0; i < map.label.length; i++) {
+    const l = map.label[i];
+    let rgb: number[];
+    let a = 255;
+    if (l === -2) {
+      a = 0;
+      rgb = [0, 0, 0];
+    } else if (l === -1) rgb = bg;
+    else if (l < K) rgb = hex(MEMORY_COLORS[l % MEMORY_COLORS.length]);
+    else {
+      const c = hex(MEMORY_COLORS[(l - K) % MEMORY_COLORS.length]);
+      rgb = c.map((v, k) => Math.round(v * (1 - mix) + bg[k] * mix));
+    }
+    data.data[4 * i] = rgb[0];
+    data.data[4 * i + 1] = rgb[1];
+    data.data[4 * i + 2] = rgb[2];
+    data.data[4 * i + 3] = a;
+  }
+  ictx.putImageData(data, 0, 0);
+  ctx.clearRect(0, 0, size, size);
+  const r = size / 2 - 10;
+  const cx = size / 2;
+  const cy = size / 2;
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+  ctx.clip();
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(img, cx - r, cy - r, 2 * r, 2 * r);
+  ctx.restore();
+  ctx.strokeStyle = palette.fg;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+  ctx.stroke();
+  // Spurious fixed points: small crosses.
+  ctx.strokeStyle = palette.fg;
+  ctx.lineWidth = 2;
+  for (let s = 0; s < map.spurious.length; s += 2) {
+    const x = cx + map.spurious[s] * r;
+    const y = cy - map.spurious[s + 1] * r;
+    ctx.beginPath();
+    ctx.moveTo(x - 4, y - 4);
+    ctx.lineTo(x + 4, y + 4);
+    ctx.moveTo(x + 4, y - 4);
+    ctx.lineTo(x - 4, y + 4);
+    ctx.stroke();
+  }
+  // Memories: filled dots on the circle, outlined so they stand out on their own basin colour.
+  for (let k = 0; k < K; k++) {
+    const x = cx + memories.data[2 * k] * r;
+    const y = cy - memories.data[2 * k + 1] * r;
+    ctx.fillStyle = MEMORY_COLORS[k % MEMORY_COLORS.length];
+    ctx.strokeStyle = k === selected ? palette.accent2 : palette.bg;
+    ctx.lineWidth = k === selected ? 3 : 2;
+    ctx.beginPath();
+    ctx.arc(x, y, 7, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.strokeStyle = palette.fg;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.arc(x, y, 8.5, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+}
