@@ -21,7 +21,7 @@ export type ScheduleKind = 'karras' | 'geometric' | 'linear';
  * karras: (σ_max^{1/ρ} + i/(n−1)·(σ_min^{1/ρ} − σ_max^{1/ρ}))^ρ, ρ = 7 (EDM); geometric: σ_max (σ_min/σ_max)^{i/(n−1)}
  * (NCSN); linear: evenly spaced in σ. Returns a new Float64Array.
  */
-export function noiseSchedule(kind: ScheduleKind, n: number, sigmaMin: number, sigmaMax: number, rho = 7): Float64Array {
+export function noiseSchedule(kind: ScheduleKind, n: number, sigmaMin: number, sigmaMax: number, rho = 7): Float64Array<ArrayBuffer> {
   checkInt(n, 2, 100000, 'n');
   checkPositive(sigmaMin, 'sigmaMin');
   checkPositive(sigmaMax, 'sigmaMax');
