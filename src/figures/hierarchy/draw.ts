@@ -1,0 +1,101 @@
+import type { Palette } from '../../lib/theme';
+import { drawTraces } from '../../lib/draw/trace';
+import type { HierarchyRun } from './sim';
+
+function rgba(color: string, a: number): string {
+  if (/^#[0-9a-f]{6}$/i.test(color)) {
+    const n = parseInt(color.slice(1), 16);
+    return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${Math.max(0, Math.min(1, a)).toFixed(3)})`;
+  }
+  return color;
+}
+
+/**
+ * The stack: layer 1 (bottom, receiving the input current) to layer L (top). Each neuron's fill is its
+ * activation g (blue positive, orange negative); synapses between adjacent layers are drawn by sign, brighter
+ * where both ends are active. On the right, a bar per layer shows how fast that layer is still moving, ‖ẋ_ℓ‖.
+ */
+export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, width: number, height: number, palette: Palette): void {
+  ctx.clearRect(0, 0, width, height);
+  const ham = run.ham;
+  const st = run.st;
+  if (!ham || !st) return;
+  const L = ham.layers.length;
+  const barW = 70;
+  const left = 64;
+  const right = width - barW - 12;
+  const top = 30;
+  const bottom = height - 18;
+  const yOf = (l: number) => bottom - (l / Math.max(1, L - 1)) * (bottom - top);
+  const xOf = (i: number, n: number) => left + ((i + 0.5) / n) * (right - left);
+  const r = Math.max(4, Math.min(11, Math.min((right - left) / (2.6 * Math.max(...ham.layers.map((l) => l.size))), (bottom - top) / (2.8 * L))));
+
+  for (let l = 0; l + 1 < L; l++) {
+    const W = ham.weights[l];
+    let wMax = 0;
+    for (const v of W.data) wMax = Math.max(wMax, Math.abs(v));
+    const lo = st.g[l];
+    const hi = st.g[l + 1];
+    for (let a = 0; a < W.rows; a++) {
+      for (let b = 0; b < W.cols; b++) {
+        const w = W.data[a * W.cols + b] / (wMax || 1);
+        const act = Math.min(1, Math.abs(lo[b]) * Math.abs(hi[a]) * (ham.layers[l + 1].lagrangian.kind === 'softmax' ? W.rows : 1));
+        ctx.strokeStyle = rgba(w > 0 ? palette.accent : palette.accent2, 0.06 + 0.5 * Math.abs(w) * act);
+        ctx.lineWidth = 0.5 + 1.5 * Math.abs(w) * act;
+        ctx.beginPath();
+        ctx.moveTo(xOf(b, W.cols), yOf(l) - r);
+        ctx.lineTo(xOf(a, W.rows), yOf(l + 1) + r);
+        ctx.stroke();
+      }
+    }
+  }
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (let l = 0; l < L; l++) {
+    const n = ham.layers[l].size;
+    const y = yOf(l);
+    const soft = ham.layers[l].lagrangian.kind === 'softmax';
+    for (let i = 0; i < n; i++) {
+      const g = st.g[l][i];
+      const a = soft ? Math.min(1, g * n * 0.5) : Math.abs(g);
+      ctx.beginPath();
+      ctx.arc(xOf(i, n), y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = palette.bg;
+      ctx.fill();
+      ctx.fillStyle = rgba(g >= 0 ? palette.accent : palette.accent2, a);
+      ctx.fill();
+      ctx.strokeStyle = palette.fg;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+    ctx.fillStyle = palette.fg;
+    ctx.textAlign = 'left';
+    ctx.fillText(`layer ${l + 1}`, 4, y - 6);
+    ctx.fillStyle = palette.muted;
+    ctx.fillText(soft ? 'softmax' : 'tanh', 4, y + 8);
+    // Speed bar ‖ẋ_ℓ‖ on a log scale from 10⁻⁴ (empty) to 10 (full), so the slow final approach stays visible.
+    const s = run.speeds[l];
+    const frac = s > 0 ? Math.max(0, Math.min(1, (Math.log10(s) + 4) / 5)) : 0;
+    ctx.fillStyle = palette.grid;
+    ctx.fillRect(right + 12, y - 4, barW - 4, 8);
+    ctx.fillStyle = palette.score;
+    ctx.fillRect(right + 12, y - 4, (barW - 4) * frac, 8);
+  }
+  ctx.fillStyle = palette.muted;
+  ctx.textAlign = 'left';
+  ctx.fillText('speed ‖ẋ_ℓ‖', right + 12, 10);
+}
+
+export function paintEnergy(ctx: CanvasRenderingContext2D, run: HierarchyRun, width: number, height: number, palette: Palette): void {
+  drawTraces(
+    ctx,
+    width,
+    height,
+    [
+      { trace: run.traces.total, color: palette.fg, label: 'E (total)', width: 2.5 },
+      { trace: run.traces.layers, color: palette.accent, label: 'Σ layer energies', dashed: true, width: 1.5 },
+      { trace: run.traces.synapses, color: palette.score, label: 'Σ synaptic energies', dashed: true, width: 1.5 },
+    ],
+    { xLabel: 'time t (τ = 1)', yLabel: 'energy', xMax: 5, fg: palette.fg, muted: palette.muted, grid: palette.grid, legendBg: palette.bg },
+  );
+}
