@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { essayContent } from './src/content/build/vitePlugin';
+import { essayContent } from './src/content/build/vitePlugin.mjs';
 
 export default defineConfig({
   // Relative asset paths, so dist/ works from any folder, a sub-path on a static host, or file://.

@@ -391,7 +391,7 @@ function parseChapter(source: ContentSource, err: (file: string, pos: { line: nu
     return null;
   } else {
     body = fm[0].replace(/[^\n]/g, ' ') + text.slice(fm[0].length);
-    const doc = YAML.parseDocument(fm[1], { prettyErrors: false });
+    const doc = YAML.parseDocument(fm[1], { prettyErrors: true });
     if (doc.errors.length) {
       for (const e of doc.errors) {
         const lp = e.linePos?.[0];

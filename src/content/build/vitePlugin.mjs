@@ -1,10 +1,6 @@
+// @ts-check
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Plugin, ViteDevServer, ModuleNode } from 'vite';
-import type { FigureMeta } from '../../lib/figure/spec';
-import { formatDiagnostic, type ChapterContent, type Diagnostic } from '../types';
-import type { CompiledEssay } from './compile';
-import { compileFromDisk } from './load';
 
 /*
  * The essay as Vite modules, compiled from content/*.md at build time:
@@ -17,42 +13,71 @@ import { compileFromDisk } from './load';
  * editing a chapter, the bibliography or a figure's meta.ts recompiles and hot-swaps only the modules whose
  * output changed (the page keeps its scroll position and figure state); errors show in Vite's overlay and
  * clear when fixed.
+ *
+ * This file is plain JavaScript so that vite.config.ts can import it with its extension; the pipeline
+ * itself (TypeScript, in ./pipeline.ts) is loaded through tsx when the build starts.
  */
+
+/** @typedef {import('vite').Plugin} Plugin @typedef {import('vite').ViteDevServer} ViteDevServer @typedef {import('vite').ModuleNode} ModuleNode */
+/** @typedef {import('../types').Diagnostic} Diagnostic @typedef {import('../types').ChapterContent} ChapterContent */
+/** @typedef {import('./compile').CompiledEssay} CompiledEssay @typedef {import('../../lib/figure/spec').FigureMeta} FigureMeta */
 
 const MANIFEST_ID = 'virtual:essay';
 const CHAPTER_PREFIX = 'virtual:essay/chapter/';
 const RESOLVED = '\0';
 
-export interface EssayPluginOptions {
-  /** Folder of the chapters and references.bib, relative to the Vite root. Default `content`. */
-  contentDir?: string;
-}
-
-export function essayContent(options: EssayPluginOptions = {}): Plugin {
+/**
+ * @param {{ contentDir?: string }} [options] contentDir: folder of the chapters and references.bib,
+ *   relative to the Vite root (default `content`).
+ * @returns {Plugin}
+ */
+export function essayContent(options = {}) {
   const contentDir = options.contentDir ?? 'content';
   let root = process.cwd();
-  let command: 'build' | 'serve' = 'build';
-  let figures: Record<string, FigureMeta> = {};
-  let figureProblems: Diagnostic[] = [];
-  let compiled: CompiledEssay | null = null;
-  let code = new Map<string, string>();
-  let server: ViteDevServer | null = null;
-  /** Modules changed while the content had errors: sent with the update that fixes them. */
-  const held = new Set<string>();
+  /** @type {'build' | 'serve'} */
+  let command = 'build';
+  /** @type {Record<string, FigureMeta>} */
+  let figures = {};
+  /** @type {Diagnostic[]} */
+  let figureProblems = [];
+  /** @type {CompiledEssay | null} */
+  let compiled = null;
+  /** @type {Map<string, string>} */
+  let code = new Map();
+  /** @type {ViteDevServer | null} */
+  let server = null;
+  /** Modules changed while the content had errors: sent with the update that fixes them. @type {Set<string>} */
+  const held = new Set();
+  /** @type {typeof import('./pipeline') | null} */
+  let pipeline = null;
+  let generation = 0;
 
   const runtimeModule = () => '/' + 'src/content/runtime/publish.ts';
 
+  async function loadPipeline() {
+    // The pipeline and the figures' declarations are TypeScript: load them through tsx.
+    if (!pipeline) {
+      const { tsImport } = await import('tsx/esm/api');
+      pipeline = await tsImport(pathToFileURL(join(root, 'src/content/build/pipeline.ts')).href, import.meta.url);
+    }
+    return /** @type {typeof import('./pipeline')} */ (pipeline);
+  }
+
   async function loadFigures() {
-    // The figures' declarations are TypeScript: load them through tsx, fresh each time (a new namespace).
-    const { tsImport } = await import('tsx/esm/api');
-    const mod = (await tsImport(pathToFileURL(join(root, 'src/content/build/figureMetas.ts')).href, import.meta.url)) as typeof import('./figureMetas');
-    const r = await mod.loadFigureMetas(root);
+    const p = await loadPipeline();
+    // A fresh copy of each meta.ts after an edit (cache-busting query).
+    const r = await p.loadFigureMetas(root, generation++ ? String(Date.now()) : '');
     figures = r.figures;
     figureProblems = r.diagnostics;
   }
 
-  function generate(essay: CompiledEssay): Map<string, string> {
-    const out = new Map<string, string>();
+  /** @param {Diagnostic} d */
+  const formatDiagnostic = (d) => `${d.file}:${d.line}:${d.column}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.reason}`;
+
+  /** @param {CompiledEssay} essay */
+  function generate(essay) {
+    /** @type {Map<string, string>} */
+    const out = new Map();
     const [first, ...rest] = essay.contents;
     const publish = JSON.stringify(runtimeModule());
     const lines = [
@@ -71,7 +96,8 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
     return out;
   }
 
-  function chapterModule(c: ChapterContent, publish: string): string {
+  /** @param {ChapterContent} c @param {string} publish */
+  function chapterModule(c, publish) {
     return [
       `import { publishChapter } from ${publish};`,
       `const chapter = ${JSON.stringify(c)};`,
@@ -81,22 +107,26 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
     ].join('\n');
   }
 
-  function diagnostics(): Diagnostic[] {
+  /** @returns {Diagnostic[]} */
+  function diagnostics() {
     return [...figureProblems, ...(compiled?.diagnostics ?? [])];
   }
 
-  async function recompile(reloadFigures: boolean) {
+  /** @param {boolean} reloadFigures */
+  async function recompile(reloadFigures) {
     if (reloadFigures || !compiled) await loadFigures();
-    compiled = compileFromDisk(root, figures, contentDir);
+    compiled = (await loadPipeline()).compileFromDisk(root, figures, contentDir);
     const next = generate(compiled);
-    const changed: string[] = [];
+    /** @type {string[]} */
+    const changed = [];
     for (const [id, src] of next) if (code.get(id) !== src) changed.push(id);
     const removed = [...code.keys()].filter((id) => !next.has(id));
     code = next;
     return { changed, removed };
   }
 
-  function report(srv: ViteDevServer) {
+  /** @param {ViteDevServer} srv */
+  function report(srv) {
     const all = diagnostics();
     const errors = all.filter((d) => d.severity === 'error');
     for (const d of all) srv.config.logger.warn(formatDiagnostic(d), { timestamp: true });
@@ -115,11 +145,13 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
     }
   }
 
-  const isContent = (file: string) => {
+  /** @param {string} file */
+  const isContent = (file) => {
     const rel = relative(root, file).split('\\').join('/');
     return rel.startsWith(`${contentDir}/`) && (rel.endsWith('.md') || rel.endsWith('.bib'));
   };
-  const isFigureMeta = (file: string) => /src[\\/]figures[\\/][^\\/]+[\\/]meta\.ts$/.test(relative(root, file));
+  /** @param {string} file */
+  const isFigureMeta = (file) => /src[\\/]figures[\\/][^\\/]+[\\/]meta\.ts$/.test(relative(root, file));
 
   return {
     name: 'essay-content',
@@ -129,6 +161,8 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
       command = config.command;
     },
     async buildStart() {
+      // Vitest starts a Vite server too: compile lazily there (only if a test imports virtual:essay).
+      if (process.env.VITEST) return;
       await recompile(true);
       const errors = diagnostics().filter((d) => d.severity === 'error');
       for (const d of diagnostics().filter((x) => x.severity === 'warning')) this.warn(formatDiagnostic(d));
@@ -149,7 +183,8 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
     },
     configureServer(srv) {
       server = srv;
-      const onAddRemove = async (file: string) => {
+      /** @param {string} file */
+      const onAddRemove = async (file) => {
         if (!isContent(file) && !isFigureMeta(file)) return;
         await recompile(isFigureMeta(file));
         for (const id of code.keys()) {
@@ -175,7 +210,8 @@ export function essayContent(options: EssayPluginOptions = {}): Plugin {
       // overlay says what is wrong; the fix sends the update, which clears the overlay.
       for (const id of changed) held.add(id);
       if (diagnostics().some((d) => d.severity === 'error')) return [];
-      const mods: ModuleNode[] = [];
+      /** @type {ModuleNode[]} */
+      const mods = [];
       const ids = [...held];
       held.clear();
       for (const id of ids) {
