@@ -101,11 +101,20 @@ export interface BasinMap {
   spurious: number[];
 }
 
+/** Samples of the unit circle used for the boundary descent (0.25° apart). */
+const CIRCLE_SAMPLES = 1440;
+
 /**
- * Where descent on E ends from every start of an nx × ny grid over the unit disk: projected steps
- * x ← Π(x + η Σ_μ w_μ ξ_μ) (see `basinDirection`; Π projects onto the disk), until a step moves less than `tol`
- * or `maxIter` steps have run. An end point within `radius` of ξ_μ (or −ξ_μ) is labelled μ (or K + μ); any
- * other end point is spurious. Allocates the label array; costs O(nx·ny·maxIter·K).
+ * Where descent on E ends from every start of an nx × ny grid over the unit disk.
+ *
+ * Inside the disk the state takes projected steps x ← Π(x + η Σ_μ w_μ ξ_μ) (see `basinDirection`; Π projects
+ * onto the disk) until it reaches the circle. A start whose steps shrink below `tol` first has found an interior
+ * fixed point (for the rectified F, a flat region where every overlap is ≤ 0): spurious. On the circle the flow
+ * is one-dimensional, so it is followed exactly on the energy sampled at 1440 angles: from the angle where the
+ * state arrived, walk downhill to the local minimum of E(θ). (For the convex separations, E is concave, so every
+ * minimum lies on the circle.) An end point within chord `radius` of ξ_μ (overlap ≥ 1 − radius²/2) is
+ * labelled μ, one near −ξ_μ (even polynomials only) K + μ, and any other end point is spurious.
+ * Allocates the label array; costs O(nx·ny·maxIter·K + 1440·K).
  */
 export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: number, opts: { eta?: number; maxIter?: number; tol?: number; radius?: number } = {}): BasinMap {
   if (memories.cols !== 2) throw new Error(`memories: need 2 columns (got ${memories.cols})`);
@@ -113,16 +122,62 @@ export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: n
   checkInt(nx, 1, 4096, 'nx');
   checkInt(ny, 1, 4096, 'ny');
   const eta = opts.eta ?? 0.5;
-  const maxIter = opts.maxIter ?? 300;
-  const tol = opts.tol ?? 1e-4;
-  const radius = opts.radius ?? 0.08;
+  const maxIter = opts.maxIter ?? 200;
+  const tol = opts.tol ?? 1e-6;
+  const radius = opts.radius ?? 0.2;
   const K = memories.rows;
+  const d = memories.data;
   // Only an even polynomial F(m) = F(−m) makes every −ξ_μ a memory too.
   const inverses = F.kind === 'poly' && F.n % 2 === 0;
+
+  // The label of an end point (x, y).
+  const classify = (x: number, y: number): number => {
+    let best = -1;
+    let bd = radius;
+    for (let k = 0; k < K; k++) {
+      const dp = Math.hypot(x - d[2 * k], y - d[2 * k + 1]);
+      if (dp < bd) {
+        bd = dp;
+        best = k;
+      }
+      const dm = Math.hypot(x + d[2 * k], y + d[2 * k + 1]);
+      if (inverses && dm < bd) {
+        bd = dm;
+        best = K + k;
+      }
+    }
+    return best;
+  };
+
+  // Energy on the circle, then for every sample the local minimum that walking downhill reaches.
+  const M = CIRCLE_SAMPLES;
+  const e = new Float64Array(M);
+  for (let j = 0; j < M; j++) {
+    const t = (2 * Math.PI * j) / M;
+    e[j] = basinEnergy(Math.cos(t), Math.sin(t), memories, F);
+  }
+  const sink = new Int32Array(M).fill(-1);
+  for (let j = 0; j < M; j++) {
+    let c = j;
+    for (let guard = 0; guard < M; guard++) {
+      if (sink[c] >= 0) {
+        c = sink[c];
+        break;
+      }
+      const l = (c + M - 1) % M;
+      const r = (c + 1) % M;
+      const next = e[l] < e[c] && e[l] <= e[r] ? l : e[r] < e[c] ? r : c;
+      if (next === c) break;
+      c = next;
+    }
+    sink[j] = c;
+  }
+  const sinkLabel = new Int16Array(M).fill(-3);
+  const minima: number[] = [];
+
   const label = new Int16Array(nx * ny);
-  const spurious: number[] = [];
+  const spuriousCount = new Map<number, number>();
   const g = new Float64Array(2);
-  const d = memories.data;
   for (let j = 0; j < ny; j++) {
     const y0 = 1 - ((j + 0.5) / ny) * 2;
     for (let i = 0; i < nx; i++) {
@@ -133,41 +188,44 @@ export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: n
       }
       let x = x0;
       let y = y0;
-      for (let t = 0; t < maxIter; t++) {
+      let onCircle = false;
+      for (let t = 0; t < maxIter && !onCircle; t++) {
         basinDirection(x, y, memories, F, g);
         let xn = x + eta * g[0];
         let yn = y + eta * g[1];
         const r = Math.hypot(xn, yn);
-        if (r > 1) {
+        if (r >= 1) {
           xn /= r;
           yn /= r;
+          onCircle = true;
         }
         const step = Math.abs(xn - x) + Math.abs(yn - y);
         x = xn;
         y = yn;
-        if (step < tol) break;
+        if (!onCircle && step < tol) break;
       }
-      let best = -1;
-      let bd = radius;
-      for (let k = 0; k < K; k++) {
-        const dp = Math.hypot(x - d[2 * k], y - d[2 * k + 1]);
-        const dm = Math.hypot(x + d[2 * k], y + d[2 * k + 1]);
-        if (dp < bd) {
-          bd = dp;
-          best = k;
-        }
-        if (inverses && dm < bd) {
-          bd = dm;
-          best = K + k;
-        }
+      if (!onCircle) {
+        label[j * nx + i] = classify(x, y);
+        continue;
       }
-      label[j * nx + i] = best;
-      if (best === -1) {
-        let known = false;
-        for (let s = 0; s < spurious.length; s += 2) if (Math.hypot(spurious[s] - x, spurious[s + 1] - y) < 0.05) known = true;
-        if (!known && spurious.length < 200) spurious.push(x, y);
+      const a = Math.atan2(y, x);
+      const s = sink[Math.round(((a < 0 ? a + 2 * Math.PI : a) / (2 * Math.PI)) * M) % M];
+      if (sinkLabel[s] === -3) {
+        const t = (2 * Math.PI * s) / M;
+        sinkLabel[s] = classify(Math.cos(t), Math.sin(t));
+        minima.push(s);
       }
+      label[j * nx + i] = sinkLabel[s];
+      if (sinkLabel[s] === -1) spuriousCount.set(s, (spuriousCount.get(s) ?? 0) + 1);
     }
+  }
+  // Report the spurious minima that attract at least one start in 200 (a saddle hit exactly is not a state).
+  const spurious: number[] = [];
+  const starts = label.reduce((n, l) => (l === -2 ? n : n + 1), 0);
+  for (const [s, count] of spuriousCount) {
+    if (count * 200 < starts) continue;
+    const t = (2 * Math.PI * s) / M;
+    spurious.push(Math.cos(t), Math.sin(t));
   }
   return { nx, ny, label, spurious };
 }

@@ -23,14 +23,14 @@ export function panels(p: Params): Panel[] {
   ];
 }
 
-/** K memory angles from the seed, spread so no two start closer than 0.35 rad. */
+/** K memory angles from the seed, spread so no two start closer than 0.6 rad. */
 export function memoryAngles(K: number, seed: number): number[] {
-  const rng = createRng(seed * 104729 + 11);
+  const rng = createRng((Math.imul(seed, 2654435761) ^ 0x5bd1e995) >>> 0);
   const out: number[] = [];
   let guard = 0;
   while (out.length < K && guard++ < 5000) {
     const a = rng.uniform() * 2 * Math.PI;
-    if (out.every((b) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b))) > 0.35)) out.push(a);
+    if (out.every((b) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b))) > 0.6)) out.push(a);
   }
   while (out.length < K) out.push((out.length / K) * 2 * Math.PI);
   return out;
