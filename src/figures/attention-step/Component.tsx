@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { Tex } from '../../lib/Tex';
+import { AttentionRun, type Params } from './sim';
+import { layoutFor, paint } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+export default function AttentionStep({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
+  const w = Math.max(280, Math.min(width, 760));
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const run = useRef(new AttentionRun()).current;
+  const h = layoutFor(w, params.memories).height;
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, seed) => run.reset(p, seed),
+      step: (p) => run.step(p),
+      draw: () => {
+        if (!canvas.current) return;
+        const p = store.getState().params as Params;
+        paint(fitCanvas(canvas.current, w, layoutFor(w, p.memories).height), run, w, palette, p.iterate);
+      },
+      describe: () => run.describe(store.getState().params as Params),
+    },
+    box,
+  );
+  useEffect(() => redraw(), [palette, w, h]);
+
+  return (
+    <div className="fig-attention-step" ref={box}>
+      <div className="fig-attention-step-eq" aria-hidden="true">
+        <div>
+          <Tex tex={String.raw`x^{t+1} = \xi^\top \operatorname{softmax}(\beta\, \xi\, x^{t})`} />
+        </div>
+        <div>
+          <Tex tex={String.raw`\operatorname{Attention}(Q,K,V) = \operatorname{softmax}(\beta\, Q K^\top)\, V \quad\text{with}\quad Q = (x^{t})^\top,\ K = V = \xi`} />
+        </div>
+      </div>
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label="Stored pictures with their attention weights above; the query and its update(s) below."
+      />
+      <PropControls store={store} />
+      <Transport store={store} />
+    </div>
+  );
+}

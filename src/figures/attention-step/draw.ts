@@ -1,0 +1,121 @@
+import type { Palette } from '../../lib/theme';
+import { N, SIDE, type AttentionRun } from './sim';
+
+function hexRgb(c: string): [number, number, number] {
+  if (/^#[0-9a-f]{6}$/i.test(c)) {
+    const n = parseInt(c.slice(1), 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  return [128, 128, 128];
+}
+
+/** Paints a unit-scaled picture (entries ±1/√N) at (x, y) with side s: ink = foreground, paper = background. */
+function picture(ctx: CanvasRenderingContext2D, v: Float64Array, off: number, x: number, y: number, s: number, palette: Palette, scratch: { img: ImageData | null; c: HTMLCanvasElement | null }): void {
+  if (!scratch.c) {
+    scratch.c = document.createElement('canvas');
+    scratch.c.width = SIDE;
+    scratch.c.height = SIDE;
+  }
+  const cx = scratch.c.getContext('2d')!;
+  const img = (scratch.img ??= cx.createImageData(SIDE, SIDE));
+  const fg = hexRgb(palette.fg);
+  const bg = hexRgb(palette.dark ? '#2a2b31' : '#ecece6');
+  const k = Math.sqrt(N);
+  for (let i = 0; i < N; i++) {
+    const t = Math.max(0, Math.min(1, (v[off + i] * k + 1) / 2));
+    img.data[4 * i] = bg[0] + t * (fg[0] - bg[0]);
+    img.data[4 * i + 1] = bg[1] + t * (fg[1] - bg[1]);
+    img.data[4 * i + 2] = bg[2] + t * (fg[2] - bg[2]);
+    img.data[4 * i + 3] = 255;
+  }
+  cx.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(scratch.c, x, y, s, s);
+  ctx.strokeStyle = palette.grid;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x - 0.5, y - 0.5, s + 1, s + 1);
+}
+
+export interface Layout {
+  height: number;
+  thumb: number;
+  big: number;
+}
+
+export function layoutFor(width: number, k: number): Layout {
+  const thumb = Math.max(20, Math.min(60, Math.floor((width - 8) / k) - 8));
+  const big = Math.max(48, Math.min(96, Math.floor((width - 8) / 5) - 22));
+  return { thumb, big, height: 18 + thumb + 54 + 26 + big + 40 };
+}
+
+const scratch = { img: null as ImageData | null, c: null as HTMLCanvasElement | null };
+
+/**
+ * Top: the stored patterns ξ_μ (keys and values) with a bar for each attention weight softmax(βξx)_μ.
+ * Bottom: the query x⁰ and the updates x¹, x², … with the energy of each (the last few if there are many).
+ */
+export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: number, palette: Palette, iterate: boolean): void {
+  const K = run.xi.rows;
+  const { thumb, big, height } = layoutFor(width, K);
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = palette.fg;
+  ctx.textAlign = 'left';
+  ctx.fillText('stored patterns ξ_μ (keys = values) and attention weights softmax(β ξ x)_μ', 4, 12);
+  const slot = (width - 8) / K;
+  const yT = 18;
+  let wMax = 0;
+  for (const w of run.weights) wMax = Math.max(wMax, w);
+  for (let m = 0; m < K; m++) {
+    const x = 4 + m * slot + (slot - thumb) / 2;
+    picture(ctx, run.xi.data, m * N, x, yT, thumb, palette, scratch);
+    const w = run.weights[m];
+    const barMax = 34;
+    const h = Math.max(1, w * barMax);
+    ctx.fillStyle = palette.grid;
+    ctx.fillRect(x, yT + thumb + 6, thumb, barMax);
+    ctx.fillStyle = w === wMax ? palette.accent : palette.accent2;
+    ctx.fillRect(x, yT + thumb + 6 + barMax - h, thumb, h);
+    ctx.fillStyle = palette.fg;
+    ctx.textAlign = 'center';
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.fillText(w.toFixed(2), x + thumb / 2, yT + thumb + 6 + barMax + 12);
+  }
+
+  const yB = yT + thumb + 54 + 26;
+  ctx.textAlign = 'left';
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.fillStyle = palette.fg;
+  ctx.fillText(iterate ? 'query x⁰, then x ← ξᵀ softmax(β ξ x) until it stops changing' : 'query x⁰ and one step x¹ = ξᵀ softmax(β ξ x⁰): the output of attention', 4, yB - 8);
+  const hist = run.history;
+  const shown = Math.max(1, Math.min(hist.length, Math.floor((width - 8) / (big + 22))));
+  const first = hist.length - shown;
+  const idx = Array.from({ length: shown }, (_, i) => (i === 0 ? 0 : first + i));
+  if (shown > 1 && first > 1) idx[0] = 0;
+  idx.forEach((t, j) => {
+    const x = 4 + j * (big + 22);
+    picture(ctx, hist[t], 0, x, yB, big, palette, scratch);
+    ctx.fillStyle = palette.fg;
+    ctx.textAlign = 'center';
+    ctx.font = '12px system-ui, sans-serif';
+    const label = t === 0 ? 'x⁰ (query)' : `x${superscript(t)}`;
+    ctx.fillText(label, x + big / 2, yB + big + 14);
+    ctx.fillStyle = palette.muted;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.fillText(`E = ${run.energies[t].toFixed(3)}`, x + big / 2, yB + big + 28);
+    if (j > 0) {
+      ctx.fillStyle = palette.muted;
+      ctx.font = '16px system-ui, sans-serif';
+      ctx.fillText(j === 1 && first > 1 ? '⋯' : '→', x - 11, yB + big / 2 + 5);
+    }
+  });
+}
+
+function superscript(n: number): string {
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(n)
+    .split('')
+    .map((d) => sup[Number(d)])
+    .join('');
+}
