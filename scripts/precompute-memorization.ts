@@ -2,14 +2,15 @@
  * Regenerates public/data/memorization.json: Pham et al.'s memorization → spurious → generalization sweep in
  * the plane, for the memorization-generalization figure (chapter 7).
  *
- *   npx tsx scripts/precompute-memorization.ts [--seed 1] [--steps 3000] [--widths 16,32,64] [--out path]
+ *   npx tsx scripts/precompute-memorization.ts [--seed 1] [--steps 3000] [--widths 16,32,64] [--ks 2,4,…] [--out path]
+ *   (to use both cores: run --widths 16,64 --out a.json and --widths 32 --out b.json, then --merge a.json,b.json)
  *
  * For each width and each K in the sweep it trains a fresh score network by denoising score matching on K
  * points of the unit circle (same seed ⇒ same data, weights, minibatches and sampler noise), samples 400
  * points, settles them on the learned attractors and classifies them (src/core/ring-experiment.ts). Every
  * number in the JSON comes from this script; rerunning it with the same arguments reproduces the file.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRingExperiment, finishRingExperiment, trainRingExperiment, RING_EXPERIMENT_DEFAULTS, DEFAULT_CLASSIFY, type RingExperimentResult } from '../src/core';
 
 export const SWEEP_K = [2, 4, 8, 16, 32, 64, 128, 256, 512, 1000];
@@ -54,7 +55,14 @@ function encode(r: RingExperimentResult, ms: number) {
 
 const runs: ReturnType<typeof encode>[] = [];
 const t0 = Date.now();
-for (const width of widths) {
+// --merge a.json,b.json: combine partial sweeps (e.g. one width per process) into one file, in width order.
+const merge = arg('merge', '');
+if (merge) {
+  for (const f of merge.split(',')) runs.push(...JSON.parse(readFileSync(f, 'utf8')).runs);
+  runs.sort((a, b) => a.width - b.width || a.K - b.K);
+  widths.splice(0, widths.length, ...[...new Set(runs.map((r) => r.width))]);
+}
+for (const width of merge ? [] : widths) {
   for (const K of ks) {
     const t = performance.now();
     const run = createRingExperiment({ K, width, steps, seed });

@@ -29,8 +29,8 @@ export interface ClassifyOptions {
   gainMax: number;
 }
 
-/** The thresholds the essay uses for points on the unit circle: δ_m = 0.05, γ = 0.5. */
-export const DEFAULT_CLASSIFY: ClassifyOptions = { deltaM: 0.05, gainMax: 0.5 };
+/** The thresholds the essay uses for points on the unit circle: δ_m = 0.05, γ = 0.9 (one step of the learned memory shrinks the distance to a point attractor by at least 10 %; on the learned ring of the K = 1,000 network every gain is ≥ 0.9). */
+export const DEFAULT_CLASSIFY: ClassifyOptions = { deltaM: 0.05, gainMax: 0.9 };
 
 export interface Classification {
   /** One class per sample (MEMORIZED, SPURIOUS or GENERALIZED). */

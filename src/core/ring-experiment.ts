@@ -121,7 +121,7 @@ export function trainRingExperiment(run: RingExperiment, n: number): number {
 /**
  * Samples from a trained network and classifies the samples. Pipeline: start at x ~ N(0, σ_max²I); Euler
  * probability-flow steps on the Karras schedule down to σ_min and a last step to σ = 0 (scoreNetSample); then
- * 30 iterations of the learned denoiser at σ_min to settle on its attractor (scoreNetPolish); then the denoiser
+ * 200 iterations of the learned denoiser at σ_min to settle on its attractor (scoreNetPolish); then the denoiser
  * gain there (denoiserGain) and classifySamples.
  */
 export function sampleAndClassify(net: ScoreNet, data: Matrix, n: number, sampleSteps: number, rng: Rng, classify: ClassifyOptions = DEFAULT_CLASSIFY) {
@@ -131,7 +131,7 @@ export function sampleAndClassify(net: ScoreNet, data: Matrix, n: number, sample
   const scratch = createScoreNetScratch(net, Math.min(256, n));
   scoreNetSample(net, xs, karrasSigmas(sampleSteps, c.sigmaMin, c.sigmaMax), scratch);
   const raw = Float64Array.from(xs);
-  scoreNetPolish(net, xs, c.sigmaMin, 30, scratch);
+  scoreNetPolish(net, xs, c.sigmaMin, 200, scratch);
   const gains = denoiserGain(net, xs, c.sigmaMin);
   const cls = classifySamples(xs, gains, data, classify);
   return { samples: xs, raw, gains, ...cls, attractors: pointAttractors(xs, cls.labels, 2, 0.05) };

@@ -34,7 +34,9 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const bgKey = useRef('');
   const drag = useRef<{ index: number; pointer: number } | null>(null);
   const [version, setVersion] = useState(0);
-  const onScreen = useOnScreen(box);
+  // A separate element: the shared observer keeps one listener per element, and useSimulation watches `box`.
+  const root = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(root);
 
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
   const layout: DiagramLayout = useMemo(() => ({ width: diagW, height: diagH, left: 40, right: 10, top: 14, bottom: 34 }), [diagW, diagH]);
@@ -161,7 +163,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   };
 
   return (
-    <div className="fig-dispersed-memories">
+    <div ref={root} className="fig-dispersed-memories">
       <div ref={box} className="fig-dispersed-memories-panels">
         <canvas
           ref={landscape}

@@ -19,7 +19,10 @@ export function paintLandscape(ctx: CanvasRenderingContext2D, model: Dispersed, 
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(bg.image, 0, 0, view.width, view.height);
   strokeContours(ctx, bg.contours, palette.dark ? '#fff' : '#000');
-  drawParticles(ctx, model.xs, model.n, view, palette.accent2, model.n > 2000 ? 1.3 : 2);
+  // A halo in the background colour keeps the particles visible on both ends of the colour ramp.
+  const r = model.n > 2000 ? 1.3 : 2;
+  drawParticles(ctx, model.xs, model.n, view, palette.bg, r + 1.2);
+  drawParticles(ctx, model.xs, model.n, view, palette.accent2, r);
   ctx.save();
   for (const c of model.current) {
     const cx = px(view, c.x[0]);

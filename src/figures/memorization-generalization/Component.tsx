@@ -1,0 +1,263 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { lattice as latticeOf } from '../../lib/draw/arrows';
+import { LinePlot, type Series } from '../../lib/LinePlot';
+import type { TrainedRun, TrainRequest, TrainResponse } from '../../workers/train-score.worker';
+import { CLASS_NAMES, decodeRuns, PLANE, Replay, runKey, type Params, type PrecomputedFile } from './sim';
+import { classColours, paintPlane } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+const DATA_URL = 'data/memorization.json';
+const TRAIN_STEPS = 3000;
+const CLASS_VARS = ['var(--mg-memorized)', 'var(--mg-spurious)', 'var(--mg-generalized)'];
+
+type Training = { phase: 'idle' } | { phase: 'running'; id: number; K: number; width: number; done: number; total: number; loss: number } | { phase: 'error'; message: string };
+
+export default function MemorizationGeneralization({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width: boxWidth } = useParentSize<HTMLDivElement>(720, 400);
+  const wide = boxWidth >= 700;
+  const size = Math.max(240, Math.min(wide ? Math.floor((boxWidth - 16) / 2) : boxWidth, 520));
+  const plotW = wide ? size : Math.max(240, Math.min(boxWidth, 520));
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const rootEl = useRef<HTMLDivElement>(null);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const width = Number(params.width);
+  const [runs, setRuns] = useState<Map<string, TrainedRun>>(() => new Map());
+  const [file, setFile] = useState<PrecomputedFile | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [training, setTraining] = useState<Training>({ phase: 'idle' });
+  const [kText, setKText] = useState(String(params.K));
+  const worker = useRef<Worker | null>(null);
+  const nextId = useRef(1);
+  const replay = useRef(new Replay()).current;
+  const field = useRef<{ points: Float64Array; vectors: Float64Array }>({ points: new Float64Array(0), vectors: new Float64Array(0) });
+  const run = runs.get(runKey(width, params.K)) ?? null;
+  const runRef = useRef(run);
+  runRef.current = run;
+
+  const view = useMemo(() => ({ width: size, height: size, ...PLANE }), [size]);
+
+  // The shipped sweep: fetched once (≈ 0.5 MB), decoded off the critical path.
+  useEffect(() => {
+    let alive = true;
+    fetch(DATA_URL)
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((f: PrecomputedFile) => {
+        if (!alive) return;
+        setFile(f);
+        setRuns((old) => {
+          const m = new Map(old);
+          for (const r of decodeRuns(f)) if (!m.has(runKey(r.width, r.K))) m.set(runKey(r.width, r.K), r);
+          return m;
+        });
+      })
+      .catch((e: unknown) => alive && setLoadError(`Could not load the precomputed results (${e instanceof Error ? e.message : String(e)}); you can still train any K live.`));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  // Release the worker on unmount.
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  const computeField = () => {
+    const n = size < 360 ? 13 : 17;
+    const pts = latticeOf(view, n);
+    field.current = { points: pts, vectors: replay.field(pts, store.getState().params.sigma) };
+  };
+
+  const draw = () => {
+    if (!canvas.current) return;
+    paintPlane(fitCanvas(canvas.current, size, size), view, palette, classColours(rootEl.current), replay.run, field.current.points, field.current.vectors, replay.xs, replay.done);
+  };
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: () => {
+        replay.load(runRef.current);
+        computeField();
+      },
+      step: () => replay.step(),
+      paramsChanged: (p, prev) => {
+        if (p.K !== prev.K || p.width !== prev.width) return 'reset';
+        if (p.sigma !== prev.sigma) computeField();
+        return 'keep';
+      },
+      draw,
+      describe: () => replay.describe(store.getState().params as Params),
+    },
+    box,
+  );
+
+  // A run appearing for the current (K, width) — loaded, or just trained — restarts the replay.
+  useEffect(() => {
+    if (replay.run !== run) store.getState().reset();
+  }, [run]);
+
+  useEffect(() => {
+    computeField();
+    redraw();
+  }, [palette, size]);
+
+  useEffect(() => setKText(String(params.K)), [params.K]);
+
+  const startTraining = () => {
+    if (training.phase === 'running') return;
+    const K = params.K;
+    const id = nextId.current++;
+    if (!worker.current) {
+      worker.current = new Worker(new URL('../../workers/train-score.worker.ts', import.meta.url), { type: 'module' });
+    }
+    const w = worker.current;
+    setTraining({ phase: 'running', id, K, width, done: 0, total: TRAIN_STEPS, loss: NaN });
+    w.onmessage = (e: MessageEvent<TrainResponse>) => {
+      const m = e.data;
+      if (m.id !== id) return;
+      if (m.type === 'progress') setTraining((t) => (t.phase === 'running' && t.id === id ? { ...t, done: m.done, total: m.total, loss: m.loss } : t));
+      else if (m.type === 'done') {
+        setRuns((old) => new Map(old).set(runKey(m.run.width, m.run.K), { ...m.run, source: 'live' }));
+        setTraining({ phase: 'idle' });
+        store.getState().setStatus(`Trained K = ${m.run.K} at width ${m.run.width} in ${(m.ms / 1000).toFixed(1)} s.`);
+      } else if (m.type === 'cancelled') setTraining({ phase: 'idle' });
+      else if (m.type === 'error') setTraining({ phase: 'error', message: m.message });
+    };
+    const msg: TrainRequest = { type: 'train', id, K, width, steps: TRAIN_STEPS, seed: file?.seed ?? 1 };
+    w.postMessage(msg);
+  };
+  const cancelTraining = () => {
+    if (training.phase !== 'running' || !worker.current) return;
+    const msg: TrainRequest = { type: 'cancel', id: training.id };
+    worker.current.postMessage(msg);
+  };
+
+  const commitK = (text: string) => {
+    setKText(text);
+    const v = Number(text);
+    if (Number.isInteger(v) && v >= 2 && v <= 1000) store.getState().setParam('K', v);
+  };
+  const kValid = (() => {
+    const v = Number(kText);
+    return Number.isInteger(v) && v >= 2 && v <= 1000;
+  })();
+
+  // The phase diagram: fractions against K for the chosen width, and the generalized fraction for every width.
+  const byWidth = useMemo(() => {
+    const m = new Map<number, TrainedRun[]>();
+    for (const r of runs.values()) {
+      if (!m.has(r.width)) m.set(r.width, []);
+      m.get(r.width)!.push(r);
+    }
+    for (const list of m.values()) list.sort((a, b) => a.K - b.K);
+    return m;
+  }, [runs]);
+  const mine = byWidth.get(width) ?? [];
+  const fractionSeries: Series[] = CLASS_NAMES.map((name, c) => ({ label: name, color: CLASS_VARS[c], points: mine.map((r) => [r.K, r.fractions[c]] as const), dashed: c === 1 }));
+  const widthSeries: Series[] = [...byWidth.keys()]
+    .sort((a, b) => a - b)
+    .map((w, i) => ({
+      label: `width ${w}`,
+      color: ['var(--accent-2)', 'var(--accent)', 'var(--fg)', 'var(--score)'][i % 4],
+      points: (byWidth.get(w) ?? []).map((r) => [r.K, r.fractions[2]] as const),
+      dashed: w !== width,
+    }));
+  const sweepKs = file?.ks ?? [2, 4, 8, 16, 32, 64, 128, 256, 512, 1000];
+  const running = training.phase === 'running' ? training : null;
+  const [m, s, g] = run?.fractions ?? [NaN, NaN, NaN];
+
+  return (
+    <div ref={rootEl} className="fig-memorization-generalization">
+      <div ref={box} className="fig-memorization-generalization-panels">
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`Samples of a score network trained on ${params.K} points of the unit circle (black dots), with its learned score field at σ = ${params.sigma}. Settled samples: discs memorized, diamonds spurious, small dots generalized.`}
+        />
+        <div className="fig-memorization-generalization-plots" style={{ width: plotW }}>
+          <LinePlot
+            series={fractionSeries}
+            width={plotW}
+            height={wide ? Math.round(size * 0.55) : 190}
+            xLabel="training points K (log scale)"
+            yLabel="fraction of samples"
+            xDomain={[2, 1000]}
+            yDomain={[0, 1]}
+            xLog
+            marks={[{ x: params.K, label: `K = ${params.K}`, color: 'var(--accent-2)' }]}
+            title={`Fractions of memorized, spurious and generalized samples against K, width ${width}`}
+          />
+          <LinePlot
+            series={widthSeries}
+            width={plotW}
+            height={wide ? Math.round(size * 0.42) : 160}
+            xLabel="K (log scale)"
+            yLabel="generalized"
+            xDomain={[2, 1000]}
+            yDomain={[0, 1]}
+            xLog
+            title="Generalized fraction against K for each network width"
+          />
+        </div>
+      </div>
+      <p className="fig-memorization-generalization-legend" aria-hidden="true">
+        <span className="mg-key mg-key-data">training point ξ_μ</span>
+        <span className="mg-key mg-key-m">memorized</span>
+        <span className="mg-key mg-key-s">spurious</span>
+        <span className="mg-key mg-key-g">generalized</span>
+        <span className="mg-key mg-key-f">learned score s_θ(x, σ)</span>
+      </p>
+      <p className="fig-memorization-generalization-readout" data-testid="fractions">
+        {run
+          ? `K = ${run.K}, width ${run.width}: memorized ${m.toFixed(2)} · spurious ${s.toFixed(2)} · generalized ${g.toFixed(2)} — DSM loss ${run.heldOutLoss.toFixed(3)} vs ${run.exactLoss.toFixed(3)} for the exact score${run.source === 'live' ? ' (trained here)' : ''}`
+          : file || loadError
+            ? `K = ${params.K} at width ${width} has no result yet: train it (about ${width >= 64 ? 'half a minute' : 'ten seconds'}).`
+            : 'Loading the precomputed sweep…'}
+      </p>
+      {loadError && (
+        <p className="figure-problem" role="alert">
+          {loadError}
+        </p>
+      )}
+      <div className="fig-memorization-generalization-k" role="group" aria-label="Training-set size K">
+        <label className="control">
+          <span className="control-label">K</span>
+          <input type="number" min={2} max={1000} step={1} value={kText} onChange={(e) => commitK(e.currentTarget.value)} aria-invalid={!kValid} aria-label="K: how many training points on the circle (2 to 1000)" />
+        </label>
+        {!kValid && <span className="figure-problem">K must be a whole number from 2 to 1000.</span>}
+        {sweepKs.map((k) => (
+          <button key={k} type="button" className="btn btn-small" aria-pressed={params.K === k} onClick={() => commitK(String(k))} data-k={k}>
+            {k}
+          </button>
+        ))}
+      </div>
+      <div className="fig-memorization-generalization-train" role="group" aria-label="Training">
+        <button type="button" className="btn btn-primary" onClick={startTraining} disabled={!!running} data-action="train">
+          {run ? 'Retrain' : 'Train'} K = {params.K} at width {width}
+        </button>
+        <button type="button" className="btn" onClick={cancelTraining} disabled={!running} data-action="cancel">
+          Cancel
+        </button>
+        <progress max={1} value={running ? running.done / running.total : 0} aria-label="Training progress" data-testid="progress" />
+        <span className="fig-memorization-generalization-progress" data-testid="progress-text" aria-live="polite">
+          {running
+            ? `training K = ${running.K}, width ${running.width}: step ${running.done} of ${running.total}${Number.isFinite(running.loss) ? `, DSM loss ${running.loss.toFixed(3)}` : ''}`
+            : training.phase === 'error'
+              ? `training failed: ${training.message}`
+              : ''}
+        </span>
+      </div>
+      <PropControls store={store} hidden={['K']} />
+      <Transport store={store} />
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import {
+  createRng,
+  createScoreNet,
+  createScoreNetScratch,
+  GENERALIZED,
+  karrasSigmas,
+  MEMORIZED,
+  scoreNetPolish,
+  scoreNetSampleStep,
+  scoreNetScoreBatch,
+  SPURIOUS,
+  type ScoreNet,
+  type ScoreNetScratch,
+} from '../../core';
+import type { TrainedRun } from '../../workers/train-score.worker';
+import type { PropValues } from '../../lib/figure/spec';
+import type { meta } from './meta';
+
+export type Params = PropValues<typeof meta.props>;
+export const PLANE = { x0: -1.6, x1: 1.6, y0: -1.6, y1: 1.6 };
+export const CLASS_NAMES = ['memorized', 'spurious', 'generalized'] as const;
+/** Sampler steps (Karras schedule) and settling iterations, as in src/core/ring-experiment.ts. */
+export const SAMPLE_STEPS = 40;
+export const POLISH_ITERS = 200;
+export const POLISH_PER_STEP = 5;
+
+/** The shipped sweep, as written by scripts/precompute-memorization.ts. */
+export interface PrecomputedFile {
+  about: string;
+  command: string;
+  seed: number;
+  steps: number;
+  widths: number[];
+  ks: number[];
+  classify: { deltaM: number; gainMax: number };
+  samples: number;
+  runs: {
+    K: number;
+    width: number;
+    depth: number;
+    steps: number;
+    seed: number;
+    trainMs: number;
+    finalLoss: number;
+    heldOutLoss: number;
+    exactLoss: number;
+    fractions: number[];
+    data: number[];
+    samples: number[];
+    labels: string;
+    gains: number[];
+    attractors: { x: number; y: number; count: number; kind: number }[];
+    config: TrainedRun['config'];
+    params: string;
+  }[];
+}
+
+function base64Float32(s: string): Float64Array {
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return Float64Array.from(new Float32Array(bytes.buffer));
+}
+
+/** Decodes the shipped JSON into runs the figure draws (weights from float32 base64). */
+export function decodeRuns(file: PrecomputedFile): TrainedRun[] {
+  return file.runs.map((r) => ({
+    ...r,
+    fractions: [r.fractions[0], r.fractions[1], r.fractions[2]] as [number, number, number],
+    data: Float64Array.from(r.data),
+    samples: Float64Array.from(r.samples),
+    labels: Uint8Array.from(r.labels, (c) => Number(c)),
+    gains: Float64Array.from(r.gains),
+    params: base64Float32(r.params),
+    source: 'precomputed' as const,
+  }));
+}
+
+export const runKey = (width: number, K: number) => `${width}:${K}`;
+
+/**
+ * Replays the sampler of one trained run in the main thread, one step per frame: the same starting noise as the
+ * precompute (seed stream 4·seed + 4), Euler probability-flow steps down the Karras schedule, then the settling
+ * iterations of the learned denoiser. When done, the figure shows the run's classified samples.
+ */
+export class Replay {
+  run: TrainedRun | null = null;
+  net: ScoreNet | null = null;
+  xs = new Float64Array(0);
+  eps = new Float64Array(0);
+  sigmas: number[] = [];
+  /** Sampler steps done; then settling iterations done. */
+  i = 0;
+  polished = 0;
+  private scratch: ScoreNetScratch | null = null;
+
+  load(run: TrainedRun | null): void {
+    this.run = run;
+    this.net = run ? createScoreNet(run.config, null, run.params) : null;
+    this.scratch = this.net ? createScoreNetScratch(this.net, 256) : null;
+    this.reset();
+  }
+
+  reset(): void {
+    const run = this.run;
+    if (!run || !this.net) {
+      this.xs = new Float64Array(0);
+      return;
+    }
+    const n = run.samples.length / 2;
+    const rng = createRng(run.seed * 4 + 4);
+    this.xs = new Float64Array(2 * n);
+    for (let i = 0; i < this.xs.length; i++) this.xs[i] = run.config.sigmaMax * rng.normal();
+    this.eps = new Float64Array(2 * n);
+    this.sigmas = karrasSigmas(SAMPLE_STEPS, run.config.sigmaMin, run.config.sigmaMax);
+    this.i = 0;
+    this.polished = 0;
+  }
+
+  get done(): boolean {
+    return !this.run || this.polished >= POLISH_ITERS;
+  }
+
+  /** Current noise level of the replay (0 once the sampler has finished). */
+  get sigma(): number {
+    return this.i < this.sigmas.length - 1 ? this.sigmas[this.i] : 0;
+  }
+
+  /** One sampler step, or POLISH_PER_STEP settling iterations; true when finished. */
+  step(): boolean {
+    if (!this.run || !this.net) return true;
+    if (this.i < this.sigmas.length - 1) {
+      scoreNetSampleStep(this.net, this.xs, this.sigmas[this.i], this.sigmas[this.i + 1], this.eps, this.scratch ?? undefined);
+      this.i++;
+      return false;
+    }
+    if (this.polished < POLISH_ITERS) {
+      scoreNetPolish(this.net, this.xs, this.run.config.sigmaMin, POLISH_PER_STEP, this.scratch ?? undefined);
+      this.polished += POLISH_PER_STEP;
+    }
+    return this.done;
+  }
+
+  /** The learned score s_θ(x, σ) on a lattice of points (flat x, y), for the arrow field. */
+  field(points: Float64Array, sigma: number): Float64Array {
+    const out = new Float64Array(points.length);
+    if (!this.net) return out;
+    return scoreNetScoreBatch(this.net, points, sigma, out, this.scratch ?? undefined);
+  }
+
+  describe(p: Params): string {
+    const run = this.run;
+    if (!run) return `No result yet for K = ${p.K} at width ${p.width}: train it to see where its samples land.`;
+    const [m, s, g] = run.fractions;
+    const pct = (v: number) => `${Math.round(100 * v)}%`;
+    const phase = m >= 0.5 ? 'memorization' : g >= 0.5 ? 'generalization' : 'the boundary between the two';
+    const state = this.done ? '' : ` Replaying the sampler: σ = ${this.sigma.toFixed(3)}.`;
+    return `K = ${run.K}, width ${run.width} (${run.source}): ${pct(m)} memorized, ${pct(s)} spurious, ${pct(g)} generalized — ${phase}. DSM loss ${run.heldOutLoss.toFixed(3)} (exact smoothed score: ${run.exactLoss.toFixed(3)}).${state}`;
+  }
+}
+
+export { MEMORIZED, SPURIOUS, GENERALIZED };
