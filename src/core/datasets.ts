@@ -1,6 +1,6 @@
 import { matrixFromData, type Matrix } from './matrix';
 import type { Rng } from './rng';
-import { besselRatio, logBesselI0 } from './special';
+import { besselRatio, fastExp, logBesselI0 } from './special';
 import { checkFinite, checkInt, checkLength, checkPositive } from './validate';
 
 /*
@@ -86,7 +86,7 @@ export function mixtureScoreBatch(mix: GaussianMixture, xs: Float64Array, sigma:
     }
     let z = 0;
     for (let k = 0; k < K; k++) {
-      a[k] = Math.exp(a[k] - mx);
+      a[k] = fastExp(a[k] - mx);
       z += a[k];
     }
     for (let i = 0; i < d; i++) out[off + i] = 0;

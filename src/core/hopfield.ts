@@ -9,25 +9,34 @@ import { checkFinite, checkLength } from './validate';
 
 /**
  * Hebbian weights W = (1/N) Σ_μ ξ_μ ξ_μᵀ with W_ii = 0, for K patterns of length N (patterns: K×N).
- * Returns a new N×N matrix. Costs K·N² operations.
+ * Returns a new N×N matrix. Costs K·N²/2 multiply-adds.
  */
 export function hebbianWeights(patterns: Matrix): Matrix {
   checkPatterns(patterns, 'patterns');
   checkFinite(patterns.data, 'patterns');
   const { rows: K, cols: N, data } = patterns;
+  // Bit-major copy (N×K), so each W_ij = (1/N) Σ_μ ξ_μi ξ_μj is a contiguous dot product; upper triangle, mirrored.
+  const T = new Float64Array(N * K);
+  for (let m = 0; m < K; m++) for (let i = 0; i < N; i++) T[i * K + m] = data[m * N + i];
   const W = new Float64Array(N * N);
   const inv = 1 / N;
-  for (let m = 0; m < K; m++) {
-    const o = m * N;
-    for (let i = 0; i < N; i++) {
-      const a = data[o + i] * inv;
-      if (a === 0) continue;
-      const r = i * N;
-      // Upper triangle only; mirrored below.
-      for (let j = i + 1; j < N; j++) W[r + j] += a * data[o + j];
+  for (let i = 0; i < N; i++) {
+    const oi = i * K;
+    for (let j = i + 1; j < N; j++) {
+      const oj = j * K;
+      let s0 = 0;
+      let s1 = 0;
+      let m = 0;
+      for (; m + 1 < K; m += 2) {
+        s0 += T[oi + m] * T[oj + m];
+        s1 += T[oi + m + 1] * T[oj + m + 1];
+      }
+      if (m < K) s0 += T[oi + m] * T[oj + m];
+      const v = (s0 + s1) * inv;
+      W[i * N + j] = v;
+      W[j * N + i] = v;
     }
   }
-  for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) W[j * N + i] = W[i * N + j];
   return matrixFromData(N, N, W);
 }
 

@@ -1,4 +1,5 @@
 import type { Matrix } from './matrix';
+import { fastExp } from './special';
 import { checkFinite, checkLength, checkPositive } from './validate';
 
 /*
@@ -79,7 +80,7 @@ export function lseGradBatch(xs: Float64Array, memories: Matrix, beta: number, o
       let s0 = 0;
       let s1 = 0;
       for (let m = 0; m < K; m++) {
-        const e = Math.exp(w[m] - maxA);
+        const e = fastExp(w[m] - maxA);
         z += e;
         s0 += e * data[2 * m];
         s1 += e * data[2 * m + 1];
@@ -104,7 +105,7 @@ export function lseGradBatch(xs: Float64Array, memories: Matrix, beta: number, o
     }
     let z = 0;
     for (let m = 0; m < K; m++) {
-      w[m] = Math.exp(w[m] - maxA);
+      w[m] = fastExp(w[m] - maxA);
       z += w[m];
     }
     for (let i = 0; i < d; i++) {

@@ -1,6 +1,7 @@
 import type { Matrix } from './matrix';
 import { checkBinary, patternOverlaps } from './patterns';
 import type { Rng } from './rng';
+import { fastExp } from './special';
 import { checkInt, checkLength, checkPositive } from './validate';
 
 /*
@@ -309,12 +310,15 @@ export class WeightsRecaller extends SweepRecaller {
  * - a Separation F: the Krotov–Hopfield rule s_i ← Sign[Σ_μ F(ξ_μi + r_μ) − F(−ξ_μi + r_μ)], r_μ = m_μ − ξ_μi s_i
  *   (greedy descent of E = −Σ_μ F(m_μ) on bit i; Sign(0) = +1). For F = e^{βx} the bracket is evaluated
  *   without any exponential per bit: with u_μ = e^{β(m_μ − max m)} kept per flip, it is proportional to
- *   Σ_μ u_μ c_{s_i}(ξ_μi), c₊(ξ) = 1 − e^{−2βξ}, c₋(ξ) = e^{2βξ} − 1 (tables built once). When 2β·max|ξ| > 600
- *   it falls back to comparing two log-sum-exps per bit.
+ *   Σ_μ u_μ c_{s_i}(ξ_μi), c₊(ξ) = 1 − e^{−2βξ}, c₋(ξ) = e^{2βξ} − 1. For ±1 patterns that is
+ *   c(+1)·Σ_{ξ_μi=+1} u_μ + c(−1)·Σ_{ξ_μi=−1} u_μ (two sums, no table); for real patterns the c's are tabulated
+ *   once. When 2β·max|ξ| > 600 it compares two log-sum-exps per bit instead.
  *
- * Overlaps m_μ = ξ_μ·s are kept incrementally (O(K) per flip). For F = e^{βx}, energy() is the exact
- * −Σ_μ e^{βm_μ}, which overflows to −Infinity once β·max m > 709 (never NaN); logEnergy() gives the finite
- * −β⁻¹ log Σ_μ e^{βm_μ}, a strictly increasing function of it with the same minima and the same update rule.
+ * ±1 patterns are stored once more as a bit-major Int8Array (N×K bytes: a 1024×256 memory fits in L2 cache);
+ * other patterns as a bit-major Float64Array. Overlaps m_μ = ξ_μ·s are kept incrementally (O(K) per flip).
+ * For F = e^{βx}, energy() is the exact −Σ_μ e^{βm_μ}, which overflows to −Infinity once β·max m > 709 (never
+ * NaN); logEnergy() gives the finite −β⁻¹ log Σ_μ e^{βm_μ}, a strictly increasing function of it with the same
+ * minima and the same update rule.
  */
 export class PatternRecaller extends SweepRecaller {
   readonly K: number;
@@ -322,13 +326,22 @@ export class PatternRecaller extends SweepRecaller {
   readonly rule: RecallRule;
   /** Raw overlaps m_μ = ξ_μ · s with every stored pattern (divide by N for the normalised overlap). */
   readonly overlaps: Float64Array;
-  private readonly xiT: Float64Array; // N×K, bit-major copy of the patterns
+  /** True when every pattern entry is ±1 (the Int8 fast paths are used). */
+  readonly binary: boolean;
+  private readonly xiB: Int8Array; // N×K bit-major copy when binary (else empty)
+  private readonly xiT: Float64Array; // N×K bit-major copy when not binary (else empty)
   private readonly diag: Float64Array; // Σ_μ ξ_μi² per bit (classical)
   private readonly normSum: number; // Σ_μ ‖ξ_μ‖² (classical)
   private readonly beta: number;
-  private readonly fastExp: boolean;
-  private readonly cPlus: Float64Array | null = null;
-  private readonly cMinus: Float64Array | null = null;
+  /** 0 classical, 1 exp without exponentials per bit, 2 exp by log-sum-exp, 3 polynomial/rectified. */
+  private readonly mode: 0 | 1 | 2 | 3;
+  private readonly cPlus: Float64Array; // real patterns, mode 1: c₊(ξ) per (i, μ)
+  private readonly cMinus: Float64Array;
+  // Binary patterns, mode 1: c_{s}(ξ) for s, ξ ∈ {±1}.
+  private readonly cPP: number;
+  private readonly cPM: number;
+  private readonly cMP: number;
+  private readonly cMM: number;
   private readonly u: Float64Array;
   private uMax = 0;
   private uSum = 1;
@@ -348,32 +361,45 @@ export class PatternRecaller extends SweepRecaller {
     this.rule = rule;
     this.overlaps = new Float64Array(K);
     this.u = new Float64Array(K);
-    this.xiT = new Float64Array(N * K);
     this.diag = new Float64Array(N);
+    const d = patterns.data;
+    let binary = true;
     let maxAbs = 0;
     let normSum = 0;
-    const d = patterns.data;
-    for (let m = 0; m < K; m++) {
-      for (let i = 0; i < N; i++) {
-        const v = d[m * N + i];
-        if (!Number.isFinite(v)) throw new Error(`patterns: entry (${m}, ${i}) is not a finite number (${v})`);
-        this.xiT[i * K + m] = v;
-        this.diag[i] += v * v;
-        normSum += v * v;
-        const a = Math.abs(v);
-        if (a > maxAbs) maxAbs = a;
+    for (let j = 0; j < d.length; j++) {
+      const v = d[j];
+      if (v !== 1 && v !== -1) {
+        binary = false;
+        if (!Number.isFinite(v)) throw new Error(`patterns: entry (${Math.floor(j / N)}, ${j % N}) is not a finite number (${v})`);
       }
+      const a = Math.abs(v);
+      normSum += a * a;
+      if (a > maxAbs) maxAbs = a;
     }
+    this.binary = binary;
     this.normSum = normSum;
+    this.xiB = new Int8Array(binary ? N * K : 0);
+    this.xiT = new Float64Array(binary ? 0 : N * K);
+    for (let m = 0; m < K; m++) {
+      const o = m * N;
+      if (binary) for (let i = 0; i < N; i++) this.xiB[i * K + m] = d[o + i];
+      else for (let i = 0; i < N; i++) this.xiT[i * K + m] = d[o + i];
+      for (let i = 0; i < N; i++) this.diag[i] += d[o + i] * d[o + i];
+    }
     this.beta = rule.kind === 'exp' ? rule.beta ?? 1 : 1;
-    this.fastExp = rule.kind === 'exp' && 2 * this.beta * maxAbs <= 600;
-    if (this.fastExp) {
-      this.cPlus = new Float64Array(N * K);
-      this.cMinus = new Float64Array(N * K);
+    const b2 = 2 * this.beta;
+    this.mode = rule.kind === 'classical' ? 0 : rule.kind === 'exp' ? (b2 * maxAbs <= 600 ? 1 : 2) : 3;
+    this.cPP = -Math.expm1(-b2);
+    this.cPM = -Math.expm1(b2);
+    this.cMP = Math.expm1(b2);
+    this.cMM = Math.expm1(-b2);
+    const tab = this.mode === 1 && !binary;
+    this.cPlus = new Float64Array(tab ? N * K : 0);
+    this.cMinus = new Float64Array(tab ? N * K : 0);
+    if (tab) {
       for (let j = 0; j < N * K; j++) {
-        const b2 = 2 * this.beta * this.xiT[j];
-        this.cPlus[j] = -Math.expm1(-b2);
-        this.cMinus[j] = Math.expm1(b2);
+        this.cPlus[j] = -Math.expm1(-b2 * this.xiT[j]);
+        this.cMinus[j] = Math.expm1(b2 * this.xiT[j]);
       }
     }
     this.reset(probe);
@@ -398,9 +424,10 @@ export class PatternRecaller extends SweepRecaller {
       let mx = -Infinity;
       for (let k = 0; k < K; k++) if (m[k] > mx) mx = m[k];
       let s = 0;
+      const u = this.u;
       for (let k = 0; k < K; k++) {
-        const v = Math.exp(b * (m[k] - mx));
-        this.u[k] = v;
+        const v = fastExp(b * (m[k] - mx));
+        u[k] = v;
         s += v;
       }
       this.uMax = mx;
@@ -435,52 +462,92 @@ export class PatternRecaller extends SweepRecaller {
     return this.e;
   }
 
-  protected updateBit(i: number): boolean {
+  /** The Krotov–Hopfield bracket for ±1 patterns (its sign decides bit i). */
+  private driveBinary(i: number): number {
     const K = this.K;
     const m = this.overlaps;
-    const x = this.xiT;
+    const x = this.xiB;
     const o = i * K;
     const si = this.state[i];
-    let D = 0;
-    const rule = this.rule;
-    if (rule.kind === 'classical') {
-      for (let k = 0; k < K; k++) D += x[o + k] * m[k];
-      D -= si * this.diag[i];
-    } else if (rule.kind === 'exp') {
-      if (this.fastExp) {
-        const c = si > 0 ? this.cPlus! : this.cMinus!;
-        const u = this.u;
-        for (let k = 0; k < K; k++) D += u[k] * c[o + k];
-      } else {
-        // Compare lse_μ β(r_μ + ξ_μi) with lse_μ β(r_μ − ξ_μi), r_μ = m_μ − ξ_μi s_i.
-        const b = this.beta;
-        let mp = -Infinity;
-        let mm = -Infinity;
-        for (let k = 0; k < K; k++) {
-          const r = m[k] - x[o + k] * si;
-          const ap = b * (r + x[o + k]);
-          const am = b * (r - x[o + k]);
-          if (ap > mp) mp = ap;
-          if (am > mm) mm = am;
-        }
-        let sp = 0;
-        let sm = 0;
-        for (let k = 0; k < K; k++) {
-          const r = m[k] - x[o + k] * si;
-          sp += Math.exp(b * (r + x[o + k]) - mp);
-          sm += Math.exp(b * (r - x[o + k]) - mm);
-        }
-        D = mp + Math.log(sp) - (mm + Math.log(sm));
+    if (this.mode === 0) {
+      let d0 = 0;
+      let d1 = 0;
+      let k = 0;
+      for (; k + 1 < K; k += 2) {
+        d0 += x[o + k] * m[k];
+        d1 += x[o + k + 1] * m[k + 1];
       }
-    } else {
+      if (k < K) d0 += x[o + k] * m[k];
+      return d0 + d1 - si * K;
+    }
+    if (this.mode === 1) {
+      // Σ_{ξ=+1} u and Σ_{ξ=−1} u, each accumulated exactly (no cancellation), times the c's.
+      const u = this.u;
+      let sp = 0;
+      let sm = 0;
       for (let k = 0; k < K; k++) {
         const xk = x[o + k];
-        const r = m[k] - xk * si;
-        D += separationValue(rule, r + xk) - separationValue(rule, r - xk);
+        const uk = u[k];
+        sp += uk + xk * uk;
+        sm += uk - xk * uk;
       }
+      return si > 0 ? this.cPP * sp + this.cPM * sm : this.cMP * sp + this.cMM * sm;
     }
+    return this.driveGeneric(i, x);
+  }
+
+  /** The bracket for any patterns, reading the bit-major copy `x` (Int8 for ±1, else Float64). */
+  private driveGeneric(i: number, x: ArrayLike<number>): number {
+    const K = this.K;
+    const m = this.overlaps;
+    const o = i * K;
+    const si = this.state[i];
+    const rule = this.rule;
+    let D = 0;
+    if (this.mode === 0) {
+      for (let k = 0; k < K; k++) D += x[o + k] * m[k];
+      return D - si * this.diag[i];
+    }
+    if (this.mode === 1) {
+      const c = si > 0 ? this.cPlus : this.cMinus;
+      const u = this.u;
+      for (let k = 0; k < K; k++) D += u[k] * c[o + k];
+      return D;
+    }
+    if (this.mode === 2) {
+      // Compare lse_μ β(r_μ + ξ_μi) with lse_μ β(r_μ − ξ_μi), r_μ = m_μ − ξ_μi s_i.
+      const b = this.beta;
+      let mp = -Infinity;
+      let mm = -Infinity;
+      for (let k = 0; k < K; k++) {
+        const r = m[k] - x[o + k] * si;
+        const ap = b * (r + x[o + k]);
+        const am = b * (r - x[o + k]);
+        if (ap > mp) mp = ap;
+        if (am > mm) mm = am;
+      }
+      let sp = 0;
+      let sm = 0;
+      for (let k = 0; k < K; k++) {
+        const r = m[k] - x[o + k] * si;
+        sp += Math.exp(b * (r + x[o + k]) - mp);
+        sm += Math.exp(b * (r - x[o + k]) - mm);
+      }
+      return mp + Math.log(sp) - (mm + Math.log(sm));
+    }
+    const F = rule as Separation;
+    for (let k = 0; k < K; k++) {
+      const xk = x[o + k];
+      const r = m[k] - xk * si;
+      D += separationValue(F, r + xk) - separationValue(F, r - xk);
+    }
+    return D;
+  }
+
+  protected updateBit(i: number): boolean {
+    const D = this.binary ? this.driveBinary(i) : this.driveGeneric(i, this.xiT);
     const v = D >= 0 ? 1 : -1;
-    if (v === si) return false;
+    if (v === this.state[i]) return false;
     this.flip(i);
     return true;
   }
@@ -492,8 +559,13 @@ export class PatternRecaller extends SweepRecaller {
     const c = 2 * v;
     const o = i * K;
     const m = this.overlaps;
-    const x = this.xiT;
-    for (let k = 0; k < K; k++) m[k] += c * x[o + k];
+    if (this.binary) {
+      const x = this.xiB;
+      for (let k = 0; k < K; k++) m[k] += c * x[o + k];
+    } else {
+      const x = this.xiT;
+      for (let k = 0; k < K; k++) m[k] += c * x[o + k];
+    }
     this.refresh();
   }
 }

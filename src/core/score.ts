@@ -1,4 +1,5 @@
 import { lseGradBatch } from './lse';
+import { fastExp } from './special';
 import type { Matrix } from './matrix';
 import { checkFinite, checkLength, checkPositive } from './validate';
 
@@ -89,7 +90,7 @@ export function modernHopfieldStepBatch(xs: Float64Array, memories: Matrix, beta
     }
     let z = 0;
     for (let m = 0; m < K; m++) {
-      const e = Math.exp(w[m] - maxA);
+      const e = fastExp(w[m] - maxA);
       w[m] = e;
       z += e;
     }

@@ -6,6 +6,7 @@ import {
   hebbianWeights,
   hopfieldEnergy,
   hopfieldRecall,
+  matrixFromData,
   matrixFromRows,
   overlap,
   PatternRecaller,
@@ -25,15 +26,16 @@ describe('Hebbian weights and energy', () => {
     expect(Array.from(W.data)).toEqual([0, 0, 0, 0, 0, -2 / 3, 0, -2 / 3, 0]);
     expect(hopfieldEnergy(W, [1, 1, 1])).toBeCloseTo(2 / 3, 15);
   });
-  it('the pattern-based recaller keeps the same energy as −½ sᵀWs', () => {
+  it('the pattern-based recaller keeps the same energy as −½ sᵀWs (±1 and real-valued patterns)', () => {
     const rng = createRng(1);
-    const P = randomPatterns(5, 30, rng);
-    const W = hebbianWeights(P);
-    const probe = corruptPattern(row(P, 0), 0.3, rng);
-    const r = new PatternRecaller(P, probe, { kind: 'classical' }, rng);
-    for (let t = 0; t < 60; t++) {
-      r.step();
-      expect(r.energy()).toBeCloseTo(hopfieldEnergy(W, r.state), 10);
+    for (const P of [randomPatterns(5, 30, rng), matrixFromData(5, 30, Float64Array.from({ length: 150 }, () => rng.normal()))]) {
+      const W = hebbianWeights(P);
+      const probe = corruptPattern(row(P, 0).map(Math.sign), 0.3, rng);
+      const r = new PatternRecaller(P, probe, { kind: 'classical' }, rng);
+      for (let t = 0; t < 60; t++) {
+        r.step();
+        expect(r.energy()).toBeCloseTo(hopfieldEnergy(W, r.state), 10);
+      }
     }
   });
 });

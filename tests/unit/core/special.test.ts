@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { besselI0e, besselI1e, besselRatio, logBesselI0, logCosh, logSumExp, softmaxInto } from '../../../src/core';
+import { fastExp, besselI0e, besselI1e, besselRatio, logBesselI0, logCosh, logSumExp, softmaxInto } from '../../../src/core';
 
 /** e^{−z} Iₙ(z) = (1/π) ∫₀^π e^{z(cos θ − 1)} cos(nθ) dθ; the trapezoid rule is spectrally accurate here. */
 function besselRef(n: number, z: number): number {
@@ -37,5 +37,18 @@ describe('special functions', () => {
     expect(l).toBeCloseTo(3e6, 6);
     expect(logCosh(1000)).toBeCloseTo(1000 - Math.LN2, 10);
     expect(logCosh(-0.3)).toBeCloseTo(Math.log(Math.cosh(0.3)), 15);
+  });
+  it('fastExp agrees with Math.exp to 5e-16 relative on [−708, 709] and defers outside it', () => {
+    let worst = 0;
+    for (let i = 0; i <= 200000; i++) {
+      const x = -708 + (1417 * i) / 200000;
+      worst = Math.max(worst, Math.abs(fastExp(x) / Math.exp(x) - 1));
+    }
+    expect(worst).toBeLessThan(5e-16);
+    expect(fastExp(0)).toBe(1);
+    expect(fastExp(1)).toBe(Math.E);
+    expect(fastExp(-800)).toBe(0);
+    expect(fastExp(800)).toBe(Infinity);
+    expect(fastExp(NaN)).toBeNaN();
   });
 });
