@@ -1,4 +1,7 @@
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Creator, Entry, Library, Options } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../types';
 import { escapeHtml, lineColAt } from './text';
 
@@ -16,10 +19,49 @@ export interface BibRecord {
   line: number;
 }
 
-export function parseBib(file: string, text: string): { entries: Map<string, BibRecord>; diagnostics: Diagnostic[] } {
+type Parser = (input: string, options?: Options) => Library;
+type Parsed = { entries: [string, BibRecord][]; diagnostics: Diagnostic[] };
+
+/** A parsed bibliography: what compileEssay needs. */
+export interface ParsedBib {
+  file: string;
+  entries: Map<string, BibRecord>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses the bibliography. With `cacheDir`, the result is kept on disk keyed by the file's hash, so an
+ * unchanged .bib costs nothing on the next check or build (loading the parser is most of a check's
+ * start-up, so it is imported only on a cache miss).
+ */
+export async function prepareBib(file: string, text: string, cacheDir?: string): Promise<ParsedBib> {
+  const key = createHash('sha1').update(file).update('\0').update(text).update('\0v2').digest('hex');
+  const cached = cacheDir ? join(cacheDir, `bib-${key}.json`) : null;
+  if (cached && existsSync(cached)) {
+    try {
+      const p = JSON.parse(readFileSync(cached, 'utf8')) as Parsed;
+      return { file, entries: new Map(p.entries), diagnostics: p.diagnostics };
+    } catch {
+      /* a broken cache file: parse again */
+    }
+  }
+  const { parse } = await import('@retorquere/bibtex-parser');
+  const out = parseBibWith(parse, file, text);
+  if (cached && cacheDir) {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cached, JSON.stringify({ entries: [...out.entries], diagnostics: out.diagnostics } satisfies Parsed));
+    } catch {
+      /* read-only checkout: no cache */
+    }
+  }
+  return { file, ...out };
+}
+
+function parseBibWith(parse: Parser, file: string, text: string): { entries: Map<string, BibRecord>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, BibRecord>();
-  let lib;
+  let lib: Library;
   try {
     lib = parse(text, { sentenceCase: false, unsupported: 'ignore' });
   } catch (e) {

@@ -11,7 +11,7 @@ import { compileFromDisk } from './load';
 const t0 = performance.now();
 const root = process.cwd();
 const { figures, diagnostics: figureProblems } = await loadFigureMetas(root);
-const { manifest, diagnostics } = compileFromDisk(root, figures);
+const { manifest, diagnostics } = await compileFromDisk(root, figures, process.env.ESSAY_CONTENT ?? 'content', 'check');
 const all = [...figureProblems, ...diagnostics];
 for (const d of all) console.log(formatDiagnostic(d));
 const errors = all.filter((d) => d.severity === 'error').length;

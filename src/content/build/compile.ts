@@ -3,18 +3,16 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkDirective from 'remark-directive';
-import remarkRehype from 'remark-rehype';
-import rehypeKatex from 'rehype-katex';
-import { toHtml } from 'hast-util-to-html';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import YAML from 'yaml';
+import katex from 'katex';
 import type { Root as MdRoot, RootContent as MdContent, Parent as MdParent, Text as MdText, Heading } from 'mdast';
 import type { Root as HRoot, RootContent as HContent, Element as HElement } from 'hast';
 import type { Position } from 'unist';
 import { validateProps, type FigureMeta } from '../../lib/figure/spec';
 import type { ChapterContent, ChapterInfo, Diagnostic, EquationInfo, EssayManifest, FigureInfo, Segment, SectionInfo, BibEntryInfo } from '../types';
-import { parseBib, type BibRecord } from './bib';
+import type { BibRecord, ParsedBib } from './bib';
 import { lineColAt, slugify } from './text';
 
 /*
@@ -37,8 +35,14 @@ export interface ContentSource {
 
 export interface CompileInput {
   chapters: ContentSource[];
-  bib: ContentSource | null;
+  /** The bibliography, parsed by `prepareBib`. */
+  bib: ParsedBib | null;
   figures: Record<string, FigureMeta>;
+  /**
+   * 'render' (default) produces the HTML; 'check' finds the same problems without producing HTML
+   * (TeX is parsed, not rendered), for `npm run check`.
+   */
+  mode?: 'render' | 'check';
 }
 
 export interface CompiledEssay {
@@ -97,12 +101,19 @@ interface DirectiveNode extends MdParent {
   attributes?: Record<string, string | null | undefined> | null;
 }
 
-export function compileEssay(input: CompileInput): CompiledEssay {
+/** The HTML half of the pipeline, loaded only when rendering (a check does without it, and starts faster). */
+async function renderers() {
+  const [{ default: remarkRehype }, { default: rehypeKatex }, { toHtml }] = await Promise.all([import('remark-rehype'), import('rehype-katex'), import('hast-util-to-html')]);
+  return { remarkRehype, rehypeKatex, toHtml };
+}
+
+export async function compileEssay(input: CompileInput): Promise<CompiledEssay> {
+  const r = input.mode === 'check' ? null : await renderers();
   const diagnostics: Diagnostic[] = [];
   const err = (file: string, pos: { line: number; column: number } | undefined, reason: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ file, line: pos?.line ?? 1, column: pos?.column ?? 1, reason, severity });
 
-  const bib = input.bib ? parseBib(input.bib.file, input.bib.text) : { entries: new Map<string, BibRecord>(), diagnostics: [] };
+  const bib = input.bib ?? { file: '', entries: new Map<string, BibRecord>(), diagnostics: [] };
   diagnostics.push(...bib.diagnostics);
 
   const sorted = [...input.chapters].sort((a, b) => baseName(a.file).localeCompare(baseName(b.file)));
@@ -303,8 +314,16 @@ export function compileEssay(input: CompileInput): CompiledEssay {
       }
     });
 
+    if (!r) {
+      checkMath(ch.tree, file, err);
+      chapters.push(info);
+      contents.push({ slug: ch.slug, segments: [], notes: [] });
+      return;
+    }
+
     // mdast → hast, then KaTeX typesets every formula (build time: the page ships no KaTeX JavaScript).
     const vfile = new VFile({ path: file, value: ch.body });
+    const { remarkRehype, rehypeKatex, toHtml } = r;
     const hast = unified()
       .use(remarkRehype, {
         allowDangerousHtml: true,
@@ -602,12 +621,38 @@ function walk(node: MdRoot | MdContent, fn: (node: MdContent) => void): void {
   if ('children' in node && Array.isArray(node.children)) for (const c of node.children as MdContent[]) walk(c, fn);
 }
 
+/** Check mode: parse every formula with KaTeX (no rendering) and report errors where they are. */
+function checkMath(tree: MdRoot, file: string, err: (file: string, pos: { line: number; column: number } | undefined, reason: string) => void): void {
+  const parseTex = (katex as unknown as { __parse?: (tex: string, o: object) => unknown }).__parse;
+  walk(tree, (node) => {
+    if (node.type !== 'math' && node.type !== 'inlineMath') return;
+    const value = (node as { value: string }).value;
+    const display = node.type === 'math';
+    try {
+      const o = { ...KATEX_OPTIONS, macros: { ...KATEX_MACROS }, displayMode: display, throwOnError: true };
+      if (parseTex) parseTex(value, o);
+      else katex.renderToString(value, o);
+    } catch (e) {
+      if (!(e instanceof katex.ParseError)) return;
+      const start = node.position?.start;
+      const offset = (e as unknown as { position?: number }).position;
+      let at = start ? { line: start.line, column: start.column } : undefined;
+      if (start && offset !== undefined) {
+        if (display) {
+          const lc = lineColAt(value, offset);
+          at = { line: start.line + lc.line, column: lc.column };
+        } else at = { line: start.line, column: start.column + 1 + offset };
+      }
+      err(file, at, `TeX error: ${texReason(e)}`);
+    }
+  });
+}
+
 function fixFootnoteLabel(node: HRoot | HContent, id: string): void {
   if (node.type === 'element') {
     if (node.properties.id === 'footnote-label') node.properties.id = id;
-    const d = node.properties.ariaDescribedBy;
-    if (Array.isArray(d) && d.includes('footnote-label')) node.properties.ariaDescribedBy = [id];
-    else if (d === 'footnote-label') node.properties.ariaDescribedBy = id;
+    const d = node.properties.ariaDescribedBy as unknown;
+    if ((Array.isArray(d) && d.includes('footnote-label')) || d === 'footnote-label') node.properties.ariaDescribedBy = [id];
   }
   if ('children' in node) for (const c of node.children) fixFootnoteLabel(c as HContent, id);
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureMeta } from '../../lib/figure/spec';
+import { prepareBib } from './bib';
 import { CHAPTER_FILE, compileEssay, type CompiledEssay, type ContentSource } from './compile';
 
 /** Every chapter file (`content/NN-slug.md`) and the bibliography, read from disk. */
@@ -25,9 +26,10 @@ export function readContent(root: string, contentDir = 'content'): { chapters: C
 }
 
 /** Reads and compiles the whole essay. */
-export function compileFromDisk(root: string, figures: Record<string, FigureMeta>, contentDir = 'content'): CompiledEssay {
+export async function compileFromDisk(root: string, figures: Record<string, FigureMeta>, contentDir = 'content', mode: 'render' | 'check' = 'render'): Promise<CompiledEssay> {
   const { chapters, bib, stray } = readContent(root, contentDir);
-  const out = compileEssay({ chapters, bib, figures });
+  const parsed = bib ? await prepareBib(bib.file, bib.text, join(root, 'node_modules/.cache/essay-content')) : null;
+  const out = await compileEssay({ chapters, bib: parsed, figures, mode });
   for (const file of stray) {
     out.diagnostics.push({ file, line: 1, column: 1, severity: 'warning', reason: 'not a chapter: chapter files are named NN-slug.md (lower case, digits and hyphens)' });
   }

@@ -4,4 +4,5 @@
 export { compileEssay, type CompiledEssay, type ContentSource } from './compile';
 export { compileFromDisk, readContent } from './load';
 export { loadFigureMetas } from './figureMetas';
+export { prepareBib, type ParsedBib } from './bib';
 export { formatDiagnostic } from '../types';

@@ -115,7 +115,7 @@ export function essayContent(options = {}) {
   /** @param {boolean} reloadFigures */
   async function recompile(reloadFigures) {
     if (reloadFigures || !compiled) await loadFigures();
-    compiled = (await loadPipeline()).compileFromDisk(root, figures, contentDir);
+    compiled = await (await loadPipeline()).compileFromDisk(root, figures, contentDir);
     const next = generate(compiled);
     /** @type {string[]} */
     const changed = [];

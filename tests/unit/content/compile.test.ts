@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileEssay, parseMathMeta, type ContentSource } from '../../../src/content/build/compile';
+import { prepareBib, type ParsedBib } from '../../../src/content/build/bib';
 import { formatDiagnostic } from '../../../src/content/types';
 import { meta as landscape } from '../../../src/figures/energy-landscape/meta';
 
-const bib: ContentSource = { file: 'content/references.bib', text: readFileSync('tests/fixtures/essay/references.bib', 'utf8') };
+let bib: ParsedBib;
+beforeAll(async () => {
+  bib = await prepareBib('content/references.bib', readFileSync('tests/fixtures/essay/references.bib', 'utf8'));
+});
 const figures = { 'energy-landscape': landscape };
 
 function chapter(name: string, body: string, front = 'title: T\nsummary: S'): ContentSource {
@@ -14,19 +18,23 @@ function chapter(name: string, body: string, front = 'title: T\nsummary: S'): Co
 function compile(...chapters: ContentSource[]) {
   return compileEssay({ chapters, bib, figures });
 }
+type Compiled = Awaited<ReturnType<typeof compile>>;
 
 /** Errors as `file:line:col: reason`, for exact matching. */
-function errors(...chapters: ContentSource[]): string[] {
-  return compile(...chapters)
-    .diagnostics.filter((d) => d.severity === 'error')
+async function errors(...chapters: ContentSource[]): Promise<string[]> {
+  return (await compile(...chapters)).diagnostics.filter((d) => d.severity === 'error')
     .map(formatDiagnostic);
 }
 
-function html(out: ReturnType<typeof compile>, i = 0): string {
+function html(out: Compiled, i = 0): string {
   return out.contents[i].segments.map((s) => (s.kind === 'html' ? s.html : `[figure ${s.figure}]`)).join('\n');
 }
 
 describe('a correct chapter', () => {
+  let out: Compiled;
+  beforeAll(async () => {
+    out = await compile(src, chapter('02-next.md', '## Again\n\nBack to @eq:lse [@pham2025memorization].\n\n::figure{id="energy-landscape"}\n'));
+  });
   const src = chapter(
     '01-intro.md',
     [
@@ -63,7 +71,6 @@ describe('a correct chapter', () => {
       'A ratio 3:2 and a:b stay text.',
     ].join('\n'),
   );
-  const out = compile(src, chapter('02-next.md', '## Again\n\nBack to @eq:lse [@pham2025memorization].\n\n::figure{id="energy-landscape"}\n'));
 
   it('has no diagnostics', () => {
     expect(out.diagnostics.map(formatDiagnostic)).toEqual([]);
@@ -131,76 +138,86 @@ describe('a correct chapter', () => {
 });
 
 describe('every content error has its file:line:col and a one-line reason', () => {
-  it('an unknown figure', () => {
-    expect(errors(chapter('01-a.md', '\n::figure{id="nope" beta=2}'))).toEqual(['content/01-a.md:6:10: unknown figure "nope" (known: energy-landscape)']);
+  it('an unknown figure', async () => {
+    expect(await errors(chapter('01-a.md', '\n::figure{id="nope" beta=2}'))).toEqual(['content/01-a.md:6:10: unknown figure "nope" (known: energy-landscape)']);
   });
-  it('a figure without an id', () => {
-    expect(errors(chapter('01-a.md', '::figure{beta=2}'))).toEqual(['content/01-a.md:5:1: ::figure needs an id, e.g. ::figure[Caption]{id="energy-landscape"}']);
+  it('a figure without an id', async () => {
+    expect(await errors(chapter('01-a.md', '::figure{beta=2}'))).toEqual(['content/01-a.md:5:1: ::figure needs an id, e.g. ::figure[Caption]{id="energy-landscape"}']);
   });
-  it('an unknown (or misspelt) attribute', () => {
-    expect(errors(chapter('01-a.md', '::figure{id="energy-landscape" betta=2}'))).toEqual([
+  it('an unknown (or misspelt) attribute', async () => {
+    expect(await errors(chapter('01-a.md', '::figure{id="energy-landscape" betta=2}'))).toEqual([
       'content/01-a.md:5:32: figure "energy-landscape": energy-landscape has no prop "betta" (it takes: memories, beta, alpha, particles)',
     ]);
   });
-  it('a mistyped attribute', () => {
-    expect(errors(chapter('01-a.md', '::figure{id="energy-landscape" memories=two}'))).toEqual([
+  it('a mistyped attribute', async () => {
+    expect(await errors(chapter('01-a.md', '::figure{id="energy-landscape" memories=two}'))).toEqual([
       'content/01-a.md:5:32: figure "energy-landscape": memories must be a number between 1 and 12 (got "two")',
     ]);
-    expect(errors(chapter('01-a.md', '::figure{id="energy-landscape" memories=2.5}'))).toEqual(['content/01-a.md:5:32: figure "energy-landscape": memories must be a whole number (got 2.5)']);
-    expect(errors(chapter('01-a.md', '::figure{id="energy-landscape" seed=x}'))).toEqual(['content/01-a.md:5:32: figure "energy-landscape": seed must be a whole number (got "x")']);
+    expect(await errors(chapter('01-a.md', '::figure{id="energy-landscape" memories=2.5}'))).toEqual(['content/01-a.md:5:32: figure "energy-landscape": memories must be a whole number (got 2.5)']);
+    expect(await errors(chapter('01-a.md', '::figure{id="energy-landscape" seed=x}'))).toEqual(['content/01-a.md:5:32: figure "energy-landscape": seed must be a whole number (got "x")']);
   });
-  it('a value out of range', () => {
-    expect(errors(chapter('01-a.md', 'Text.\n\n::figure{id="energy-landscape" beta=1000}'))).toEqual(['content/01-a.md:7:32: figure "energy-landscape": beta = 1000 is outside [0.1, 100]']);
+  it('a value out of range', async () => {
+    expect(await errors(chapter('01-a.md', 'Text.\n\n::figure{id="energy-landscape" beta=1000}'))).toEqual(['content/01-a.md:7:32: figure "energy-landscape": beta = 1000 is outside [0.1, 100]']);
   });
-  it('an unknown citation key', () => {
-    expect(errors(chapter('01-a.md', 'As shown [@hoover2023memory; @nobody1999nothing].'))).toEqual([
+  it('an unknown citation key', async () => {
+    expect(await errors(chapter('01-a.md', 'As shown [@hoover2023memory; @nobody1999nothing].'))).toEqual([
       'content/01-a.md:5:30: unknown citation key "nobody1999nothing" (not in content/references.bib)',
     ]);
   });
-  it('a reference to an undefined equation label', () => {
-    expect(errors(chapter('01-a.md', 'First line.\nSee @eq:missing here.'))).toEqual(['content/01-a.md:6:5: undefined equation label eq:missing']);
+  it('a reference to an undefined equation label', async () => {
+    expect(await errors(chapter('01-a.md', 'First line.\nSee @eq:missing here.'))).toEqual(['content/01-a.md:6:5: undefined equation label eq:missing']);
   });
-  it('a duplicated label, also across chapters', () => {
+  it('a duplicated label, also across chapters', async () => {
     const a = chapter('01-a.md', '$$ {#eq:x}\na\n$$');
     const b = chapter('02-b.md', 'Text.\n\n$$ {#eq:x}\nb\n$$');
-    expect(errors(a, b)).toEqual(['content/02-b.md:7:1: duplicate equation label eq:x (first defined at content/01-a.md:5)']);
+    expect(await errors(a, b)).toEqual(['content/02-b.md:7:1: duplicate equation label eq:x (first defined at content/01-a.md:5)']);
   });
-  it('TeX that KaTeX cannot parse, in display and inline math', () => {
-    expect(errors(chapter('01-a.md', '$$ {#eq:bad}\nx = 1\n\\alpha + \\foo\n$$'))).toEqual(['content/01-a.md:7:10: TeX error: Undefined control sequence: \\foo']);
-    expect(errors(chapter('01-a.md', 'Inline $a + \\bar$ here.'))).toEqual(["content/01-a.md:5:17: TeX error: Unexpected end of input in a macro argument, expected '}'"]);
+  it('TeX that KaTeX cannot parse, in display and inline math', async () => {
+    expect(await errors(chapter('01-a.md', '$$ {#eq:bad}\nx = 1\n\\alpha + \\foo\n$$'))).toEqual(['content/01-a.md:7:10: TeX error: Undefined control sequence: \\foo']);
+    expect(await errors(chapter('01-a.md', 'Inline $a + \\bar$ here.'))).toEqual(["content/01-a.md:5:17: TeX error: Unexpected end of input in a macro argument, expected '}'"]);
   });
-  it('broken YAML', () => {
+  it('broken YAML', async () => {
     const bad: ContentSource = { file: 'content/01-a.md', text: '---\ntitle: T\nsummary: [unclosed\n---\nBody.' };
-    const out = errors(bad);
+    const out = await errors(bad);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^content\/01-a\.md:[34]:\d+: broken YAML frontmatter: /);
   });
-  it('a frontmatter without a title, or not closed, or missing', () => {
-    expect(errors(chapter('01-a.md', 'Body.', 'summary: S'))).toEqual(['content/01-a.md:1:1: the frontmatter needs a title (a string)']);
-    expect(errors({ file: 'content/01-a.md', text: '---\ntitle: T\nBody.' })).toEqual(['content/01-a.md:1:1: the YAML frontmatter is not closed by a line with ---']);
-    expect(errors({ file: 'content/01-a.md', text: 'Body.' })).toContain('content/01-a.md:1:1: missing YAML frontmatter (--- title: … summary: … ---) at the top of the chapter');
+  it('a frontmatter without a title, or not closed, or missing', async () => {
+    expect(await errors(chapter('01-a.md', 'Body.', 'summary: S'))).toEqual(['content/01-a.md:1:1: the frontmatter needs a title (a string)']);
+    expect(await errors({ file: 'content/01-a.md', text: '---\ntitle: T\nBody.' })).toEqual(['content/01-a.md:1:1: the YAML frontmatter is not closed by a line with ---']);
+    expect(await errors({ file: 'content/01-a.md', text: 'Body.' })).toContain('content/01-a.md:1:1: missing YAML frontmatter (--- title: … summary: … ---) at the top of the chapter');
   });
-  it('equation attributes on the fence', () => {
-    expect(errors(chapter('01-a.md', '$$ {#fig:x}\na\n$$'))).toEqual(['content/01-a.md:5:1: equation labels start with #eq:, e.g. {#eq:lse} (got "#fig:x")']);
-    expect(errors(chapter('01-a.md', '$$ {#eq:x number=3}\na\n$$'))).toEqual(['content/01-a.md:5:1: unknown equation attribute "number=3" (known: #eq:label, survey=N)']);
+  it('equation attributes on the fence', async () => {
+    expect(await errors(chapter('01-a.md', '$$ {#fig:x}\na\n$$'))).toEqual(['content/01-a.md:5:1: equation labels start with #eq:, e.g. {#eq:lse} (got "#fig:x")']);
+    expect(await errors(chapter('01-a.md', '$$ {#eq:x number=3}\na\n$$'))).toEqual(['content/01-a.md:5:1: unknown equation attribute "number=3" (known: #eq:label, survey=N)']);
   });
-  it('an unknown directive, and a figure inside a container', () => {
-    expect(errors(chapter('01-a.md', ':::warning\nHi\n:::'))).toEqual(['content/01-a.md:5:1: unknown directive :::warning (known: ::figure, :::aside, :::notes)']);
-    expect(errors(chapter('01-a.md', ':::aside\n::figure{id="energy-landscape"}\n:::'))).toEqual([
+  it('an unknown directive, and a figure inside a container', async () => {
+    expect(await errors(chapter('01-a.md', ':::warning\nHi\n:::'))).toEqual(['content/01-a.md:5:1: unknown directive :::warning (known: ::figure, :::aside, :::notes)']);
+    expect(await errors(chapter('01-a.md', ':::aside\n::figure{id="energy-landscape"}\n:::'))).toEqual([
       'content/01-a.md:6:1: a ::figure must stand on its own line at the top level of the chapter (not inside a list, quote or aside)',
     ]);
   });
-  it('a badly named chapter file', () => {
-    expect(errors({ file: 'content/1-a.md', text: '---\ntitle: T\n---\n' })).toEqual(['content/1-a.md:1:1: chapter files are named NN-slug.md (lower case), e.g. 03-hopfield.md; got 1-a.md']);
+  it('a badly named chapter file', async () => {
+    expect(await errors({ file: 'content/1-a.md', text: '---\ntitle: T\n---\n' })).toEqual(['content/1-a.md:1:1: chapter files are named NN-slug.md (lower case), e.g. 03-hopfield.md; got 1-a.md']);
   });
-  it('a duplicated BibTeX key', () => {
-    const dup = { file: 'content/references.bib', text: '@misc{a2020b,\n title={One}, year={2020}\n}\n\n@misc{a2020b,\n title={Two}, year={2020}\n}\n' };
-    const out = compileEssay({ chapters: [], bib: dup, figures });
+  it('a duplicated BibTeX key', async () => {
+    const dup = await prepareBib('content/references.bib', '@misc{a2020b,\n title={One}, year={2020}\n}\n\n@misc{a2020b,\n title={Two}, year={2020}\n}\n');
+    const out = await compileEssay({ chapters: [], bib: dup, figures });
     expect(out.diagnostics.map(formatDiagnostic)).toEqual(['content/references.bib:5:1: duplicate BibTeX key "a2020b" (first defined on line 1)']);
   });
-  it('reports every problem at once, in file order', () => {
-    const out = errors(chapter('01-a.md', '[@nope]\n\n@eq:nope\n\n::figure{id="nope"}'), chapter('02-b.md', '$\\foo$'));
+  it('reports every problem at once, in file order', async () => {
+    const out = await errors(chapter('01-a.md', '[@nope]\n\n@eq:nope\n\n::figure{id="nope"}'), chapter('02-b.md', '$\\foo$'));
     expect(out.map((e) => e.split(': ')[0])).toEqual(['content/01-a.md:5:2', 'content/01-a.md:7:1', 'content/01-a.md:9:10', 'content/02-b.md:5:2']);
+  });
+});
+
+describe('check mode finds the same problems without rendering', () => {
+  it('reports TeX errors at the same place', async () => {
+    const src = chapter('01-a.md', 'Inline $a + \\frac{1}$ and\n\n$$ {#eq:bad}\nx\n\\alpha + \\foo\n$$\n\n[@nope] @eq:none');
+    const render = (await compileEssay({ chapters: [src], bib, figures })).diagnostics.map(formatDiagnostic);
+    const check = (await compileEssay({ chapters: [src], bib, figures, mode: 'check' })).diagnostics.map(formatDiagnostic);
+    expect(check).toEqual(render);
+    expect(check).toHaveLength(4);
   });
 });
 
