@@ -49,6 +49,8 @@ export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps)
     if (!lv.length) return;
     if (canvasA.current) paintPanel(fitCanvas(canvasA.current, panel, panel), lv[model.level(p)], model.annealed, model.n, view, palette, palette.accent);
     if (canvasS.current) paintPanel(fitCanvas(canvasS.current, panel, panel), lv[lv.length - 1], model.single, model.n, view, palette, palette.accent2);
+    // The loop refreshes the status at most every 400 ms while playing; a single step while paused must show at once.
+    if (!store.getState().playing) store.getState().setStatus(model.describe(p));
     if (marker.current) marker.current.setAttribute('transform', `translate(${sx(model.t).toFixed(1)},0)`);
     if (bars.current) {
       const rects = bars.current.querySelectorAll<SVGRectElement>('rect[data-run]');

@@ -38,6 +38,8 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
   const draw = () => {
     if (!canvas.current || !heat.current) return;
     paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.show, hlRef.current);
+    // The loop refreshes the status at most every 400 ms while playing; a single step while paused must show at once.
+    if (!store.getState().playing) store.getState().setStatus(model.describe(store.getState().params as Params));
   };
   const { redraw } = useSimulation(
     store,
