@@ -1,6 +1,4 @@
-import { createRng, matrixFromData, type Matrix, type Rng } from '../../core';
-import { corruptPattern } from '../../core/patterns';
-import { PatternRecaller, type RecallRule } from '../../core/recall';
+import { corruptPattern, createRng, matrixFromData, PatternRecaller, type Matrix, type RecallRule, type Rng } from '../../core';
 import { BUILTIN_PICTURES, builtinPatterns } from '../../lib/patterns/builtins';
 import { resamplePattern } from '../../lib/patterns/binarize';
 import type { PropValues } from '../../lib/figure/spec';
