@@ -219,3 +219,51 @@ export function energyScore2(net: Denoiser2, x: number, y: number, out: Float64A
   out[0] = jx - rx / s2;
   out[1] = jy - ry / s2;
 }
+
+/**
+ * The line integral of F along the closed polygon `loop`, piece by piece (same pieces and quadrature as
+ * `circulation`), for animating a walker that accumulates ∮ F·dl. Returns the piece endpoints
+ * `points` ((m+1)×2, flat, starting and ending at the first vertex) and `cumulative` (length m+1, cumulative[0] = 0,
+ * cumulative[m] = circulation(field, loop, maxPiece)). Allocates both arrays; mutates nothing else.
+ */
+export function lineIntegralAlong(field: Field2, loop: ArrayLike<number>, maxPiece = 0.02): { points: Float64Array; cumulative: Float64Array } {
+  checkFinite(loop, 'loop');
+  if (loop.length % 2 !== 0) throw new Error('loop: needs an even number of coordinates [x0, y0, x1, y1, …]');
+  const n = loop.length / 2;
+  if (n < 3) throw new Error(`loop: a closed loop needs at least 3 vertices (got ${n})`);
+  checkPositive(maxPiece, 'maxPiece');
+  const counts: number[] = [];
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const dx = loop[(2 * k + 2) % (2 * n)] - loop[2 * k];
+    const dy = loop[(2 * k + 3) % (2 * n)] - loop[2 * k + 1];
+    const c = Math.max(1, Math.ceil(Math.hypot(dx, dy) / maxPiece));
+    counts.push(c);
+    m += c;
+  }
+  const points = new Float64Array(2 * (m + 1));
+  const cumulative = new Float64Array(m + 1);
+  const f = new Float64Array(2);
+  let idx = 0;
+  let total = 0;
+  points[0] = loop[0];
+  points[1] = loop[1];
+  for (let k = 0; k < n; k++) {
+    const ax = loop[2 * k];
+    const ay = loop[2 * k + 1];
+    const px = (loop[(2 * k + 2) % (2 * n)] - ax) / counts[k];
+    const py = (loop[(2 * k + 3) % (2 * n)] - ay) / counts[k];
+    for (let p = 0; p < counts[k]; p++) {
+      for (let q = 0; q < 3; q++) {
+        const s = p + GL3_T[q];
+        field(ax + s * px, ay + s * py, f);
+        total += GL3_W[q] * (f[0] * px + f[1] * py);
+      }
+      idx++;
+      points[2 * idx] = ax + (p + 1) * px;
+      points[2 * idx + 1] = ay + (p + 1) * py;
+      cumulative[idx] = total;
+    }
+  }
+  return { points, cumulative };
+}

@@ -8,6 +8,7 @@ import {
   denoiserEnergy2,
   denoiserScore2,
   energyScore2,
+  lineIntegralAlong,
   loopArea,
   matrixFromRows,
   type Field2,
@@ -118,5 +119,18 @@ describe('the denoiser energy of survey Eqs. 19–20', () => {
     let area = 0;
     for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) area += curl2(free, -0.5 + (i + 0.5) / n, -0.5 + (j + 0.5) / n, 1e-4) / (n * n);
     expect(circulation(free, [-0.5, -0.5, 0.5, -0.5, 0.5, 0.5, -0.5, 0.5])).toBeCloseTo(area, 4);
+  });
+});
+
+describe('lineIntegralAlong', () => {
+  it('ends at the circulation and starts at zero', () => {
+    const net = createDenoiser2(mem, 0.8, 1, 3);
+    const free: Field2 = (x, y, o) => denoiserScore2(net, x, y, o);
+    const loop = circle(0.1, 0.2, 1, 30);
+    const { points, cumulative } = lineIntegralAlong(free, loop, 0.05);
+    expect(cumulative[0]).toBe(0);
+    expect(cumulative[cumulative.length - 1]).toBeCloseTo(circulation(free, loop, 0.05), 12);
+    expect(points.length).toBe(2 * cumulative.length);
+    expect(points[points.length - 2]).toBeCloseTo(loop[0], 12);
   });
 });

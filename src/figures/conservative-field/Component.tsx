@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { useSimulation } from '../../lib/figure/useSimulation';
+import { PropControls, Transport } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { usePalette } from '../../lib/theme';
+import { fitCanvas } from '../../lib/canvas';
+import { fromPx } from '../../lib/draw/landscape';
+import { Tex } from '../../lib/Tex';
+import { ConservativeField, DOMAIN, fmt, type Params } from './sim';
+import { curlLayer, energyLayer, paintPanel, plainLayer, sharedScale, type Layer } from './draw';
+import type { meta } from './meta';
+import './style.css';
+
+type Term = 'none' | 'jac' | 'std';
+const EQ20 = String.raw`F_\theta(x) = -\nabla_x E_\theta = \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))}`;
+const EQ19 = String.raw`E_\theta(x) = \frac{\lVert x - f_\theta(x)\rVert^2}{2\sigma^2}`;
+
+export default function ConservativeFieldFigure({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 320);
+  const stacked = width < 520;
+  const size = Math.max(200, Math.min(stacked ? width : (width - 16) / 2, 330));
+  const left = useRef<HTMLCanvasElement>(null);
+  const right = useRef<HTMLCanvasElement>(null);
+  const eq = useRef<HTMLDivElement>(null);
+  const readout = useRef<HTMLParagraphElement>(null);
+  const palette = usePalette();
+  const params = useStore(store, (s) => s.params);
+  const seed = useStore(store, (s) => s.seed);
+  const model = useRef(new ConservativeField()).current;
+  const layers = useRef<{ left: Layer; right: Layer } | null>(null);
+  const draft = useRef<number[] | null>(null);
+  const [term, setTerm] = useState<Term>('none');
+  const termRef = useRef<Term>('none');
+  termRef.current = term;
+  const [hint, setHint] = useState('Draw a closed loop on either panel with a finger or the mouse, or pick a preset loop below.');
+  const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
+
+  const draw = () => {
+    if (!layers.current) return;
+    const s = sharedScale(model, 20);
+    const t = termRef.current;
+    if (left.current) paintPanel(fitCanvas(left.current, size, size), model, layers.current.left, model.vFree, s, view, palette, { emphasise: t === 'std', draft: draft.current });
+    if (right.current) paintPanel(fitCanvas(right.current, size, size), model, layers.current.right, model.vRight, s, view, palette, { jacArrows: t === 'jac' && model.jacobian, draft: draft.current });
+    if (readout.current) {
+      readout.current.innerHTML = '';
+      const a = document.createElement('span');
+      a.textContent = `∮ F·dl, unconstrained: ${fmt(model.cumFree[model.pos])}`;
+      const b = document.createElement('span');
+      b.textContent = `∮ F·dl, ${model.jacobian ? '−∇E_θ' : 'no Jacobian term'}: ${fmt(model.cumRight[model.pos])}`;
+      readout.current.append(a, b);
+    }
+  };
+
+  const { redraw } = useSimulation(
+    store,
+    {
+      reset: (p, s) => model.reset(p, s),
+      step: (p) => model.step(p),
+      paramsChanged: (p, prev) => (Object.keys(p).every((k) => k === 'speed' || p[k as keyof Params] === prev[k as keyof Params]) ? 'keep' : 'reset'),
+      draw,
+      describe: () => model.describe(store.getState().params as Params),
+    },
+    box,
+  );
+
+  useEffect(() => {
+    layers.current = {
+      left: curlLayer(model.curlGrid(), palette),
+      right: params.jacobian ? energyLayer(model.energyGrid(), view, palette) : plainLayer(palette),
+    };
+    redraw();
+  }, [params.memories, params.sigma, params.eps, params.jacobian, seed, palette, view]);
+  useEffect(redraw, [term]);
+
+  useEffect(() => {
+    eq.current?.querySelectorAll<HTMLElement>('.cf-jac, .cf-std').forEach((el) => {
+      const k = el.classList.contains('cf-jac') ? 'jac' : 'std';
+      el.tabIndex = 0;
+      el.dataset.term = k;
+      el.setAttribute('aria-label', k === 'jac' ? 'The Jacobian term: makes the field a gradient' : 'The standard diffusion score term');
+    });
+  });
+  const termOf = (el: EventTarget | null): Term => ((el instanceof Element ? el.closest<HTMLElement>('[data-term]')?.dataset.term : undefined) as Term) ?? 'none';
+
+  // Drawing a loop: pointer down starts, move adds points, up closes it. Works with touch (touch-action: none).
+  const toPlane = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return fromPx(view, e.clientX - r.left, e.clientY - r.top);
+  };
+  const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    draft.current = [...toPlane(e)];
+    store.getState().pause();
+    redraw();
+  };
+  const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const d = draft.current;
+    if (!d) return;
+    const [x, y] = toPlane(e);
+    if (Math.hypot(x - d[d.length - 2], y - d[d.length - 1]) > 0.06) {
+      d.push(x, y);
+      redraw();
+    }
+  };
+  const onUp = () => {
+    const d = draft.current;
+    draft.current = null;
+    if (!d) return;
+    let area = 0;
+    const n = d.length / 2;
+    for (let k = 0; k < n; k++) area += d[2 * k] * d[(2 * k + 3) % (2 * n)] - d[(2 * k + 2) % (2 * n)] * d[2 * k + 1];
+    if (n < 3 || Math.abs(area) / 2 < 0.05) {
+      setHint('That loop encloses almost no area: draw a bigger closed loop (it is closed for you when you lift).');
+      redraw();
+      return;
+    }
+    setHint('Your loop is closed from where you lifted back to where you started. Press Play to walk it.');
+    model.setDrawn(Float64Array.from(d));
+    const st = store.getState();
+    if (st.params.loop === 'drawn') st.reset();
+    else st.setParam('loop', 'drawn');
+    st.play();
+  };
+  const canvasProps = { onPointerDown: onDown, onPointerMove: onMove, onPointerUp: onUp, onPointerCancel: onUp, style: { touchAction: 'none' as const, cursor: 'crosshair' } };
+
+  return (
+    <div className="fig-conservative-field" data-term={term === 'none' ? undefined : term}>
+      <div ref={box} className={`fig-conservative-field-panels${stacked ? ' is-stacked' : ''}`}>
+        <div>
+          <h4>Unconstrained score (f_θ − x)/σ², shaded by its curl</h4>
+          <canvas ref={left} role="img" aria-label="The unconstrained score field as arrows; blue and orange shading show counter-clockwise and clockwise curl. The dashed loop is the path being walked." {...canvasProps} />
+        </div>
+        <div>
+          <h4>{params.jacobian ? 'Gradient of the energy: −∇E_θ (Eq. 20), over E_θ' : 'Eq. 20 without its Jacobian term (no energy)'}</h4>
+          <canvas ref={right} role="img" aria-label="The score of Eq. 20, the gradient of the energy of Eq. 19, over a heatmap of that energy." {...canvasProps} />
+        </div>
+      </div>
+      <p className="figure-hint">{hint}</p>
+      <p ref={readout} className="fig-conservative-field-readout" aria-hidden="true" />
+      <div
+        ref={eq}
+        className="fig-conservative-field-eq"
+        onMouseOver={(e) => setTerm(termOf(e.target))}
+        onMouseLeave={() => setTerm('none')}
+        onFocus={(e) => setTerm(termOf(e.target))}
+        onBlur={() => setTerm('none')}
+      >
+        <Tex tex={EQ19} display />
+        <span className="fig-conservative-field-eqno">survey Eq. 19</span>
+        <Tex tex={EQ20} display />
+        <span className="fig-conservative-field-eqno">survey Eq. 20 — point at a term: the green arrows on the right are the Jacobian term alone</span>
+      </div>
+      <PropControls store={store} />
+      <Transport store={store} />
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import {
+  circulation,
+  createDenoiser2,
+  curl2,
+  denoiserEnergy2,
+  denoiserScore2,
+  energyScore2,
+  lineIntegralAlong,
+  loopArea,
+  matrixFromData,
+  createRng,
+  sampleGrid,
+  type Denoiser2,
+  type Domain,
+  type Field2,
+  type Grid,
+  type Matrix,
+} from '../../core';
+import type { PropValues } from '../../lib/figure/spec';
+import type { meta } from './meta';
+
+/** Fixed decimals without a misleading minus sign on a rounded zero. */
+export function fmt(v: number, digits = 4): string {
+  const s = v.toFixed(digits);
+  return Number(s) === 0 ? (0).toFixed(digits) : s;
+}
+
+export type Params = PropValues<typeof meta.props>;
+export const DOMAIN: Domain = { x0: -2.5, x1: 2.5, y0: -2.5, y1: 2.5 };
+export const ARROWS = 13;
+const PIECE = 0.03;
+
+export function placeMemories(k: number, seed: number): Matrix {
+  const rng = createRng(seed * 104729 + 3);
+  const data = new Float64Array(2 * k);
+  const phase = 2 * Math.PI * rng.uniform();
+  for (let m = 0; m < k; m++) {
+    const a = phase + (2 * Math.PI * m) / k;
+    const r = k === 1 ? 0 : 1.3 + 0.3 * rng.uniform();
+    data[2 * m] = r * Math.cos(a);
+    data[2 * m + 1] = r * Math.sin(a);
+  }
+  return matrixFromData(k, 2, data);
+}
+
+/** A preset loop (counter-clockwise), flat [x0, y0, …]. */
+export function presetLoop(kind: string, memories: Matrix): Float64Array {
+  const circle = (cx: number, cy: number, r: number) => {
+    const out = new Float64Array(2 * 48);
+    for (let k = 0; k < 48; k++) {
+      out[2 * k] = cx + r * Math.cos((2 * Math.PI * k) / 48);
+      out[2 * k + 1] = cy + r * Math.sin((2 * Math.PI * k) / 48);
+    }
+    return out;
+  };
+  if (kind === 'memory') return circle(memories.data[0], memories.data[1], 0.45);
+  if (kind === 'wide') return Float64Array.from([-1.9, -1.9, 1.9, -1.9, 1.9, 1.9, -1.9, 1.9]);
+  // Between the first two training points (or beside the only one).
+  const k = memories.rows;
+  const mx = k > 1 ? (memories.data[0] + memories.data[2]) / 2 : memories.data[0] + 0.8;
+  const my = k > 1 ? (memories.data[1] + memories.data[3]) / 2 : memories.data[1];
+  return circle(mx, my, 0.55);
+}
+
+/**
+ * Two fields from one learned denoiser f_θ: the unconstrained score (f_θ − x)/σ² (left) and −∇E_θ of Eq. 19,
+ * i.e. Eq. 20 (right; or its second term only when the Jacobian term is switched off). A walker goes once round
+ * the loop accumulating ∮ F·dl for both.
+ */
+export class ConservativeField {
+  net: Denoiser2 = createDenoiser2(placeMemories(1, 1), 1, 0, 1);
+  loop: Float64Array = new Float64Array(0);
+  drawn: Float64Array | null = null;
+  free!: Field2;
+  right!: Field2;
+  pathPoints: Float64Array = new Float64Array(0);
+  cumFree: Float64Array = new Float64Array(0);
+  cumRight: Float64Array = new Float64Array(0);
+  pos = 0;
+  area = 0;
+  lattice = new Float64Array(0);
+  vFree = new Float64Array(0);
+  vRight = new Float64Array(0);
+  vJac = new Float64Array(0);
+  jacobian = true;
+
+  reset(p: Params, seed: number): void {
+    this.net = createDenoiser2(placeMemories(p.memories, seed), p.sigma, p.eps, seed);
+    this.jacobian = p.jacobian;
+    const net = this.net;
+    this.free = (x, y, o) => denoiserScore2(net, x, y, o);
+    this.right = p.jacobian ? (x, y, o) => energyScore2(net, x, y, o) : this.free;
+    this.loop = p.loop === 'drawn' && this.drawn ? this.drawn : presetLoop(p.loop, net.memories);
+    this.area = Math.abs(loopArea(this.loop));
+    const a = lineIntegralAlong(this.free, this.loop, PIECE);
+    const b = lineIntegralAlong(this.right, this.loop, PIECE);
+    this.pathPoints = a.points;
+    this.cumFree = a.cumulative;
+    this.cumRight = b.cumulative;
+    this.pos = 0;
+    this.computeArrows();
+  }
+
+  computeArrows(): void {
+    const n = ARROWS;
+    this.lattice = new Float64Array(2 * n * n);
+    this.vFree = new Float64Array(2 * n * n);
+    this.vRight = new Float64Array(2 * n * n);
+    this.vJac = new Float64Array(2 * n * n);
+    const o = new Float64Array(2);
+    const jt = new Float64Array(2);
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        const k = j * n + i;
+        const x = DOMAIN.x0 + ((i + 0.5) / n) * (DOMAIN.x1 - DOMAIN.x0);
+        const y = DOMAIN.y0 + ((j + 0.5) / n) * (DOMAIN.y1 - DOMAIN.y0);
+        this.lattice[2 * k] = x;
+        this.lattice[2 * k + 1] = y;
+        this.free(x, y, o);
+        this.vFree[2 * k] = o[0];
+        this.vFree[2 * k + 1] = o[1];
+        energyScore2(this.net, x, y, o, jt);
+        this.vJac[2 * k] = jt[0];
+        this.vJac[2 * k + 1] = jt[1];
+        this.right(x, y, o);
+        this.vRight[2 * k] = o[0];
+        this.vRight[2 * k + 1] = o[1];
+      }
+    }
+  }
+
+  /** The walker covers `speed` more pieces of the loop. Converged once it is back at the start. */
+  step(p: Params): boolean {
+    const last = this.cumFree.length - 1;
+    this.pos = Math.min(last, this.pos + p.speed);
+    return this.pos >= last;
+  }
+
+  done(): boolean {
+    return this.pos >= this.cumFree.length - 1;
+  }
+
+  /** Full circulations (for the readout once the walk is done, and for tests). */
+  circulations(): { free: number; right: number } {
+    return { free: circulation(this.free, this.loop, PIECE), right: circulation(this.right, this.loop, PIECE) };
+  }
+
+  curlGrid(res = 64): Grid {
+    return sampleGrid((x, y) => curl2(this.free, x, y, 1e-4), DOMAIN, res, res);
+  }
+
+  energyGrid(res = 100): Grid {
+    return sampleGrid((x, y) => denoiserEnergy2(this.net, x, y), DOMAIN, res, res);
+  }
+
+  setDrawn(loop: Float64Array): void {
+    this.drawn = loop;
+  }
+
+  describe(p: Params): string {
+    const f = this.cumFree[this.pos];
+    const r = this.cumRight[this.pos];
+    const walked = this.done() ? 'Round the whole loop' : `${Math.round((100 * this.pos) / (this.cumFree.length - 1))}% of the way round`;
+    const rightName = p.jacobian ? '−∇E_θ (Eq. 20)' : 'Eq. 20 without its Jacobian term';
+    return `${walked}: work done by the unconstrained score ${fmt(f, 3)}; by ${rightName} ${fmt(r, 3)}${this.done() ? (Math.abs(r) < 1e-6 ? ' — zero, as for every gradient field' : '') : ''}. Loop area ${this.area.toFixed(2)}.`;
+  }
+}
