@@ -34,6 +34,8 @@ export default function TinyBrainFigure({ store: anyStore }: FigureProps) {
       reset: (p, seed) => run.reset(p, seed),
       step: () => run.step(),
       draw: () => {
+        // An impossible combination keeps its explanation on screen (the loop clears messages after a clean draw).
+        if (run.error) throw new Error(run.error);
         if (!net.current || !plot.current) return;
         paintNetwork(fitCanvas(net.current, w, 270), run, w, 270, palette);
         paintEnergy(fitCanvas(plot.current, w, 200), run, w, 200, palette);

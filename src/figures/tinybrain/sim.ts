@@ -39,6 +39,8 @@ export function sigmaMax(xi: Matrix): number {
 /** The figure's state: the core TinyBrain plus energy traces. */
 export class TinyBrainRun {
   brain: TinyBrain | null = null;
+  /** Why the current inputs cannot run (repeated by the painter so the message stays up), or null. */
+  error: string | null = null;
   patterns: Int8Array = new Int8Array(0);
   instant = false;
   t = 0;
@@ -63,11 +65,11 @@ export class TinyBrainRun {
       const s = sigmaMax(xi);
       if (s >= 1) {
         this.brain = null;
-        throw new Error(
-          `With both layers linear, E = ½‖x‖² + ½‖h‖² − hᵀξx has no bottom when ξ's largest singular value exceeds 1 (here ${s.toFixed(2)}): x and h would grow without limit. Lower s below ${(p.strength / s).toFixed(2)} or give a layer a saturating Lagrangian (tanh or softmax).`,
-        );
+        this.error = `With both layers linear, E = ½‖x‖² + ½‖h‖² − hᵀξx has no bottom when ξ's largest singular value exceeds 1 (here ${s.toFixed(2)}): x and h would grow without limit. Lower s below ${(p.strength / s).toFixed(2)} or give a layer a saturating Lagrangian (tanh or softmax).`;
+        throw new Error(this.error);
       }
     }
+    this.error = null;
     this.brain = new TinyBrain({ xi, lx, lh, tauX: 1, tauH: p.tauH });
     this.instant = p.instant;
     const rng = createRng(seed * 31 + 7);

@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/*
+ * Chapter 4's dynamics figures, driven as a reader would: drag the start point, push a slider past the stable
+ * range, switch models, add layers, turn up β. Each test opens the figure alone (?figure=<id>).
+ */
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+async function fast(page: Page, fig: ReturnType<Page['locator']>) {
+  await fig.getByLabel('Updates per frame').selectOption('32');
+}
+
+test('energy-descent: dragging the start restarts both runs; α past 2/λ_max breaks the discrete run with an explanation', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=energy-descent');
+  const fig = page.locator('[data-figure="energy-descent"]');
+  const status = fig.getByTestId('figure-status');
+  await expect(status).toContainText('E never rose', { timeout: 15000 });
+  await expect(fig.getByTestId('verdict')).toHaveAttribute('data-level', 'ok');
+  await fast(page, fig);
+  await expect(status).toContainText('discrete settled', { timeout: 15000 });
+
+  // Drag on the discrete panel: the start point moves and both runs restart from it.
+  const panel = fig.locator('canvas[data-panel="discrete"]');
+  const before = await panel.getAttribute('aria-label');
+  const box = (await panel.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.7, { steps: 4 });
+  await page.mouse.up();
+  await expect(fig.locator('canvas[data-panel="continuous"]')).not.toHaveAttribute('aria-label', before!.replace('Discrete-time descent with step α = 0.5 from the same start', ''));
+  await expect(status).toContainText('settled', { timeout: 15000 });
+
+  // The keyboard moves the start too.
+  await panel.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(fig.locator('canvas[data-panel="continuous"]')).toHaveAttribute('aria-label', /x⁰ = \(/);
+
+  // Past the stable range: the discrete run oscillates, E rises, and the figure says why.
+  await fig.locator('input[name="alpha"]').fill('2.4');
+  await fig.locator('[data-action="play"]').click();
+  const verdict = fig.getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-level', 'bad', { timeout: 15000 });
+  await expect(verdict).toContainText('2/λ_max');
+  await expect(status).toContainText(/discrete E rose|diverged/, { timeout: 15000 });
+
+  // The narrow valley: κ = 10 puts the edge at α = 0.2; α = 0.15 zig-zags but still descends.
+  await fig.locator('select[name="energy"]').selectOption('valley');
+  await fig.locator('input[name="kappa"]').fill('10');
+  await fig.locator('input[name="alpha"]').fill('0.15');
+  await fig.locator('[data-action="play"]').click();
+  await expect(verdict).toHaveAttribute('data-level', 'warn');
+  await expect(verdict).toContainText('zig-zags');
+  await fig.locator('[data-action="alpha-step"]').click();
+  await expect(status).toContainText('E never rose');
+
+  await expect(fig).not.toContainText('NaN');
+  expect(errors).toEqual([]);
+});
+
+test('tinybrain: the total energy only falls; presets give the classical and modern networks; linear–linear with strong ξ is refused', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=tinybrain');
+  const fig = page.locator('[data-figure="tinybrain"]');
+  const status = fig.getByTestId('figure-status');
+  await fast(page, fig);
+  await expect(status).toContainText('both layers dynamic', { timeout: 15000 });
+  await expect(status).toContainText('settled', { timeout: 20000 });
+  await expect(status).not.toContainText('could not be kept');
+
+  const canvas = fig.locator('canvas').first();
+  const a = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await fig.getByRole('button', { name: 'Classical Hopfield' }).click();
+  await expect(fig.getByRole('checkbox', { name: /instantaneous/ })).toBeChecked();
+  await expect(fig.locator('select[name="lh"]')).toHaveValue('identity');
+  await fig.locator('[data-action="play"]').click();
+  await expect(status).toContainText('classical Hopfield', { timeout: 15000 });
+  await expect(status).toContainText('settled', { timeout: 20000 });
+  const b = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  expect(a).not.toEqual(b);
+
+  await fig.getByRole('button', { name: 'Modern Hopfield' }).click();
+  await expect(fig.locator('select[name="lx"]')).toHaveValue('identity');
+  await expect(fig.locator('select[name="lh"]')).toHaveValue('softmax');
+  await fig.locator('[data-action="play"]').click();
+  await expect(status).toContainText('softmax memory neurons', { timeout: 15000 });
+
+  // Both layers linear with s = 2: the energy has no bottom; the figure says so instead of diverging.
+  await fig.locator('select[name="lh"]').selectOption('identity');
+  await expect(page.locator('[data-figure="tinybrain"] .figure-problem')).toContainText('no bottom');
+  await fig.locator('input[name="strength"]').fill('0.5');
+  await expect(page.locator('[data-figure="tinybrain"] .figure-problem')).toHaveCount(0);
+  await expect(fig).not.toContainText('NaN');
+  expect(errors).toEqual([]);
+});
+
+test('hierarchy: adding layers restarts a deeper network whose energy still never rises', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=hierarchy');
+  const fig = page.locator('[data-figure="hierarchy"]');
+  const status = fig.getByTestId('figure-status');
+  await fast(page, fig);
+  await expect(status).toContainText('4 layers', { timeout: 15000 });
+  await expect(status).toContainText('settled', { timeout: 20000 });
+  await fig.locator('[data-action="add-layer"]').click();
+  await fig.locator('[data-action="add-layer"]').click();
+  await expect(status).toContainText('6 layers');
+  await expect(fig.locator('input[name="layers"]')).toHaveValue('6');
+  await expect(status).toContainText('settled', { timeout: 30000 });
+  await expect(status).toContainText('E has never risen');
+  await fig.locator('[data-action="remove-layer"]').click();
+  await expect(status).toContainText('5 layers');
+  await fig.locator('input[name="layers"]').fill('8');
+  await expect(fig.locator('[data-action="add-layer"]')).toBeDisabled();
+  await expect(status).toContainText('8 layers');
+  await expect(fig).not.toContainText('NaN');
+  expect(errors).toEqual([]);
+});
+
+test('attention-step: small β blends, large β retrieves in one step, iterating reaches a fixed point', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=attention-step');
+  const fig = page.locator('[data-figure="attention-step"]');
+  const status = fig.getByTestId('figure-status');
+  await expect(status).toContainText('one step, as in an attention layer', { timeout: 15000 });
+  await expect(status).toContainText('a blend');
+
+  // β to its maximum (the slider is logarithmic: 1 is the top).
+  await fig.locator('input[name="beta"]').fill('1');
+  await fig.locator('[data-action="play"]').click();
+  await expect(status).toContainText('retrieved smiley', { timeout: 15000 });
+
+  await fig.getByRole('checkbox', { name: /iterate/ }).check();
+  await fig.locator('input[name="beta"]').fill('0.45');
+  await fig.locator('[data-action="play"]').click();
+  await expect(status).toContainText('fixed point after', { timeout: 15000 });
+
+  // A masked query from another picture.
+  await fig.locator('select[name="corruption"]').selectOption('mask');
+  await fig.locator('input[name="query"]').fill('2');
+  await fig.locator('input[name="beta"]').fill('1');
+  await fig.locator('[data-action="play"]').click();
+  await expect(status).toContainText('query: house', { timeout: 15000 });
+  await expect(status).toContainText('retrieved house', { timeout: 15000 });
+  await expect(fig).not.toContainText('NaN');
+  expect(errors).toEqual([]);
+});
