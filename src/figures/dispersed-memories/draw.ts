@@ -111,9 +111,12 @@ export function paintDiagram(ctx: CanvasRenderingContext2D, model: Dispersed, l:
   }
   ctx.fillStyle = palette.fg;
   ctx.font = 'italic 12px system-ui, sans-serif';
-  ctx.fillText('noise σ (log scale)   →  creation', (x0 + x1) / 2, l.height - 4);
+  ctx.fillText('noise σ (log scale)', (x0 + x1) / 2, l.height - 4);
+  ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'left';
-  ctx.fillText('recall', x0, l.height - 4);
+  ctx.fillText('← recall', x0, l.height - 4);
+  ctx.textAlign = 'right';
+  ctx.fillText('creation →', x1, l.height - 4);
   ctx.save();
   ctx.translate(12, (l.top + l.height - l.bottom) / 2);
   ctx.rotate(-Math.PI / 2);

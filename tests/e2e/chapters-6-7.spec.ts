@@ -1,0 +1,76 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/*
+ * Chapters 6 and 7, driven as a reader would through the single-figure route: drag patterns, sweep σ on the
+ * bifurcation diagram, press the presets, use the keyboard; pick K and width, replay the sampler, train a K live
+ * in the worker, cancel a training run. Every check is on what the page shows.
+ */
+
+async function open(page: Page, id: string, query = ''): Promise<{ fig: Locator; errors: string[] }> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`./?figure=${id}${query}`);
+  const fig = page.locator(`[data-figure="${id}"]`);
+  await expect(fig).toBeVisible();
+  await expect(fig.getByTestId('figure-status')).not.toBeEmpty();
+  return { fig, errors };
+}
+const pixels = (c: Locator) => c.evaluate((el: HTMLCanvasElement) => el.toDataURL());
+const status = (fig: Locator) => fig.getByTestId('figure-status');
+
+test('dispersed-memories: σ presets move between recall and blends; the diagram sets σ; patterns are added, dragged and removed', async ({ page }) => {
+  const { fig, errors } = await open(page, 'dispersed-memories');
+  const land = fig.locator('canvas').first();
+  const diagram = fig.getByTestId('bifurcation');
+
+  // Memory recall: at σ = 0.1 every one of the 5 patterns is its own attractor, and the particles end on patterns.
+  await fig.locator('[data-action="recall"]').click();
+  await expect(status(fig)).toContainText('5 attractors', { timeout: 15000 });
+  await expect(status(fig)).toContainText('σ = 0.10');
+  await expect(status(fig)).toContainText('settled', { timeout: 20000 });
+  const recalled = Number((await status(fig).textContent())!.match(/(\d+) of 400 particles recalled/)![1]);
+  expect(recalled).toBeGreaterThan(300);
+
+  // Creative generation: at σ = 2 a single attractor near the mean, and particles end on a blend.
+  await fig.locator('[data-action="creative"]').click();
+  await expect(status(fig)).toContainText('1 attractor and', { timeout: 15000 });
+  await expect(status(fig)).toContainText('0 of 400 particles recalled', { timeout: 20000 });
+
+  // Clicking the left end of the bifurcation diagram selects a small σ again.
+  const box = (await diagram.boundingBox())!;
+  await diagram.click({ position: { x: 45, y: box.height / 2 } });
+  await expect(status(fig)).toContainText(/σ = 0\.0[5-6]/);
+  await expect(status(fig)).toContainText('5 attractors');
+
+  // Add a pattern by clicking empty space, then remove it with the keyboard.
+  const lb = (await land.boundingBox())!;
+  const before = await pixels(land);
+  await land.click({ position: { x: lb.width * 0.5, y: lb.height * 0.95 } });
+  await expect(fig.getByTestId('pattern-count')).toHaveText('6 patterns');
+  await expect(status(fig)).toContainText('6 attractors');
+  expect(await pixels(land)).not.toEqual(before);
+  await land.focus();
+  await page.keyboard.press('Delete');
+  await expect(fig.getByTestId('pattern-count')).toHaveText('5 patterns');
+
+  // Keyboard: arrows move the selected pattern (the landscape changes); the buttons add and remove.
+  const b2 = await pixels(land);
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await pixels(land)).not.toEqual(b2);
+  await fig.locator('[data-action="add-pattern"]').click();
+  await expect(fig.getByTestId('pattern-count')).toHaveText('6 patterns');
+  await fig.locator('[data-action="remove-pattern"]').click();
+  await expect(fig.getByTestId('pattern-count')).toHaveText('5 patterns');
+
+  // Drag a pattern: pick the one nearest a pattern position by scanning for a hit — use the selected pattern's ring.
+  const b3 = await pixels(land);
+  await land.click({ position: { x: lb.width * 0.1, y: lb.height * 0.1 } }); // adds a pattern in the corner, selected
+  await page.mouse.move(lb.x + lb.width * 0.1, lb.y + lb.height * 0.1);
+  await page.mouse.down();
+  await page.mouse.move(lb.x + lb.width * 0.3, lb.y + lb.height * 0.2, { steps: 5 });
+  await page.mouse.up();
+  expect(await pixels(land)).not.toEqual(b3);
+  await expect(fig.getByTestId('pattern-count')).toHaveText('6 patterns');
+  expect(errors).toEqual([]);
+});
