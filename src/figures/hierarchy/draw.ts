@@ -30,23 +30,34 @@ export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, wid
   const xOf = (i: number, n: number) => left + ((i + 0.5) / n) * (right - left);
   const r = Math.max(4, Math.min(11, Math.min((right - left) / (2.6 * Math.max(...ham.layers.map((l) => l.size))), (bottom - top) / (2.8 * L))));
 
+  // Synapses, batched into a few strength buckets per sign so the stack costs a handful of strokes, not
+  // one per synapse (8 layers of 12 have 1,008 of them).
+  const BUCKETS = 6;
+  const paths = [0, 1].map(() => Array.from({ length: BUCKETS }, () => new Path2D()));
   for (let l = 0; l + 1 < L; l++) {
     const W = ham.weights[l];
     let wMax = 0;
     for (const v of W.data) wMax = Math.max(wMax, Math.abs(v));
     const lo = st.g[l];
     const hi = st.g[l + 1];
+    const boost = ham.layers[l + 1].lagrangian.kind === 'softmax' ? W.rows : 1;
     for (let a = 0; a < W.rows; a++) {
       for (let b = 0; b < W.cols; b++) {
         const w = W.data[a * W.cols + b] / (wMax || 1);
-        const act = Math.min(1, Math.abs(lo[b]) * Math.abs(hi[a]) * (ham.layers[l + 1].lagrangian.kind === 'softmax' ? W.rows : 1));
-        ctx.strokeStyle = rgba(w > 0 ? palette.accent : palette.accent2, 0.06 + 0.5 * Math.abs(w) * act);
-        ctx.lineWidth = 0.5 + 1.5 * Math.abs(w) * act;
-        ctx.beginPath();
-        ctx.moveTo(xOf(b, W.cols), yOf(l) - r);
-        ctx.lineTo(xOf(a, W.rows), yOf(l + 1) + r);
-        ctx.stroke();
+        const act = Math.min(1, Math.abs(lo[b]) * Math.abs(hi[a]) * boost);
+        const k = Math.min(BUCKETS - 1, Math.floor(Math.abs(w) * act * BUCKETS));
+        const path = paths[w > 0 ? 0 : 1][k];
+        path.moveTo(xOf(b, W.cols), yOf(l) - r);
+        path.lineTo(xOf(a, W.rows), yOf(l + 1) + r);
       }
+    }
+  }
+  for (let sign = 0; sign < 2; sign++) {
+    for (let k = 0; k < BUCKETS; k++) {
+      const strength = (k + 0.5) / BUCKETS;
+      ctx.strokeStyle = rgba(sign === 0 ? palette.accent : palette.accent2, 0.06 + 0.5 * strength);
+      ctx.lineWidth = 0.5 + 1.5 * strength;
+      ctx.stroke(paths[sign][k]);
     }
   }
   ctx.font = '11px system-ui, sans-serif';
