@@ -78,14 +78,20 @@ function capacityPoint(o: CapacityOptions, K: number, rng: Rng): CapacityPoint |
   const minOverlap = o.minOverlap ?? 1;
   const maxSweeps = o.maxSweeps ?? 50;
   const probe = new Float64Array(N);
-  const scratch = new Uint32Array(Math.max(N, K));
+  const scratch = new Uint32Array(K);
+  const flipScratch = new Uint32Array(N);
   let successes = 0;
   let overlapSum = 0;
   let count = 0;
   for (let t = 0; t < o.trials; t++) {
     if (o.shouldCancel?.()) return null;
+    // Fair ±1 entries, 32 per uniform draw (its 32 random bits).
     const data = new Float64Array(K * N);
-    for (let i = 0; i < data.length; i++) data[i] = rng.uniform() < 0.5 ? -1 : 1;
+    for (let i = 0; i < data.length; i += 32) {
+      let bits = (rng.uniform() * 4294967296) >>> 0;
+      const end = Math.min(32, data.length - i);
+      for (let b = 0; b < end; b++, bits >>>= 1) data[i + b] = bits & 1 ? 1 : -1;
+    }
     const patterns = matrixFromData(K, N, data);
     // Probe `probes` distinct patterns (partial Fisher–Yates over the pattern indices).
     for (let i = 0; i < K; i++) scratch[i] = i;
@@ -96,7 +102,7 @@ function capacityPoint(o: CapacityOptions, K: number, rng: Rng): CapacityPoint |
       scratch[j] = scratch[q];
       scratch[q] = mu;
       const target = data.subarray(mu * N, (mu + 1) * N);
-      corruptPattern(target, o.corruption, rng, probe);
+      corruptPattern(target, o.corruption, rng, probe, flipScratch);
       if (recaller) recaller.reset(probe);
       else recaller = new PatternRecaller(patterns, probe, o.rule, rng);
       recaller.run(maxSweeps);

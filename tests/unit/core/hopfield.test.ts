@@ -41,6 +41,23 @@ describe('Hebbian weights and energy', () => {
 });
 
 describe('asynchronous recall', () => {
+  it('WeightsRecaller keeps the local fields h = Ws of any symmetric W (blocked product, every N mod 4)', () => {
+    for (const N of [1, 2, 3, 4, 5, 6, 7, 9, 64, 101]) {
+      const rng = createRng(N);
+      const Wd = new Float64Array(N * N);
+      for (let i = 0; i < N; i++) for (let j = i; j < N; j++) Wd[i * N + j] = Wd[j * N + i] = rng.normal();
+      const s = Float64Array.from({ length: N }, () => (rng.uniform() < 0.5 ? -1 : 1));
+      const r = new WeightsRecaller(matrixFromData(N, N, Wd), s, rng);
+      for (let t = 0; t < 3 * N; t++) {
+        r.step();
+        for (let i = 0; i < N; i++) {
+          let h = 0;
+          for (let j = 0; j < N; j++) h += Wd[i * N + j] * r.state[j];
+          expect(Math.abs(h - r.fields[i])).toBeLessThan(1e-12 * N);
+        }
+      }
+    }
+  });
   it('energy never rises, flip by flip, and the end state is a fixed point (300 random networks)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 4, max: 40 }), fc.integer({ min: 1, max: 10 }), (seed, N, K) => {
