@@ -43,6 +43,8 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
   const plotW = Math.max(200, wide ? Math.floor((width - 16) / 2) : Math.floor(width));
   const plotH = 150;
 
+  const announce = () => model.recaller && store.getState().setStatus(model.describe(store.getState().params as Params));
+
   const draw = () => {
     if (!main.current || !model.recaller) return;
     const ctx = fitCanvas(main.current, mainSize, mainSize);
@@ -65,6 +67,8 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     if (energy.current)
       paintEnergy(fitCanvas(energy.current, plotW, plotH), model.energies, model.traceLen, plotW, plotH, palette, mode === 'flip' ? `flips${model.traceStride > 1 ? ` (a point every ${model.traceStride})` : ''}` : 'sweeps', model.isExp ? 'E = −log Σ e^m' : 'E');
     if (overlaps.current) paintOverlaps(fitCanvas(overlaps.current, plotW, plotH), model.overlaps, model.N, model.patterns.rows, model.pictures, model.target, plotW, plotH, palette);
+    // While paused, each single step is a deliberate act: say what it did at once (the loop throttles its summary).
+    if (!store.getState().playing) announce();
   };
 
   const { redraw } = useSimulation(
@@ -93,8 +97,6 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     }
     store.getState().reset();
   }, [reader]);
-
-  const announce = () => store.getState().setStatus(model.describe(store.getState().params as Params));
 
   // The brush paints on the state while the pointer is down; a pixel changes at most once per stroke.
   const stroke = useRef<Set<number> | null>(null);
