@@ -35,7 +35,8 @@ export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps)
   const sx = (t: number) => m.l + (t / Math.max(1, params.levels * params.stepsPerLevel)) * pw;
   const sy = (s: number) => m.t + (1 - Math.log(s / SIGMA_MIN) / Math.log(SIGMA_MAX / SIGMA_MIN)) * ph;
   const histW = plotW;
-  const hx = (f: number) => 150 + f * (histW - 200);
+  const labelW = histW < 420 ? 100 : 150;
+  const hx = (f: number) => labelW + f * (histW - labelW - 44);
 
   const ensureHeats = () => {
     const key = `${params.weight}|${params.levels}|${palette.dark}|${palette.bg}`;
@@ -132,7 +133,7 @@ export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps)
                 <text x={0} y={y + 12} className="lbl">
                   {r.name}
                 </text>
-                <text x={0} y={y + 26}>true weight {(100 * r.w).toFixed(0)}%</text>
+                <text x={0} y={y + 26}>weight {(100 * r.w).toFixed(0)}%</text>
                 <rect x={hx(0)} y={y} width={hx(r.w) - hx(0)} height={40} fill="none" stroke="var(--fg)" strokeDasharray="3 2" />
                 <rect x={hx(0)} y={y + 4} height={14} width={0} fill="var(--accent)" data-run="annealed" data-k={r.k} />
                 <rect x={hx(0)} y={y + 22} height={14} width={0} fill="var(--accent-2)" data-run="single" data-k={r.k} />
@@ -141,7 +142,7 @@ export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps)
               </g>
             );
           })}
-          <text x={hx(0)} y={114}>dashed box = true weight; bars = share of particles nearest each component</text>
+          <text x={0} y={114}>dashed: true weight · bars: where particles end</text>
         </g>
       </svg>
       <PropControls store={store} />

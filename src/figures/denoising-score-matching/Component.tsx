@@ -18,7 +18,7 @@ import type { meta } from './meta';
 type Highlight = 'none' | 'target' | 'score';
 
 const EQ =
-  '\\ell(\\sigma) = \\tfrac12\\,\\mathbb{E}\\,\\big\\lVert s_\\theta(\\tilde x, \\sigma) - \\htmlClass{fig-dsm-target}{\\big(-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\big)}\\big\\rVert^2,\\qquad \\mathbb{E}\\Big[-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\,\\Big|\\,\\tilde x\\Big] = \\htmlClass{fig-dsm-score}{\\nabla_{\\tilde x}\\log p_\\sigma(\\tilde x)}';
+  '\\begin{gathered}\\ell(\\sigma) = \\tfrac12\\,\\mathbb{E}\\,\\big\\lVert s_\\theta(\\tilde x, \\sigma) - \\htmlClass{fig-dsm-target}{\\big(-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\big)}\\big\\rVert^2 \\\\ \\mathbb{E}\\Big[-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\,\\Big|\\,\\tilde x\\Big] = \\htmlClass{fig-dsm-score}{\\nabla_{\\tilde x}\\log p_\\sigma(\\tilde x)}\\end{gathered}';
 
 export default function DenoisingScoreMatching({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;

@@ -18,7 +18,7 @@ import type { meta } from './meta';
 type Highlight = 'none' | 'ode' | 'sde' | 'trip';
 
 const EQ =
-  '\\htmlClass{fig-sv-sde}{dx = -2\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds + \\sqrt{2\\sigma\\dot\\sigma}\\,d\\bar\\omega_s}\\qquad \\htmlClass{fig-sv-ode}{dx = -\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds}';
+  '\\begin{gathered}\\htmlClass{fig-sv-sde}{\\text{SDE: } dx = -2\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds + \\sqrt{2\\sigma\\dot\\sigma}\\,d\\bar\\omega_s} \\\\ \\htmlClass{fig-sv-ode}{\\text{ODE (Eq. 8): } dx = -\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds}\\end{gathered}';
 
 export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
