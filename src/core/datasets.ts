@@ -1,6 +1,6 @@
 import { matrixFromData, type Matrix } from './matrix';
 import type { Rng } from './rng';
-import { besselRatio, fastExp, logBesselI0 } from './special';
+import { besselRatio, fastExpNonPositive, logBesselI0, SOFTMAX_CUTOFF } from './special';
 import { checkFinite, checkInt, checkLength, checkPositive } from './validate';
 
 /*
@@ -86,7 +86,8 @@ export function mixtureScoreBatch(mix: GaussianMixture, xs: Float64Array, sigma:
     }
     let z = 0;
     for (let k = 0; k < K; k++) {
-      a[k] = fastExp(a[k] - mx);
+      const t = a[k] - mx;
+      a[k] = t > SOFTMAX_CUTOFF ? fastExpNonPositive(t) : 0;
       z += a[k];
     }
     for (let i = 0; i < d; i++) out[off + i] = 0;

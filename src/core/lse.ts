@@ -1,5 +1,5 @@
 import type { Matrix } from './matrix';
-import { fastExp } from './special';
+import { fastExpNonPositive, SOFTMAX_CUTOFF } from './special';
 import { checkFinite, checkLength, checkPositive } from './validate';
 
 /*
@@ -50,7 +50,8 @@ export function lseGrad(x: ArrayLike<number>, memories: Matrix, beta: number): F
 }
 
 /**
- * Batched ∇E_β for n particles. Allocation-free per particle: one K-length scratch array per call.
+ * Batched ∇E_β for n particles. Allocation-free per particle: one K-length scratch array per call. Softmax terms
+ * below e^{−50} of the largest are dropped (each < 2e-22 relative).
  * xs: n×d row-major (n = xs.length / d); out: same length as xs, overwritten with the gradients and returned.
  * `out` may alias `xs` only if the caller no longer needs the positions.
  */
@@ -80,10 +81,13 @@ export function lseGradBatch(xs: Float64Array, memories: Matrix, beta: number, o
       let s0 = 0;
       let s1 = 0;
       for (let m = 0; m < K; m++) {
-        const e = fastExp(w[m] - maxA);
-        z += e;
-        s0 += e * data[2 * m];
-        s1 += e * data[2 * m + 1];
+        const t = w[m] - maxA;
+        if (t > SOFTMAX_CUTOFF) {
+          const e = fastExpNonPositive(t);
+          z += e;
+          s0 += e * data[2 * m];
+          s1 += e * data[2 * m + 1];
+        }
       }
       out[2 * p] = x0 - s0 / z;
       out[2 * p + 1] = x1 - s1 / z;
@@ -105,7 +109,8 @@ export function lseGradBatch(xs: Float64Array, memories: Matrix, beta: number, o
     }
     let z = 0;
     for (let m = 0; m < K; m++) {
-      w[m] = fastExp(w[m] - maxA);
+      const t = w[m] - maxA;
+      w[m] = t > SOFTMAX_CUTOFF ? fastExpNonPositive(t) : 0;
       z += w[m];
     }
     for (let i = 0; i < d; i++) {

@@ -1,5 +1,5 @@
 import { lseGradBatch } from './lse';
-import { fastExp } from './special';
+import { fastExpNonPositive, SOFTMAX_CUTOFF } from './special';
 import type { Matrix } from './matrix';
 import { checkFinite, checkLength, checkPositive } from './validate';
 
@@ -90,7 +90,8 @@ export function modernHopfieldStepBatch(xs: Float64Array, memories: Matrix, beta
     }
     let z = 0;
     for (let m = 0; m < K; m++) {
-      const e = fastExp(w[m] - maxA);
+      const t = w[m] - maxA;
+      const e = t > SOFTMAX_CUTOFF ? fastExpNonPositive(t) : 0;
       w[m] = e;
       z += e;
     }

@@ -134,3 +134,20 @@ export function fastExp(x: number): number {
   const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
   return EXP_TABLE[n & 31] * p * POW2[(n >> 5) + 1074];
 }
+
+/**
+ * e^t for t ∈ [−708, 0] without range checks (the caller guarantees the range, e.g. t = a − max a > −50 in a
+ * softmax where smaller terms are dropped); same accuracy as fastExp. Outside the range the result is wrong.
+ */
+export function fastExpNonPositive(t: number): number {
+  const y = t * INV_L;
+  const n = (y - 0.5) | 0;
+  const r = t - n * L_HI - n * L_LO;
+  return EXP_TABLE[n & 31] * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))))) * POW2[(n >> 5) + 1074];
+}
+
+/**
+ * Softmax terms below e^{SOFTMAX_CUTOFF} relative to the largest (< 2e-22 each) are dropped in the hot loops:
+ * far below double precision for any K < 10⁵.
+ */
+export const SOFTMAX_CUTOFF = -50;

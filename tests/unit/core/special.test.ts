@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastExp, besselI0e, besselI1e, besselRatio, logBesselI0, logCosh, logSumExp, softmaxInto } from '../../../src/core';
+import { fastExp, fastExpNonPositive, besselI0e, besselI1e, besselRatio, logBesselI0, logCosh, logSumExp, softmaxInto } from '../../../src/core';
 
 /** e^{−z} Iₙ(z) = (1/π) ∫₀^π e^{z(cos θ − 1)} cos(nθ) dθ; the trapezoid rule is spectrally accurate here. */
 function besselRef(n: number, z: number): number {
@@ -50,5 +50,12 @@ describe('special functions', () => {
     expect(fastExp(-800)).toBe(0);
     expect(fastExp(800)).toBe(Infinity);
     expect(fastExp(NaN)).toBeNaN();
+    let worstNeg = 0;
+    for (let i = 0; i <= 100000; i++) {
+      const x = (-708 * i) / 100000;
+      worstNeg = Math.max(worstNeg, Math.abs(fastExpNonPositive(x) / Math.exp(x) - 1));
+    }
+    expect(worstNeg).toBeLessThan(5e-16);
+    expect(fastExpNonPositive(0)).toBe(1);
   });
 });
