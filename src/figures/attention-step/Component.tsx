@@ -21,7 +21,7 @@ export default function AttentionStep({ store: anyStore }: FigureProps) {
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
   const run = useRef(new AttentionRun()).current;
-  const h = layoutFor(w, params.memories).height;
+  const h = layoutFor(w, params.memories, params.iterate).height;
 
   const { redraw } = useSimulation(
     store,
@@ -31,7 +31,7 @@ export default function AttentionStep({ store: anyStore }: FigureProps) {
       draw: () => {
         if (!canvas.current) return;
         const p = store.getState().params as Params;
-        paint(fitCanvas(canvas.current, w, layoutFor(w, p.memories).height), run, w, palette, p.iterate);
+        paint(fitCanvas(canvas.current, w, layoutFor(w, p.memories, p.iterate).height), run, w, palette, p.iterate);
       },
       describe: () => run.describe(store.getState().params as Params),
     },

@@ -42,9 +42,10 @@ export interface Layout {
   big: number;
 }
 
-export function layoutFor(width: number, k: number): Layout {
+export function layoutFor(width: number, k: number, iterate = true): Layout {
   const thumb = Math.max(20, Math.min(60, Math.floor((width - 8) / k) - 8));
-  const big = Math.max(48, Math.min(96, Math.floor((width - 8) / 5) - 22));
+  // One step shows two pictures (query and output), so they can be large; iterating shows a strip of them.
+  const big = iterate ? Math.max(56, Math.min(96, Math.floor((width - 8) / 5) - 22)) : Math.max(72, Math.min(120, Math.floor((width - 8) / 2) - 40));
   return { thumb, big, height: 18 + thumb + 54 + 26 + big + 40 };
 }
 
@@ -56,13 +57,14 @@ const scratch = { img: null as ImageData | null, c: null as HTMLCanvasElement | 
  */
 export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: number, palette: Palette, iterate: boolean): void {
   const K = run.xi.rows;
-  const { thumb, big, height } = layoutFor(width, K);
+  const { thumb, big, height } = layoutFor(width, K, iterate);
+  const narrow = width < 520;
   ctx.clearRect(0, 0, width, height);
   ctx.font = '12px system-ui, sans-serif';
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = palette.fg;
   ctx.textAlign = 'left';
-  ctx.fillText('stored patterns ξ_μ (keys = values) and attention weights softmax(β ξ x)_μ', 4, 12);
+  ctx.fillText(narrow ? 'stored ξ_μ and weights softmax(β ξ x)_μ' : 'stored patterns ξ_μ (keys = values) and attention weights softmax(β ξ x)_μ', 4, 12);
   const slot = (width - 8) / K;
   const yT = 18;
   let wMax = 0;
@@ -87,14 +89,21 @@ export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: n
   ctx.textAlign = 'left';
   ctx.font = '12px system-ui, sans-serif';
   ctx.fillStyle = palette.fg;
-  ctx.fillText(iterate ? 'query x⁰, then x ← ξᵀ softmax(β ξ x) until it stops changing' : 'query x⁰ and one step x¹ = ξᵀ softmax(β ξ x⁰): the output of attention', 4, yB - 8);
+  const title = iterate
+    ? narrow
+      ? 'x ← ξᵀ softmax(β ξ x) until it stops'
+      : 'query x⁰, then x ← ξᵀ softmax(β ξ x) until it stops changing'
+    : narrow
+      ? 'query x⁰ → x¹ = ξᵀ softmax(β ξ x⁰)'
+      : 'query x⁰ and one step x¹ = ξᵀ softmax(β ξ x⁰): the output of attention';
+  ctx.fillText(title, 4, yB - 8);
   const hist = run.history;
-  const shown = Math.max(1, Math.min(hist.length, Math.floor((width - 8) / (big + 22))));
+  const shown = Math.max(1, Math.min(hist.length, Math.floor((width - 18) / (big + 22))));
   const first = hist.length - shown;
   const idx = Array.from({ length: shown }, (_, i) => (i === 0 ? 0 : first + i));
   if (shown > 1 && first > 1) idx[0] = 0;
   idx.forEach((t, j) => {
-    const x = 4 + j * (big + 22);
+    const x = 14 + j * (big + 22);
     picture(ctx, hist[t], 0, x, yB, big, palette, scratch);
     ctx.fillStyle = palette.fg;
     ctx.textAlign = 'center';

@@ -85,7 +85,9 @@ export function paintPanel(
   ctx.font = '12px system-ui, sans-serif';
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(which === 'continuous' ? 'continuous: τ dx/dt = −∇E' : 'discrete: x ← x − α∇E', 6, view.height - 11);
+  const narrow = view.width < 230;
+  const label = which === 'continuous' ? (narrow ? 'continuous (Eq. 10)' : 'continuous: τ dx/dt = −∇E') : narrow ? 'discrete (Eq. 11)' : 'discrete: x ← x − α∇E';
+  ctx.fillText(label, 6, view.height - 11);
 }
 
 /** The energy of both runs against time: a line for the flow, dots for the discrete steps. */

@@ -11,7 +11,7 @@ export const meta = defineFigure({
   animated: true,
   seeded: true,
   props: {
-    nx: { type: 'number', integer: true, min: 3, max: 16, default: 10, label: 'N_x', description: 'Number of feature neurons x.' },
+    nx: { type: 'number', integer: true, min: 3, max: 16, default: 12, label: 'N_x', description: 'Number of feature neurons x.' },
     nh: { type: 'number', integer: true, min: 1, max: 8, default: 3, label: 'N_h', description: 'Number of memory neurons h: one per stored pattern (row of ξ).' },
     lx: { type: 'enum', options: LAGRANGIANS, optionLabels: LAGRANGIAN_LABELS, default: 'tanh', label: 'L_x', description: 'Lagrangian of the feature layer; its gradient is the activation g = ∇L_x(x).' },
     lh: { type: 'enum', options: LAGRANGIANS, optionLabels: LAGRANGIAN_LABELS, default: 'softmax', label: 'L_h', description: 'Lagrangian of the memory layer; its gradient is the activation f = ∇L_h(h).' },
