@@ -5,11 +5,11 @@
 import { sweepModel, timeOneSweep } from './hopfield-sweep';
 
 for (const [memory, n] of [['classical', 2], ['poly', 3], ['rectified', 3], ['poly', 10], ['exp', 0]] as const) {
-  const { model, params } = sweepModel(memory, n || 3);
+  const { model } = sweepModel(memory, n || 3);
   const probe = model.probe.slice();
   const times: number[] = [];
-  for (let i = 0; i < 40; i++) timeOneSweep(model, params, probe); // warm-up
-  for (let i = 0; i < 300; i++) times.push(timeOneSweep(model, params, probe));
+  for (let i = 0; i < 40; i++) timeOneSweep(model, probe); // warm-up
+  for (let i = 0; i < 300; i++) times.push(timeOneSweep(model, probe));
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
   const flips = model.recaller!.flips;

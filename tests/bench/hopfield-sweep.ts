@@ -16,7 +16,7 @@ export function sweepModel(memory: Params['memory'], n = 3): { model: PictureMem
 }
 
 /** Restarts from the same corrupted picture, then times one sweep (ms). */
-export function timeOneSweep(model: PictureMemory, params: Params, probe: Float64Array): number {
+export function timeOneSweep(model: PictureMemory, probe: Float64Array): number {
   model.start(probe, 1);
   const t0 = performance.now();
   model.recaller!.sweep();

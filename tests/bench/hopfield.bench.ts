@@ -10,10 +10,10 @@ import { capacityGrid, CLASSICAL_TRIALS_FACTOR, MEMORY_KINDS, ruleFor } from '..
  */
 describe('hopfield-images sweep, N = 4096, K = 50', () => {
   for (const memory of ['classical', 'poly', 'exp'] as const) {
-    const { model, params } = sweepModel(memory, 3);
+    const { model } = sweepModel(memory, 3);
     const probe = model.probe.slice();
     bench(`one sweep, ${memory}`, () => {
-      timeOneSweep(model, params, probe);
+      timeOneSweep(model, probe);
     });
   }
 });
