@@ -6,7 +6,7 @@ import type { meta } from './meta';
 export type Params = PropValues<typeof meta.props>;
 
 export const MAX_TIME = 300;
-const SUBSTEPS = 1;
+const SUBSTEPS = 2;
 
 /** The figure's state: a core HAM, its state, per-layer speeds and the energy traces. */
 export class HierarchyRun {

@@ -150,9 +150,11 @@ export class TinyBrainRun {
     const b = this.brain;
     if (!b) return 'Not running: see the message above.';
     const { best, agree } = this.overlap();
+    let gMax = 0;
+    for (const v of b.g) gMax = Math.max(gMax, Math.abs(v));
     const f = (v: number) => (Math.abs(v) < 5e-3 ? '0.00' : v.toFixed(2));
     const settled = this.lastV < 1e-4;
     const mode = p.instant ? (p.lh === 'identity' ? 'classical Hopfield (τ_h → 0, linear memory neurons)' : `τ_h → 0 with ${p.lh} memory neurons`) : 'both layers dynamic';
-    return `${mode}; t = ${this.t.toFixed(2)}: E = ${f(this.e.total)} ${settled ? 'and settled' : 'and falling'} (E_x = ${f(this.e.ex)}, E_h = ${f(this.e.eh)}, E_syn = ${f(this.e.esyn)}); feature signs match pattern ${best + 1} on ${agree} of ${b.nx} neurons${this.rises ? `; E could not be kept from rising ${this.rises} times` : ''}.`;
+    return `${mode}; t = ${this.t.toFixed(2)}: E = ${f(this.e.total)} ${settled ? 'and settled' : 'and falling'} (E_x = ${f(this.e.ex)}, E_h = ${f(this.e.eh)}, E_syn = ${f(this.e.esyn)}); ${gMax < 1e-3 ? 'every activation has decayed to zero, the only fixed point a linear network has' : `feature signs match pattern ${best + 1} on ${agree} of ${b.nx} neurons`}${this.rises ? `; E could not be kept from rising ${this.rises} times` : ''}.`;
   }
 }
