@@ -76,7 +76,9 @@ test.describe('hopfield-images', () => {
 
   test('one flip per step marks the flipped neuron and counts one flip', async ({ page }) => {
     const fig = await open(page, 'hopfield-images', '&mode=flip');
+    await fig.getByRole('button', { name: 'Step', exact: true }).click(); // pauses the autoplay
     await fig.getByRole('button', { name: 'Reset' }).click();
+    await expect(fig.getByTestId('figure-status')).toContainText(/\b0 flips so far/);
     await fig.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(fig.getByTestId('figure-status')).toContainText(/\b1 flips so far/);
     await fig.getByRole('button', { name: 'Step', exact: true }).click();
