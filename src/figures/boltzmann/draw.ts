@@ -132,7 +132,8 @@ export function paint(ctx: CanvasRenderingContext2D, L: Layout, c: Curves, walke
       const value = k === 0 ? Ex : -Ex / T + (c.logp[0] + c.E[0] / T);
       const cy = y(value);
       const v = k === 0 ? F : F / T;
-      const len = Math.max(-maxLen, Math.min(maxLen, v * scale));
+      // Long arrows (the score at low T) are cut at the panel's edge; the label still gives the value.
+      const len = Math.max(-Math.min(maxLen, cx - L.left - 4), Math.min(maxLen, L.width - L.right - 4 - cx, v * scale));
       arrow(ctx, cx, cy, len, k === 0 ? palette.memory : palette.score, k === 0 ? `F = ${F.toFixed(2)}` : `∇log p = ${(F / T).toFixed(2)}`);
       ctx.beginPath();
       ctx.arc(cx, cy, focused ? 9 : 7, 0, 2 * Math.PI);

@@ -10,7 +10,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
-import { Dye, DOMAIN, N_STEPS, type Params } from './sim';
+import { centresFor, Dye, DOMAIN, HEAVY_WORK, N_STEPS, type Params } from './sim';
 import { paint } from './draw';
 import type { meta } from './meta';
 import './style.css';
@@ -140,6 +140,11 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
           ← Reverse with the score
         </button>
       </div>
+      {params.particles * centresFor(params.shape, model.stroke).rows > HEAVY_WORK && (
+        <p className="figure-notice" role="status" data-testid="heavy">
+          Heavy setting: {params.particles.toLocaleString('en')} particles × {centresFor(params.shape, model.stroke).rows} droplets per reverse step. This can run below 60 frames per second; fewer particles keep it smooth.
+        </p>
+      )}
       <div className="fig-dye-diffusion-eq" aria-live="off">
         <Tex tex={params.direction === 'forward' ? EQ.forward : params.sampler === 'ode' ? EQ.ode : EQ.sde} display />
       </div>

@@ -27,7 +27,7 @@ export const meta = defineFigure({
     sampler: {
       type: 'enum',
       options: ['sde', 'ode'],
-      optionLabels: ['reverse SDE (stochastic)', 'probability-flow ODE (deterministic)'],
+      optionLabels: ['reverse SDE', 'probability-flow ODE'],
       default: 'sde',
       label: 'reverse',
       description: 'How to run time backward: the reverse-time SDE adds fresh noise at every step; the probability-flow ODE does not.',

@@ -20,6 +20,10 @@ export const DOMAIN: Domain = { x0: -4, x1: 4, y0: -4, y1: 4 };
 export const N_STEPS = 200;
 /** Forward states are kept every CHECKPOINT steps, so scrubbing replays at most that many steps. */
 export const CHECKPOINT = 20;
+/** A drawn stroke becomes at most this many droplets (the reverse step costs particles × droplets exponentials). */
+export const MAX_CENTRES = 32;
+/** Past this many particle–droplet pairs per step the reverse process may run below 60 frames per second. */
+export const HEAVY_WORK = 250_000;
 
 /** A gentle S-shaped stroke, used for "the shape you draw" until the reader draws one. */
 export const DEFAULT_STROKE = Float64Array.from(
@@ -36,7 +40,7 @@ export function centresFor(shape: string, stroke: ArrayLike<number> | null): Mat
     const pts = stroke && stroke.length >= 2 ? stroke : DEFAULT_STROKE;
     let len = 0;
     for (let i = 2; i < pts.length; i += 2) len += Math.hypot(pts[i] - pts[i - 2], pts[i + 1] - pts[i - 1]);
-    return resamplePolyline(pts, Math.max(1, Math.min(64, Math.ceil(len / 0.12) + 1)));
+    return resamplePolyline(pts, Math.max(1, Math.min(MAX_CENTRES, Math.ceil(len / 0.15) + 1)));
   }
   return matrixFromRows([
     [-1.4, 0.8],
