@@ -30,9 +30,8 @@ const TABLE: Row[] = [
   {
     key: 'parameterizes',
     head: 'Parameterizes the',
-    dm: 'score function F_θ',
-    am: 'energy function E_θ',
-    text: true,
+    dm: String.raw`\text{score function } F_\theta`,
+    am: String.raw`\text{energy function } E_\theta`,
     figures: [{ href: '#fig-conservative-field', label: 'conservative field' }],
     equations: [{ href: '#eq-res-score-energy', label: 'Eq. 2' }],
   },
@@ -131,7 +130,8 @@ export default function ComparisonTable({ store: anyStore }: FigureProps) {
                 <td>
                   <Cell row={row} value={row.am} />
                 </td>
-                <td className="fig-comparison-table-links">
+                <td>
+                  <div className="fig-comparison-table-links">
                   {row.figures.map((f) => (
                     <a key={f.href} href={f.href} data-kind="figure">
                       figure: {f.label}
@@ -142,6 +142,7 @@ export default function ComparisonTable({ store: anyStore }: FigureProps) {
                       {e.label}
                     </a>
                   ))}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -84,11 +84,13 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
     bg.current = paintBackground(model.grid(), view, palette);
     redraw();
   }, [params.memories, params.sigmaMin, seed, palette, view]);
+  const trailSize = useRef(size);
   useEffect(() => {
-    // A resize or theme change loses the trail layer's scale; start it afresh rather than stretch it.
-    if (trails.current) trailCtx().clearRect(0, 0, size, size);
+    // A resize changes the trail layer's scale: start it afresh rather than stretch it.
+    if (trails.current && trailSize.current !== size) trailCtx().clearRect(0, 0, size, size);
+    trailSize.current = size;
     redraw();
-  }, [size, palette]);
+  }, [size]);
   useEffect(redraw, [hl, plotW]);
 
   // The KaTeX spans of matching terms become focusable, so the keyboard can highlight them too.
