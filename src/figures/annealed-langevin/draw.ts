@@ -1,6 +1,7 @@
 import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { drawMemories, drawParticles, heatImage, quantileClip, type View } from '../../lib/draw/landscape';
+import { drawDots } from '../../lib/draw/dots';
 import { MEANS } from './sim';
 
 export function heatFor(grid: Grid, palette: Palette): HTMLCanvasElement {
@@ -12,9 +13,15 @@ export function paintPanel(ctx: CanvasRenderingContext2D, heat: HTMLCanvasElemen
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(heat, 0, 0, view.width, view.height);
   ctx.save();
-  ctx.globalAlpha = n > 5000 ? 0.6 : 0.85;
-  drawParticles(ctx, xs, n, view, palette.bg, n > 5000 ? 1.6 : 2.6);
-  drawParticles(ctx, xs, n, view, color, n > 5000 ? 1 : 1.8);
+  if (n > 2000) {
+    // Thousands of particles: squares in one path, no outline, so a frame stays cheap.
+    ctx.globalAlpha = 0.7;
+    drawDots(ctx, xs, n, view, color, n > 8000 ? 1.5 : 2);
+  } else {
+    ctx.globalAlpha = 0.85;
+    drawParticles(ctx, xs, n, view, palette.bg, 2.6);
+    drawParticles(ctx, xs, n, view, color, 1.8);
+  }
   ctx.restore();
   drawMemories(ctx, MEANS.data, MEANS.rows, view, palette, 6);
 }

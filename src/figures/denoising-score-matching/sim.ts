@@ -126,6 +126,7 @@ export class Dsm {
     if (this.drawn === 0) return `No samples yet. Press Play or Step to perturb the data with noise σ = ${p.sigma} and collect DSM targets.`;
     const err = Number.isFinite(this.error) ? `${(100 * this.error).toFixed(1)}%` : 'not yet measurable';
     const done = this.drawn >= p.total ? ' Budget spent; the run has stopped.' : '';
-    return `${this.drawn.toLocaleString('en-US')} noisy samples drawn at σ = ${p.sigma}. The binned average of their targets differs from the true score by ${err}.${done}`;
+    const heavy = p.batch > 2000 ? ` Heavy setting: ${p.batch.toLocaleString('en-US')} samples per step may drop frames.` : '';
+    return `${this.drawn.toLocaleString('en-US')} noisy samples drawn at σ = ${p.sigma}. The binned average of their targets differs from the true score by ${err}.${done}${heavy}`;
   }
 }

@@ -1,6 +1,7 @@
 import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { drawParticles, heatImage, px, py, quantileClip, type View } from '../../lib/draw/landscape';
+import { drawDots } from '../../lib/draw/dots';
 import type { SdeVsOde } from './sim';
 
 export function paintBackground(grid: Grid, palette: Palette): HTMLCanvasElement {
@@ -73,9 +74,13 @@ export function paint(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanv
     strokePaths(ctx, s.odePaths, s.m, s.i, view);
   }
   ctx.restore();
-  const r = s.n > 2000 ? 1.3 : 2;
-  if (showSde) drawParticles(ctx, s.sde, s.n, view, palette.accent2, r);
-  if (showOde) drawParticles(ctx, s.ode, s.n, view, palette.accent, r);
+  if (s.n > 1000) {
+    if (showSde) drawDots(ctx, s.sde, s.n, view, palette.accent2, 2);
+    if (showOde) drawDots(ctx, s.ode, s.n, view, palette.accent, 2);
+  } else {
+    if (showSde) drawParticles(ctx, s.sde, s.n, view, palette.accent2, 2);
+    if (showOde) drawParticles(ctx, s.ode, s.n, view, palette.accent, 2);
+  }
 
   const t = s.trip;
   if (t) {
