@@ -5,7 +5,8 @@ import type { FigureStore } from '../../lib/figure/store';
 import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { useOnScreen } from '../../lib/useOnScreen';
-import { LinePlot, type Series } from '../../lib/LinePlot';
+import type { Series } from '../../lib/LinePlot';
+import { LegendPlot } from '../../lib/LegendPlot';
 import { Tex } from '../../lib/Tex';
 import { cachedCapacity, runCapacityInWorker, type CapacityOutcome, type CapacityRun } from '../../lib/capacity/client';
 import { crossing, K_MAX_FACTOR, MEMORY_KINDS, MEMORY_LABELS, theoryCapacity, type CapacityCurve, type CapacitySpec, type MemoryKind } from '../../lib/capacity/spec';
@@ -86,7 +87,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
 
   const N = params.N;
   const kMax = K_MAX_FACTOR * N;
-  const series: Series[] = run.curves.map((c) => ({ label: MEMORY_LABELS[c.kind], color: COLORS[c.kind], dashed: c.kind === 'exp', points: c.points.map((p) => [p.K, p.recallRate] as const) }));
+  const series: Series[] = MEMORY_KINDS.map((kind) => ({ label: MEMORY_LABELS[kind], color: COLORS[kind], dashed: kind === 'exp', points: (run.curves.find((c) => c.kind === kind)?.points ?? []).map((p) => [p.K, p.recallRate] as const) }));
   const marks = MEMORY_KINDS.filter((k) => k !== 'exp')
     .map((k) => ({ k, t: theoryCapacity(k, N) }))
     .filter(({ t }) => t.K >= 1 && t.K <= kMax)
@@ -119,7 +120,9 @@ export default function Capacity({ store: anyStore }: FigureProps) {
 
   return (
     <div className="fig-capacity" ref={box}>
-      <LinePlot
+      <LegendPlot
+        legend="bottom-right"
+        xTickFormat={(t) => (t >= 1000 ? `${t / 1000}k` : String(t))}
         series={series}
         width={plotW}
         height={Math.round(Math.min(340, Math.max(220, plotW * 0.5)))}

@@ -6,7 +6,8 @@ import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { LinePlot, type Series } from '../../lib/LinePlot';
+import type { Series } from '../../lib/LinePlot';
+import { LegendPlot } from '../../lib/LegendPlot';
 import { Tex } from '../../lib/Tex';
 import { computePanel, describe, memoriesFromAngles, memoryAngles, normalisedF, panels, type Params, type Panel, type PanelResult } from './sim';
 import { MEMORY_COLORS, paintBasins } from './draw';
@@ -109,12 +110,12 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
     setVersion((v) => v + 1);
   };
 
-  const fSeries: Series[] = ps.map((p, i) => ({ label: p.name, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) }));
+  const fSeries: Series[] = ps.map((p, i) => ({ label: p.short, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) }));
   const deg = Math.round((((angles.current[selected] ?? 0) * 180) / Math.PI + 360) % 360);
 
   return (
     <div className="fig-separation-functions" ref={box}>
-      <LinePlot series={fSeries} width={Math.min(width, 640)} height={200} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />
+      <LegendPlot legend="bottom-right" series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 260 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />
       <div className="fig-separation-functions-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${size}px)` }}>
         {ps.map((p: Panel, i) => {
           const r = results[i];

@@ -10,16 +10,21 @@ export interface Panel {
   tex: string;
   /** Plain-text name for screen readers. */
   name: string;
+  /** A short plain-text label for the plot legend. */
+  short: string;
   F: BasinSeparation;
 }
+
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const sup = (n: number) => String(n).split('').map((d) => SUP[Number(d)]).join('');
 
 /** The four separation functions compared, in order of increasing spikiness. */
 export function panels(p: Params): Panel[] {
   return [
-    { key: 'classical', tex: 'F(m) = m^2', name: 'classical, F(m) = m²', F: { kind: 'poly', n: 2 } },
-    { key: 'poly', tex: `F(m) = m^{${p.n}}`, name: `polynomial, F(m) = m^${p.n}`, F: { kind: 'poly', n: p.n } },
-    { key: 'rectified', tex: `F(m) = \\max(m,0)^{${p.n}}`, name: `rectified polynomial, F(m) = max(m, 0)^${p.n}`, F: { kind: 'rectified', n: p.n } },
-    { key: 'exp', tex: `F(m) = e^{${p.beta}\\,m}`, name: `exponential, F(m) = e^(${p.beta} m)`, F: { kind: 'exp', beta: p.beta } },
+    { key: 'classical', tex: 'F(m) = m^2', name: 'classical, F(m) = m²', short: 'm² (classical)', F: { kind: 'poly', n: 2 } },
+    { key: 'poly', tex: `F(m) = m^{${p.n}}`, name: `polynomial, F(m) = m^${p.n}`, short: `m${sup(p.n)}`, F: { kind: 'poly', n: p.n } },
+    { key: 'rectified', tex: `F(m) = \\max(m,0)^{${p.n}}`, name: `rectified polynomial, F(m) = max(m, 0)^${p.n}`, short: `max(m, 0)${sup(p.n)}`, F: { kind: 'rectified', n: p.n } },
+    { key: 'exp', tex: `F(m) = e^{${p.beta}\\,m}`, name: `exponential, F(m) = e^(${p.beta} m)`, short: `e^(${p.beta} m)`, F: { kind: 'exp', beta: p.beta } },
   ];
 }
 
