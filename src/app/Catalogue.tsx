@@ -1,7 +1,9 @@
 import { figures } from '../figures/registry';
 import { FigureHost } from '../lib/figure/FigureHost';
 import type { FigureMeta, PropSpec } from '../lib/figure/spec';
+import { useEffect } from 'react';
 import { ThemeToggle } from './ThemeToggle';
+import { watchScrollables } from './scrollables';
 
 /*
  * `?catalogue`: every registered figure, for authors: its id, summary, the props it takes (read from its
@@ -9,6 +11,7 @@ import { ThemeToggle } from './ThemeToggle';
  */
 export function Catalogue() {
   const list = Object.values(figures).sort((a, b) => a.id.localeCompare(b.id));
+  useEffect(() => watchScrollables(document.getElementById('content')!), []);
   return (
     <>
       <a className="skip-link" href="#content">

@@ -4,6 +4,7 @@ import { ChapterView } from '../content/runtime/ChapterView';
 import { HoverCards } from '../content/runtime/HoverCards';
 import { Toc } from './Toc';
 import { ThemeToggle } from './ThemeToggle';
+import { watchScrollables } from './scrollables';
 
 /*
  * The essay: a title page, every chapter in one scrolling page, and the references. The first chapter
@@ -27,6 +28,8 @@ export function Essay() {
       cancelled = true;
     };
   }, []);
+
+  useEffect(() => watchScrollables(document.getElementById('content')!), []);
 
   useEffect(() => {
     if (!tocOpen) return;

@@ -7,7 +7,7 @@ export function ThemeToggle() {
   const dark = resolved === 'dark';
   return (
     <button type="button" className="btn theme-toggle" aria-pressed={dark} onClick={() => setChoice(dark ? 'light' : 'dark')} data-testid="theme-toggle">
-      <span aria-hidden="true">{dark ? '☾' : '☀'}</span> Dark theme
+      <span aria-hidden="true">{dark ? '☾' : '☀'}</span> <span className="theme-toggle-label">Dark theme</span>
     </button>
   );
 }

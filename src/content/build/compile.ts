@@ -189,10 +189,11 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
     let section = ch.slug;
     let figureIndex = 0;
 
-    const cite = (keys: { key: string; at: { line: number; column: number } }[]): MdContent[] => {
+    const cite = (keys: { key: string; at: { line: number; column: number }; locator?: string }[]): MdContent[] => {
       const parts: MdContent[] = [];
-      keys.forEach(({ key, at }, i) => {
-        if (i > 0) parts.push({ type: 'text', value: ', ' });
+      const sep = keys.some((k) => k.locator) ? '; ' : ', ';
+      keys.forEach(({ key, at, locator }, i) => {
+        if (i > 0) parts.push({ type: 'text', value: sep });
         const rec = bib.entries.get(key);
         if (!rec) {
           err(file, at, input.bib ? `unknown citation key "${key}" (not in ${input.bib.file})` : `citation "${key}" but there is no content/references.bib`);
@@ -202,6 +203,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
         if (!citeOrder.has(key)) citeOrder.set(key, citeOrder.size + 1);
         if (!info.citations.includes(key)) info.citations.push(key);
         parts.push(hnode('a', { className: ['cite'], href: `#ref-${key}`, dataCite: key }, [{ type: 'text', value: String(citeOrder.get(key)) }]));
+        if (locator) parts.push({ type: 'text', value: `, ${locator}` });
       });
       return [hnode('span', { className: ['cite-group'] }, [{ type: 'text', value: '[' }, ...parts, { type: 'text', value: ']' }])];
     };
@@ -342,6 +344,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
 
     // Footnote ids must be unique on a page that holds every chapter.
     fixFootnoteLabel(hast, `${ch.slug}-footnote-label`);
+    nameMathLinks(hast);
 
     // Split the body around figures; collect captions, heading HTML and speaker notes.
     const segments: Segment[] = [];
@@ -477,7 +480,7 @@ const CITE = /\[(\s*@[^\]\s;,]+(?:,[^\];]*)?(?:\s*;\s*@[^\]\s;,]+(?:,[^\];]*)?)*
 function splitText(
   t: MdText,
   eqref: (label: string, at: { line: number; column: number }) => MdContent,
-  cite: (keys: { key: string; at: { line: number; column: number } }[]) => MdContent[],
+  cite: (keys: { key: string; at: { line: number; column: number }; locator?: string }[]) => MdContent[],
 ): MdContent[] | null {
   const v = t.value;
   if (!v.includes('@')) return null;
@@ -492,11 +495,11 @@ function splitText(
   const hits: { index: number; end: number; make: () => MdContent[] }[] = [];
   for (const m of v.matchAll(CITE)) {
     const index = m.index ?? 0;
-    const keys: { key: string; at: { line: number; column: number } }[] = [];
+    const keys: { key: string; at: { line: number; column: number }; locator?: string }[] = [];
     let offset = index + 1;
     for (const part of m[1].split(';')) {
-      const km = /@([^\s,]+)/.exec(part);
-      if (km) keys.push({ key: km[1], at: at(offset + (km.index ?? 0)) });
+      const km = /@([^\s,]+)\s*(?:,\s*(.*\S))?/.exec(part);
+      if (km) keys.push({ key: km[1], at: at(offset + (km.index ?? 0)), ...(km[2] ? { locator: km[2] } : {}) });
       offset += part.length + 1;
     }
     hits.push({ index, end: index + m[0].length, make: () => cite(keys) });
@@ -646,6 +649,27 @@ function checkMath(tree: MdRoot, file: string, err: (file: string, pos: { line: 
       err(file, at, `TeX error: ${texReason(e)}`);
     }
   });
+}
+
+/**
+ * A link whose whole text is a formula (`[$t$](#sym-t)`) gets its TeX as an accessible name: KaTeX hides
+ * its visual HTML from assistive technology and not every checker reads the MathML.
+ */
+function nameMathLinks(node: HRoot | HContent): void {
+  if (node.type === 'element' && node.tagName === 'a' && !node.properties.ariaLabel) {
+    const plain = node.children.filter((c) => !(c.type === 'element' && Array.isArray(c.properties.className) && c.properties.className.includes('katex')) && !(c.type === 'text' && !c.value.trim()));
+    if (plain.length === 0 && node.children.length > 0) {
+      const tex: string[] = [];
+      const find = (n: HContent) => {
+        if (n.type === 'element' && n.tagName === 'annotation') tex.push(n.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
+        else if (n.type === 'element') n.children.forEach(find);
+      };
+      node.children.forEach(find);
+      if (tex.length) node.properties.ariaLabel = tex.join(' ');
+    }
+    return;
+  }
+  if ('children' in node) for (const c of node.children) nameMathLinks(c as HContent);
 }
 
 function fixFootnoteLabel(node: HRoot | HContent, id: string): void {

@@ -68,7 +68,7 @@ describe('a correct chapter', () => {
       'x = y',
       '$$',
       '',
-      'A ratio 3:2 and a:b stay text.',
+      'A ratio 3:2 and a:b stay text. Pinpoint [@hoover2023memory, Eq. 10].',
     ].join('\n'),
   );
 
@@ -128,6 +128,9 @@ describe('a correct chapter', () => {
   });
   it('leaves prose colons alone', () => {
     expect(html(out)).toContain('A ratio 3:2 and a:b stay text.');
+  });
+  it('keeps a citation locator', () => {
+    expect(html(out)).toContain('[<a class="cite" href="#ref-hoover2023memory" data-cite="hoover2023memory">1</a>, Eq. 10]');
   });
   it('keeps frontmatter in the manifest', () => {
     expect(out.manifest.chapters.map((c) => [c.slug, c.number, c.title, c.summary])).toEqual([
