@@ -98,7 +98,8 @@ export function paintTrace(ctx: CanvasRenderingContext2D, model: DescentPair, wi
   const d = model.traceD;
   for (let i = 0; i < d.n; i++) if (Number.isFinite(d.data[2 * i + 1])) lo = Math.min(lo, d.data[2 * i + 1]);
   const hi = model.startE;
-  const pad = Math.max(1e-3, 0.06 * (hi - lo));
+  // A flat or single-point trace still gets a readable range (never identical tick labels).
+  const pad = Math.max(0.06 * (hi - lo), 0.02 * Math.max(1, Math.abs(hi)));
   drawTraces(
     ctx,
     width,
