@@ -391,6 +391,10 @@ export class PatternRecaller extends SweepRecaller {
   private readonly cMP: number;
   private readonly cMM: number;
   private readonly u: Float64Array;
+  // Binary patterns, F = e^{βx} with 2β ≤ 40: u is updated by the factor mid + half·(±1) = e^{±2β} per flip.
+  private readonly scaleUp: number;
+  private readonly scaleMid: number;
+  private readonly scaleHalf: number;
   private uMax = 0;
   private uSum = 1;
   private e = 0;
@@ -412,37 +416,48 @@ export class PatternRecaller extends SweepRecaller {
     this.diag = new Float64Array(N);
     const d = patterns.data;
     let binary = true;
-    let maxAbs = 0;
-    let normSum = 0;
     for (let j = 0; j < d.length; j++) {
       const v = d[j];
-      if (v !== 1 && v !== -1) {
+      if (v * v !== 1) {
         binary = false;
-        if (!Number.isFinite(v)) throw new Error(`patterns: entry (${Math.floor(j / N)}, ${j % N}) is not a finite number (${v})`);
+        break;
       }
-      const a = Math.abs(v);
-      normSum += a * a;
-      if (a > maxAbs) maxAbs = a;
+    }
+    let maxAbs = 1;
+    let normSum = K * N;
+    if (!binary) {
+      maxAbs = 0;
+      normSum = 0;
+      for (let j = 0; j < d.length; j++) {
+        const v = d[j];
+        if (!Number.isFinite(v)) throw new Error(`patterns: entry (${Math.floor(j / N)}, ${j % N}) is not a finite number (${v})`);
+        const a = v < 0 ? -v : v;
+        normSum += a * a;
+        if (a > maxAbs) maxAbs = a;
+      }
     }
     this.binary = binary;
     this.normSum = normSum;
-    this.xiB = new Int8Array(binary ? N * K : 0);
-    this.xiT = new Float64Array(binary ? 0 : N * K);
-    if (binary) {
-      for (let m = 0; m < K; m++) {
-        const o = m * N;
-        for (let i = 0; i < N; i++) this.xiB[i * K + m] = d[o + i];
-      }
-      this.diag.fill(K);
-    } else {
-      for (let m = 0; m < K; m++) {
-        const o = m * N;
-        for (let i = 0; i < N; i++) {
-          this.xiT[i * K + m] = d[o + i];
-          this.diag[i] += d[o + i] * d[o + i];
+    const xb = new Int8Array(binary ? N * K : 0);
+    const xt = new Float64Array(binary ? 0 : N * K);
+    this.xiB = xb;
+    this.xiT = xt;
+    // Transpose K×N → N×K in 32×32 tiles (cache-friendly on both sides).
+    const T = 32;
+    for (let m0 = 0; m0 < K; m0 += T) {
+      const m1 = Math.min(K, m0 + T);
+      for (let i0 = 0; i0 < N; i0 += T) {
+        const i1 = Math.min(N, i0 + T);
+        if (binary) {
+          for (let m = m0; m < m1; m++) for (let i = i0, o = m * N; i < i1; i++) xb[i * K + m] = d[o + i];
+        } else {
+          for (let m = m0; m < m1; m++) for (let i = i0, o = m * N; i < i1; i++) xt[i * K + m] = d[o + i];
         }
       }
     }
+    const diag = this.diag;
+    if (binary) diag.fill(K);
+    else for (let j = 0; j < d.length; j++) diag[j % N] += d[j] * d[j];
     this.beta = rule.kind === 'exp' ? rule.beta ?? 1 : 1;
     const b2 = 2 * this.beta;
     this.mode = rule.kind === 'classical' ? 0 : rule.kind === 'exp' ? (b2 * maxAbs <= 600 ? 1 : 2) : 3;
@@ -450,6 +465,9 @@ export class PatternRecaller extends SweepRecaller {
     this.cPM = -Math.expm1(b2);
     this.cMP = Math.expm1(b2);
     this.cMM = Math.expm1(-b2);
+    this.scaleUp = binary && this.mode === 1 && b2 <= 40 ? Math.exp(b2) : 0;
+    this.scaleMid = this.scaleUp > 0 ? 0.5 * (Math.exp(b2) + Math.exp(-b2)) : 0;
+    this.scaleHalf = this.scaleUp > 0 ? 0.5 * (Math.exp(b2) - Math.exp(-b2)) : 0;
     const tab = this.mode === 1 && !binary;
     this.cPlus = new Float64Array(tab ? N * K : 0);
     this.cMinus = new Float64Array(tab ? N * K : 0);
@@ -538,17 +556,37 @@ export class PatternRecaller extends SweepRecaller {
       return d0 + d1 - si * K;
     }
     if (this.mode === 1) {
-      // Σ_{ξ=+1} u and Σ_{ξ=−1} u, each accumulated exactly (no cancellation), times the c's.
       const u = this.u;
+      // Fast estimate from q = Σ_μ ξ_μi u_μ: Σ_{ξ=+1} u = (U + q)/2 and Σ_{ξ=−1} u = (U − q)/2 (the ½ dropped).
+      let q0 = 0;
+      let q1 = 0;
+      let q2 = 0;
+      let q3 = 0;
+      let k = 0;
+      for (; k + 3 < K; k += 4) {
+        q0 += x[o + k] * u[k];
+        q1 += x[o + k + 1] * u[k + 1];
+        q2 += x[o + k + 2] * u[k + 2];
+        q3 += x[o + k + 3] * u[k + 3];
+      }
+      for (; k < K; k++) q0 += x[o + k] * u[k];
+      const q = q0 + q1 + q2 + q3;
+      const U = this.uSum;
+      const ca = si > 0 ? this.cPP : this.cMP;
+      const cb = si > 0 ? this.cPM : this.cMM;
+      const est = ca * (U + q) + cb * (U - q);
+      // U ± q loses everything to cancellation when one side is tiny: trust the estimate only when it is far from
+      // 0 compared with that rounding error; otherwise sum both sides exactly.
+      if (Math.abs(est) > 1e-12 * (Math.abs(ca) + Math.abs(cb)) * U) return est;
       let sp = 0;
       let sm = 0;
-      for (let k = 0; k < K; k++) {
-        const xk = x[o + k];
-        const uk = u[k];
-        sp += uk + xk * uk;
-        sm += uk - xk * uk;
+      for (k = 0; k < K; k++) {
+        const a = u[k];
+        const xa = x[o + k] * a;
+        sp += a + xa;
+        sm += a - xa;
       }
-      return si > 0 ? this.cPP * sp + this.cPM * sm : this.cMP * sp + this.cMM * sm;
+      return ca * sp + cb * sm;
     }
     return this.driveGeneric(i, x);
   }
@@ -618,11 +656,36 @@ export class PatternRecaller extends SweepRecaller {
     const m = this.overlaps;
     if (this.binary) {
       const x = this.xiB;
+      if (this.mode === 1 && this.scaleUp > 0) {
+        // m_μ moves by ±2, so u_μ = e^{β(m_μ − M)} is multiplied by e^{±2β}: no exponentials. Refreshed exactly
+        // at the end of each sweep, or at once if the largest u leaves [1e-200, 1e200].
+        const u = this.u;
+        const mid = this.scaleMid;
+        const half = this.scaleHalf;
+        let sum = 0;
+        let mx = 0;
+        for (let k = 0; k < K; k++) {
+          const xv = x[o + k] * v;
+          m[k] += 2 * xv;
+          const uk = u[k] * (mid + half * xv);
+          u[k] = uk;
+          sum += uk;
+          if (uk > mx) mx = uk;
+        }
+        this.uSum = sum;
+        if (mx > 1e200 || mx < 1e-200) this.refresh();
+        return;
+      }
       for (let k = 0; k < K; k++) m[k] += c * x[o + k];
     } else {
       const x = this.xiT;
       for (let k = 0; k < K; k++) m[k] += c * x[o + k];
     }
     this.refresh();
+  }
+
+  /** At the end of every sweep, recompute the exponential weights exactly from the overlaps. */
+  protected recomputeEnergy(): void {
+    if (this.mode === 1) this.refresh();
   }
 }

@@ -24,6 +24,7 @@ const separations: Separation[] = [
   { kind: 'rectified', n: 2.5 },
   { kind: 'exp' },
   { kind: 'exp', beta: 0.3 },
+  { kind: 'exp', beta: 15 }, // e^{−30} weights: the cancellation fallback of the fast rule
   { kind: 'exp', beta: 400 }, // 2β > 600: the log-sum-exp comparison path
 ];
 
