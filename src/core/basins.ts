@@ -108,7 +108,7 @@ const CIRCLE_SAMPLES = 1440;
  * Where descent on E ends from every start of an nx × ny grid over the unit disk.
  *
  * Inside the disk the state takes projected steps x ← Π(x + η Σ_μ w_μ ξ_μ) (see `basinDirection`; Π projects
- * onto the disk) until it reaches the circle. A start whose steps shrink below `tol` first has found an interior
+ * onto the disk; each step at most `maxStep` long, so it follows the flow line) until it reaches the circle. A start whose steps shrink below `tol` first has found an interior
  * fixed point (for the rectified F, a flat region where every overlap is ≤ 0): spurious. On the circle the flow
  * is one-dimensional, so it is followed exactly on the energy sampled at 1440 angles: from the angle where the
  * state arrived, walk downhill to the local minimum of E(θ). (For the convex separations, E is concave, so every
@@ -116,12 +116,13 @@ const CIRCLE_SAMPLES = 1440;
  * labelled μ, one near −ξ_μ (even polynomials only) K + μ, and any other end point is spurious.
  * Allocates the label array; costs O(nx·ny·maxIter·K + 1440·K).
  */
-export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: number, opts: { eta?: number; maxIter?: number; tol?: number; radius?: number } = {}): BasinMap {
+export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: number, opts: { eta?: number; maxStep?: number; maxIter?: number; tol?: number; radius?: number } = {}): BasinMap {
   if (memories.cols !== 2) throw new Error(`memories: need 2 columns (got ${memories.cols})`);
   checkSeparation(F);
   checkInt(nx, 1, 4096, 'nx');
   checkInt(ny, 1, 4096, 'ny');
   const eta = opts.eta ?? 0.5;
+  const maxStep = opts.maxStep ?? 0.03;
   const maxIter = opts.maxIter ?? 200;
   const tol = opts.tol ?? 1e-6;
   const radius = opts.radius ?? 0.2;
@@ -191,8 +192,11 @@ export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: n
       let onCircle = false;
       for (let t = 0; t < maxIter && !onCircle; t++) {
         basinDirection(x, y, memories, F, g);
-        let xn = x + eta * g[0];
-        let yn = y + eta * g[1];
+        // Short steps follow the flow line; a long one would jump across the disk to an arbitrary arrival angle.
+        const len = Math.hypot(g[0], g[1]);
+        const k = len > 0 ? Math.min(eta, maxStep / len) : 0;
+        let xn = x + k * g[0];
+        let yn = y + k * g[1];
         const r = Math.hypot(xn, yn);
         if (r >= 1) {
           xn /= r;

@@ -10,7 +10,7 @@ import type { LinePlotProps } from './LinePlot';
  */
 export interface LegendPlotProps extends LinePlotProps {
   legend?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
-  /** Formats x tick labels (e.g. thousands separators on a log axis). */
+  /** Formats x tick labels (e.g. thousands separators on a log axis). Marks are labelled to the left of their line. */
   xTickFormat?: (v: number) => string;
 }
 
@@ -57,7 +57,7 @@ export function LegendPlot({ series, width, height = 180, xLabel, yLabel, xDomai
         {marks.map((mk) => (
           <g key={mk.label} transform={`translate(${x(mk.x)},0)`}>
             <line y2={h} stroke={mk.color ?? 'var(--muted)'} strokeDasharray="4 3" />
-            <text y={h / 2} x={4} fontSize={11} fill={mk.color ?? 'var(--muted)'} fontFamily="var(--font-ui)">
+            <text y={h * 0.72} x={-4} textAnchor="end" fontSize={11} fill={mk.color ?? 'var(--muted)'} fontFamily="var(--font-ui)">
               {mk.label}
             </text>
           </g>

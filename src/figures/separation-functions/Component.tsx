@@ -16,7 +16,7 @@ import './style.css';
 
 /** Basin-map resolution while dragging (fast) and at rest (sharp). */
 const RES_DRAG = 26;
-const RES_REST = 56;
+const RES_REST = 48;
 const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--score)'];
 
 
