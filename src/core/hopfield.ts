@@ -20,21 +20,46 @@ export function hebbianWeights(patterns: Matrix): Matrix {
   for (let m = 0; m < K; m++) for (let i = 0; i < N; i++) T[i * K + m] = data[m * N + i];
   const W = new Float64Array(N * N);
   const inv = 1 / N;
-  for (let i = 0; i < N; i++) {
+  // 2×2 register blocks of (i, j) pairs: four independent dot products share each pair of loaded rows.
+  const dot = (a: number, b: number): number => {
+    let s = 0;
+    for (let m = 0; m < K; m++) s += T[a + m] * T[b + m];
+    return s;
+  };
+  let i = 0;
+  for (; i + 1 < N; i += 2) {
     const oi = i * K;
-    for (let j = i + 1; j < N; j++) {
+    const oi1 = oi + K;
+    const d01 = dot(oi, oi1) * inv;
+    W[i * N + i + 1] = d01;
+    W[(i + 1) * N + i] = d01;
+    let j = i + 2;
+    for (; j + 1 < N; j += 2) {
       const oj = j * K;
-      let s0 = 0;
-      let s1 = 0;
-      let m = 0;
-      for (; m + 1 < K; m += 2) {
-        s0 += T[oi + m] * T[oj + m];
-        s1 += T[oi + m + 1] * T[oj + m + 1];
+      const oj1 = oj + K;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let m = 0; m < K; m++) {
+        const a = T[oi + m];
+        const b = T[oi1 + m];
+        const c = T[oj + m];
+        const d = T[oj1 + m];
+        s00 += a * c;
+        s01 += a * d;
+        s10 += b * c;
+        s11 += b * d;
       }
-      if (m < K) s0 += T[oi + m] * T[oj + m];
-      const v = (s0 + s1) * inv;
-      W[i * N + j] = v;
-      W[j * N + i] = v;
+      W[i * N + j] = W[j * N + i] = s00 * inv;
+      W[i * N + j + 1] = W[(j + 1) * N + i] = s01 * inv;
+      W[(i + 1) * N + j] = W[j * N + i + 1] = s10 * inv;
+      W[(i + 1) * N + j + 1] = W[(j + 1) * N + i + 1] = s11 * inv;
+    }
+    if (j < N) {
+      const oj = j * K;
+      W[i * N + j] = W[j * N + i] = dot(oi, oj) * inv;
+      W[(i + 1) * N + j] = W[j * N + i + 1] = dot(oi1, oj) * inv;
     }
   }
   return matrixFromData(N, N, W);

@@ -26,6 +26,20 @@ describe('Hebbian weights and energy', () => {
     expect(Array.from(W.data)).toEqual([0, 0, 0, 0, 0, -2 / 3, 0, -2 / 3, 0]);
     expect(hopfieldEnergy(W, [1, 1, 1])).toBeCloseTo(2 / 3, 15);
   });
+  it('blocked Hebbian product equals the definition for every N parity', () => {
+    for (const [K, N] of [[3, 1], [3, 2], [2, 5], [7, 8], [5, 9], [1, 3]]) {
+      const rng = createRng(K * 10 + N);
+      const P = matrixFromData(K, N, Float64Array.from({ length: K * N }, () => rng.normal()));
+      const W = hebbianWeights(P);
+      for (let i = 0; i < N; i++) {
+        for (let j = 0; j < N; j++) {
+          let s = 0;
+          if (i !== j) for (let m = 0; m < K; m++) s += P.data[m * N + i] * P.data[m * N + j];
+          expect(Math.abs(s / N - W.data[i * N + j])).toBeLessThan(1e-15);
+        }
+      }
+    }
+  });
   it('the pattern-based recaller keeps the same energy as −½ sᵀWs (±1 and real-valued patterns)', () => {
     const rng = createRng(1);
     for (const P of [randomPatterns(5, 30, rng), matrixFromData(5, 30, Float64Array.from({ length: 150 }, () => rng.normal()))]) {
