@@ -30,6 +30,7 @@ export default function AnyCorruptionFigure({ store: anyStore }: FigureProps) {
   const plotW = Math.max(200, Math.min(width, 560));
 
   const draw = () => {
+    model.check();
     const marks: Mark[][] = model.rows.map((r) =>
       [r.x0, r.x, r.oneStep, r.dam].map((img) => {
         const b = bestMatch(model.memories, img);

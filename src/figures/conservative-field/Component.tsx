@@ -60,7 +60,7 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (Object.keys(p).every((k) => k === 'speed' || p[k as keyof Params] === prev[k as keyof Params]) ? 'keep' : 'reset'),
+      paramsChanged: (p, prev) => (Object.keys(p).every((k) => k === 'pieces' || p[k as keyof Params] === prev[k as keyof Params]) ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

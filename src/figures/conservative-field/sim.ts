@@ -132,7 +132,7 @@ export class ConservativeField {
   /** The walker covers `speed` more pieces of the loop. Converged once it is back at the start. */
   step(p: Params): boolean {
     const last = this.cumFree.length - 1;
-    this.pos = Math.min(last, this.pos + p.speed);
+    this.pos = Math.min(last, this.pos + p.pieces);
     return this.pos >= last;
   }
 

@@ -30,6 +30,7 @@ export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
   const stripW = Math.max(200, Math.min(width, 680));
 
   const draw = () => {
+    model.check();
     const p = store.getState().params as Params;
     if (bg.current && left.current) paintPanel(fitCanvas(left.current, size, size), model, model.am, bg.current, view, palette, palette.accent, false);
     if (bg.current && right.current) paintPanel(fitCanvas(right.current, size, size), model, model.dm, bg.current, view, palette, palette.accent2, true);
