@@ -92,8 +92,12 @@ export function paint(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanv
     ctx.setLineDash([]);
     ctx.lineWidth = hl === 'trip' ? 2 : 1.2;
     strokeLine(ctx, t.decodePath, view);
-    const lx = px(view, t.latent[0]);
-    const ly = py(view, t.latent[1]);
+    // A latent can lie outside the square (noise at σ_max = 4 reaches far): then pin the diamond to the edge and say where it is.
+    const rx = px(view, t.latent[0]);
+    const ry = py(view, t.latent[1]);
+    const lx = Math.min(view.width - 8, Math.max(8, rx));
+    const ly = Math.min(view.height - 8, Math.max(8, ry));
+    const outside = lx !== rx || ly !== ry;
     ctx.fillStyle = palette.memory;
     ctx.strokeStyle = palette.bg;
     ctx.lineWidth = 1.5;
@@ -105,6 +109,15 @@ export function paint(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanv
     ctx.closePath();
     ctx.fill();
     ctx.stroke();
+    if (outside) {
+      ctx.font = '11px system-ui, sans-serif';
+      ctx.fillStyle = palette.fg;
+      ctx.textAlign = lx > view.width / 2 ? 'right' : 'left';
+      ctx.textBaseline = ly > view.height / 2 ? 'bottom' : 'top';
+      ctx.fillText(`latent (${t.latent[0].toFixed(1)}, ${t.latent[1].toFixed(1)}) off the square`, lx + (lx > view.width / 2 ? -10 : 10), ly + (ly > view.height / 2 ? -8 : 8));
+      ctx.fillStyle = palette.memory;
+      ctx.strokeStyle = palette.bg;
+    }
     const x0 = px(view, t.x0[0]);
     const y0 = py(view, t.x0[1]);
     ctx.beginPath();
