@@ -11,7 +11,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { centresFor, Dye, DOMAIN, HEAVY_WORK, N_STEPS, type Params } from './sim';
-import { paint } from './draw';
+import { DyeLayer, paint } from './draw';
 import type { meta } from './meta';
 import './style.css';
 
@@ -32,11 +32,13 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
   const time = useRef<HTMLInputElement>(null);
   const timeOut = useRef<HTMLOutputElement>(null);
   const stroke = useRef<number[] | null>(null);
+  const layer = useRef<DyeLayer | null>(null);
   const view = { width: size, height: size, ...DOMAIN };
 
   const draw = () => {
     if (!canvas.current) return;
-    paint(fitCanvas(canvas.current, size, size), model, view, palette, stroke.current);
+    layer.current ??= new DyeLayer();
+    paint(fitCanvas(canvas.current, size, size), model, view, palette, stroke.current, layer.current);
     if (time.current) time.current.value = String(model.k);
     if (timeOut.current) timeOut.current.textContent = `t = ${model.t.toFixed(2)}, σ(t) = ${model.sigmas[model.k].toFixed(2)}`;
   };
