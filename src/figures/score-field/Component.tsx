@@ -64,7 +64,8 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
 
   // The field and heatmap depend on σ, the lattice and the theme; recompute when they change.
   useEffect(() => {
-    field.update(params.sigma, points);
+    // useSimulation's reset already recomputed the field for a new σ; only a new lattice (a resize) needs it here.
+    if (field.points !== points || field.sigma !== params.sigma) field.update(params.sigma, points);
     bg.current = paintBackground(field.grid!, view, palette);
     redraw();
   }, [params.sigma, points, palette, view]);
