@@ -2,36 +2,65 @@
  * Regenerates public/data/memorization.json: Pham et al.'s memorization → spurious → generalization sweep in
  * the plane, for the memorization-generalization figure (chapter 7).
  *
- *   npx tsx scripts/precompute-memorization.ts [--seed 1] [--steps 3000] [--widths 16,32,64] [--ks 2,4,…] [--out path]
- *   (to use both cores: run --widths 16,64 --out a.json and --widths 32 --out b.json, then --merge a.json,b.json)
+ *   npx tsx scripts/precompute-memorization.ts                 # the shipped file, start to finish
  *
- * For each width and each K in the sweep it trains a fresh score network by denoising score matching on K
- * points of the unit circle (same seed ⇒ same data, weights, minibatches and sampler noise), samples 400
- * points, settles them on the learned attractors and classifies them (src/core/ring-experiment.ts). Every
- * number in the JSON comes from this script; rerunning it with the same arguments reproduces the file.
+ * With no arguments it runs the whole recipe: seed 1 for every width (16, 32, 64) and every K of SWEEP_K, with the
+ * trained weights (the figure draws those networks), then seeds 2 and 3 at the boundary K values BOUNDARY_K for
+ * widths 16 and 32, without weights (the figure averages the fractions over every seed it has). Each run trains a fresh score network
+ * by denoising score matching on K points of the unit circle — same seed ⇒ same data, weights, minibatches and
+ * sampler noise — samples 400 points, settles them on the learned attractors and classifies them
+ * (src/core/ring-experiment.ts). Every number in the JSON comes from this script.
+ *
+ * To use both cores, split the recipe and merge:
+ *   npx tsx scripts/precompute-memorization.ts --seeds 1 --widths 16,64 --out a.json
+ *   npx tsx scripts/precompute-memorization.ts --seeds 1 --widths 32 --out b.json
+ *   npx tsx scripts/precompute-memorization.ts --seeds 2,3 --widths 16,32 --ks 6,8,12,16,24,32 --weights false --out c.json
+ *   npx tsx scripts/precompute-memorization.ts --merge a.json,b.json,c.json
+ * Options: --seeds 1,2 --widths 16,32 --ks 2,4 --steps 3000 --weights true|false --out path --merge files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRingExperiment, finishRingExperiment, trainRingExperiment, RING_EXPERIMENT_DEFAULTS, DEFAULT_CLASSIFY, type RingExperimentResult } from '../src/core';
 
-export const SWEEP_K = [2, 4, 8, 16, 32, 64, 128, 256, 512, 1000];
+export const SWEEP_K = [2, 4, 6, 8, 12, 16, 24, 32, 64, 128, 256, 512, 1000];
+export const BOUNDARY_K = [6, 8, 12, 16, 24, 32];
+export const WIDTHS = [16, 32, 64];
+/** Widths that get the extra boundary seeds (width 64 is the slowest to train, so it keeps one seed). */
+export const EXTRA_SEED_WIDTHS = [16, 32];
 
-function arg(name: string, fallback: string): string {
+function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : undefined;
 }
+const list = (s: string) => s.split(',').map(Number);
 
-const seed = Number(arg('seed', '1'));
-const steps = Number(arg('steps', String(RING_EXPERIMENT_DEFAULTS.steps)));
-const widths = arg('widths', '16,32,64').split(',').map(Number);
-const ks = arg('ks', SWEEP_K.join(',')).split(',').map(Number);
-const out = arg('out', 'public/data/memorization.json');
+const steps = Number(arg('steps') ?? RING_EXPERIMENT_DEFAULTS.steps);
+const out = arg('out') ?? 'public/data/memorization.json';
+const merge = arg('merge');
+const custom = arg('seeds') !== undefined || arg('widths') !== undefined || arg('ks') !== undefined;
+
+interface Job {
+  seed: number;
+  width: number;
+  K: number;
+  weights: boolean;
+}
+const jobs: Job[] = [];
+if (!merge) {
+  if (custom) {
+    const weights = arg('weights') !== 'false';
+    for (const seed of list(arg('seeds') ?? '1')) for (const width of list(arg('widths') ?? WIDTHS.join(','))) for (const K of list(arg('ks') ?? SWEEP_K.join(','))) jobs.push({ seed, width, K, weights });
+  } else {
+    for (const width of WIDTHS) for (const K of SWEEP_K) jobs.push({ seed: 1, width, K, weights: true });
+    for (const seed of [2, 3]) for (const width of EXTRA_SEED_WIDTHS) for (const K of BOUNDARY_K) jobs.push({ seed, width, K, weights: false });
+  }
+}
 
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 function f32base64(a: Float64Array): string {
   return Buffer.from(new Float32Array(a).buffer).toString('base64');
 }
 
-function encode(r: RingExperimentResult, ms: number) {
+function encode(r: RingExperimentResult, ms: number, weights: boolean) {
   return {
     K: r.K,
     width: r.width,
@@ -43,54 +72,56 @@ function encode(r: RingExperimentResult, ms: number) {
     heldOutLoss: r4(r.heldOutLoss),
     exactLoss: r4(r.exactLoss),
     fractions: r.fractions.map(r4),
-    data: Array.from(r.data, r4),
-    samples: Array.from(r.samples, r4),
-    labels: Array.from(r.labels).join(''),
-    gains: Array.from(r.gains, (g) => Math.round(g * 100) / 100),
-    attractors: r.attractors.map((a) => ({ x: r4(a.centre[0]), y: r4(a.centre[1]), count: a.count, kind: a.kind })),
+    data: weights ? Array.from(r.data, r4) : undefined,
+    samples: weights ? Array.from(r.samples, r4) : undefined,
+    labels: weights ? Array.from(r.labels).join('') : undefined,
+    gains: weights ? Array.from(r.gains, (g) => Math.round(g * 100) / 100) : undefined,
+    attractors: weights ? r.attractors.map((a) => ({ x: r4(a.centre[0]), y: r4(a.centre[1]), count: a.count, kind: a.kind })) : undefined,
     config: r.config,
-    params: f32base64(r.params),
+    params: weights ? f32base64(r.params) : undefined,
   };
 }
 
-const runs: ReturnType<typeof encode>[] = [];
+type Encoded = ReturnType<typeof encode>;
+const runs: Encoded[] = [];
 const t0 = Date.now();
-// --merge a.json,b.json: combine partial sweeps (e.g. one width per process) into one file, in width order.
-const merge = arg('merge', '');
 if (merge) {
-  for (const f of merge.split(',')) runs.push(...JSON.parse(readFileSync(f, 'utf8')).runs);
-  runs.sort((a, b) => a.width - b.width || a.K - b.K);
-  widths.splice(0, widths.length, ...[...new Set(runs.map((r) => r.width))]);
-}
-for (const width of merge ? [] : widths) {
-  for (const K of ks) {
-    const t = performance.now();
-    const run = createRingExperiment({ K, width, steps, seed });
-    trainRingExperiment(run, steps);
-    const trainMs = performance.now() - t;
-    const res = finishRingExperiment(run);
-    runs.push(encode(res, trainMs));
-    const [m, s, g] = res.fractions;
-    console.log(
-      `width ${String(width).padStart(3)}  K ${String(K).padStart(5)}  memorized ${m.toFixed(3)}  spurious ${s.toFixed(3)}  generalized ${g.toFixed(3)}  ` +
-        `loss ${res.finalLoss.toFixed(4)} (held-out ${res.heldOutLoss.toFixed(4)}, exact score ${res.exactLoss.toFixed(4)})  ${(trainMs / 1000).toFixed(1)} s`,
-    );
+  for (const f of merge.split(',')) {
+    for (const r of JSON.parse(readFileSync(f, 'utf8')).runs as Encoded[]) {
+      // Runs kept without weights keep only their numbers.
+      runs.push(r.params ? r : { ...r, data: undefined, samples: undefined, labels: undefined, gains: undefined, attractors: undefined });
+    }
   }
 }
+for (const job of jobs) {
+  const t = performance.now();
+  const run = createRingExperiment({ K: job.K, width: job.width, steps, seed: job.seed });
+  trainRingExperiment(run, steps);
+  const trainMs = performance.now() - t;
+  const res = finishRingExperiment(run);
+  runs.push(encode(res, trainMs, job.weights));
+  const [m, s, g] = res.fractions;
+  console.log(
+    `seed ${job.seed}  width ${String(job.width).padStart(3)}  K ${String(job.K).padStart(5)}  memorized ${m.toFixed(3)}  spurious ${s.toFixed(3)}  generalized ${g.toFixed(3)}  ` +
+      `loss ${res.finalLoss.toFixed(4)} (held-out ${res.heldOutLoss.toFixed(4)}, exact score ${res.exactLoss.toFixed(4)})  ${(trainMs / 1000).toFixed(1)} s`,
+  );
+}
+runs.sort((a, b) => a.seed - b.seed || a.width - b.width || a.K - b.K);
+const uniq = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
 writeFileSync(
   out,
   JSON.stringify({
     about:
-      'Memorization → spurious → generalization on K points of the unit circle (Pham et al. 2025, in the plane). Generated by scripts/precompute-memorization.ts; do not edit by hand.',
-    command: `npx tsx scripts/precompute-memorization.ts --seed ${seed} --steps ${steps} --widths ${widths.join(',')} --ks ${ks.join(',')}`,
-    seed,
+      'Memorization → spurious → generalization on K points of the unit circle (Pham et al. 2025, in the plane). Generated by scripts/precompute-memorization.ts (run it with no arguments to regenerate this file); do not edit by hand.',
+    seed: 1,
+    seeds: uniq(runs.map((r) => r.seed)),
     steps,
-    widths,
-    ks,
+    widths: uniq(runs.map((r) => r.width)),
+    ks: uniq(runs.filter((r) => r.params).map((r) => r.K)),
     classify: DEFAULT_CLASSIFY,
     samples: RING_EXPERIMENT_DEFAULTS.samples,
     runs,
   }),
 );
-console.log(`wrote ${out}: ${runs.length} runs in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+console.log(`wrote ${out}: ${runs.length} runs (${jobs.length} trained now) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

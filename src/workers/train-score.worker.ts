@@ -51,6 +51,9 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 async function train(id: number, K: number, width: number, steps: number, seed: number): Promise<void> {
   const t0 = performance.now();
   const run = createRingExperiment({ K, width, steps, seed });
+  // Progress at most every 100 ms, so the page re-renders the bar ten times a second, not after every chunk.
+  let lastPost = -Infinity;
+  let since = run.done;
   while (run.done < steps) {
     await tick();
     if (cancelled.has(id)) {
@@ -58,11 +61,15 @@ async function train(id: number, K: number, width: number, steps: number, seed: 
       post({ type: 'cancelled', id });
       return;
     }
-    const before = run.done;
     trainRingExperiment(run, CHUNK);
-    let l = 0;
-    for (let i = before; i < run.done; i++) l += run.losses[i];
-    post({ type: 'progress', id, done: run.done, total: steps, loss: l / Math.max(1, run.done - before) });
+    const now = performance.now();
+    if (now - lastPost >= 100 || run.done === steps) {
+      let l = 0;
+      for (let i = since; i < run.done; i++) l += run.losses[i];
+      post({ type: 'progress', id, done: run.done, total: steps, loss: l / Math.max(1, run.done - since) });
+      lastPost = now;
+      since = run.done;
+    }
   }
   const trainMs = performance.now() - t0;
   await tick();

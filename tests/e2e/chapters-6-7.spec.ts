@@ -74,3 +74,62 @@ test('dispersed-memories: σ presets move between recall and blends; the diagram
   await expect(fig.getByTestId('pattern-count')).toHaveText('6 patterns');
   expect(errors).toEqual([]);
 });
+
+test('memorization-generalization: precomputed K values are instant; the sampler replays; σ redraws the field', async ({ page }) => {
+  const { fig, errors } = await open(page, 'memorization-generalization', '&K=2');
+  const canvas = fig.locator('canvas').first();
+  const readout = fig.getByTestId('fractions');
+  await expect(readout).toContainText('K = 2, width 32: memorized 1.00', { timeout: 15000 });
+  await fig.locator('button[data-k="1000"]').click();
+  await expect(readout).toContainText('K = 1000, width 32: memorized 0.00 · spurious 0.00 · generalized 1.00');
+  await expect(fig.locator('input[type="number"]')).toHaveValue('1000');
+
+  // Replay: reset shows the starting noise, a step moves it, play runs the sampler until it settles.
+  await fig.locator('[data-action="play"]').click();
+  await fig.locator('[data-action="reset"]').click();
+  const start = await pixels(canvas);
+  await fig.locator('[data-action="step"]').click();
+  await expect(fig.locator('.figure-steps')).toHaveText('t = 1');
+  expect(await pixels(canvas)).not.toEqual(start);
+  await fig.locator('[data-action="play"]').click();
+  await expect(fig.locator('[data-action="play"]')).toHaveText('Play (settled)', { timeout: 30000 });
+  await expect(status(fig)).toContainText('100% generalized');
+
+  // The σ slider redraws the learned score field.
+  const settled = await pixels(canvas);
+  await fig.locator('input[name="sigma"]').fill('0.8');
+  await expect.poll(() => pixels(canvas)).not.toEqual(settled);
+
+  // Typing a K outside the range is refused with a message, not a blank figure.
+  await fig.locator('input[type="number"]').fill('5000');
+  await expect(fig.getByText('K must be a whole number from 2 to 1000.')).toBeVisible();
+  await expect(readout).toContainText('K = 1000');
+  expect(errors).toEqual([]);
+});
+
+test('memorization-generalization: training in the worker reproduces the precomputed run, and a run can be cancelled', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { fig, errors } = await open(page, 'memorization-generalization', '&K=4&width=16');
+  const readout = fig.getByTestId('fractions');
+  await expect(readout).toContainText('K = 4, width 16:', { timeout: 15000 });
+  const shipped = (await readout.textContent())!.match(/memorized [\d.]+ · spurious [\d.]+ · generalized [\d.]+/)![0];
+
+  // Cancel: start a width-64 run and stop it; nothing is added.
+  await fig.locator('select[name="width"]').selectOption('64');
+  await fig.locator('input[type="number"]').fill('5');
+  await expect(readout).toContainText('has no result yet');
+  await fig.locator('[data-action="train"]').click();
+  await expect(fig.getByTestId('progress-text')).toContainText('step', { timeout: 20000 });
+  await fig.locator('[data-action="cancel"]').click();
+  await expect(fig.getByTestId('progress-text')).toHaveText('', { timeout: 10000 });
+  await expect(readout).toContainText('has no result yet');
+
+  // Retrain K = 4 at width 16 live: same seed, same run as the shipped one.
+  await fig.locator('select[name="width"]').selectOption('16');
+  await fig.locator('input[type="number"]').fill('4');
+  await fig.locator('[data-action="train"]').click();
+  await expect(fig.getByTestId('progress-text')).toContainText('DSM loss', { timeout: 20000 });
+  await expect(readout).toContainText('(trained here)', { timeout: 200_000 });
+  await expect(readout).toContainText(shipped);
+  expect(errors).toEqual([]);
+});

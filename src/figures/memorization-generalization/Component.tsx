@@ -5,12 +5,12 @@ import type { FigureStore } from '../../lib/figure/store';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
-import { usePalette } from '../../lib/theme';
+import { prefersReducedMotion, usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { lattice as latticeOf } from '../../lib/draw/arrows';
 import { LinePlot, type Series } from '../../lib/LinePlot';
 import type { TrainedRun, TrainRequest, TrainResponse } from '../../workers/train-score.worker';
-import { CLASS_NAMES, decodeRuns, PLANE, Replay, runKey, type Params, type PrecomputedFile } from './sim';
+import { CLASS_NAMES, decodeRuns, phaseCurves, PLANE, Replay, runKey, type Params, type PrecomputedFile, type RunStats } from './sim';
 import { classColours, paintPlane } from './draw';
 import type { meta } from './meta';
 import './style.css';
@@ -34,6 +34,7 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
   const width = Number(params.width);
   const [runs, setRuns] = useState<Map<string, TrainedRun>>(() => new Map());
   const [file, setFile] = useState<PrecomputedFile | null>(null);
+  const [stats, setStats] = useState<RunStats[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [training, setTraining] = useState<Training>({ phase: 'idle' });
   const [kText, setKText] = useState(String(params.K));
@@ -54,10 +55,12 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((f: PrecomputedFile) => {
         if (!alive) return;
+        const { drawable, stats: st } = decodeRuns(f);
         setFile(f);
+        setStats(st);
         setRuns((old) => {
           const m = new Map(old);
-          for (const r of decodeRuns(f)) if (!m.has(runKey(r.width, r.K))) m.set(runKey(r.width, r.K), r);
+          for (const r of drawable) if (!m.has(runKey(r.width, r.K))) m.set(runKey(r.width, r.K), r);
           return m;
         });
       })
@@ -102,7 +105,9 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
 
   // A run appearing for the current (K, width) — loaded, or just trained — restarts the replay.
   useEffect(() => {
-    if (replay.run !== run) store.getState().reset();
+    if (replay.run === run) return;
+    store.getState().reset();
+    if (run && !prefersReducedMotion()) store.getState().play();
   }, [run]);
 
   useEffect(() => {
@@ -151,26 +156,20 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
     return Number.isInteger(v) && v >= 2 && v <= 1000;
   })();
 
-  // The phase diagram: fractions against K for the chosen width, and the generalized fraction for every width.
-  const byWidth = useMemo(() => {
-    const m = new Map<number, TrainedRun[]>();
-    for (const r of runs.values()) {
-      if (!m.has(r.width)) m.set(r.width, []);
-      m.get(r.width)!.push(r);
-    }
-    for (const list of m.values()) list.sort((a, b) => a.K - b.K);
-    return m;
-  }, [runs]);
-  const mine = byWidth.get(width) ?? [];
+  // The phase diagram: fractions against K (mean over the seeds available) for the chosen width, and the generalized
+  // fraction for every width.
+  const curves = useMemo(() => phaseCurves(stats, [...runs.values()].filter((r) => r.source === 'live')), [stats, runs]);
+  const mine = curves.get(width) ?? [];
   const fractionSeries: Series[] = CLASS_NAMES.map((name, c) => ({ label: name, color: CLASS_VARS[c], points: mine.map((r) => [r.K, r.fractions[c]] as const), dashed: c === 1 }));
-  const widthSeries: Series[] = [...byWidth.keys()]
+  const widthSeries: Series[] = [...curves.keys()]
     .sort((a, b) => a - b)
     .map((w, i) => ({
       label: `width ${w}`,
       color: ['var(--accent-2)', 'var(--accent)', 'var(--fg)', 'var(--score)'][i % 4],
-      points: (byWidth.get(w) ?? []).map((r) => [r.K, r.fractions[2]] as const),
+      points: (curves.get(w) ?? []).map((r) => [r.K, r.fractions[2]] as const),
       dashed: w !== width,
     }));
+  const seedsHere = mine.find((r) => r.K === params.K)?.seeds ?? 0;
   const sweepKs = file?.ks ?? [2, 4, 8, 16, 32, 64, 128, 256, 512, 1000];
   const running = training.phase === 'running' ? training : null;
   const [m, s, g] = run?.fractions ?? [NaN, NaN, NaN];
@@ -218,7 +217,7 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
       </p>
       <p className="fig-memorization-generalization-readout" data-testid="fractions">
         {run
-          ? `K = ${run.K}, width ${run.width}: memorized ${m.toFixed(2)} · spurious ${s.toFixed(2)} · generalized ${g.toFixed(2)} — DSM loss ${run.heldOutLoss.toFixed(3)} vs ${run.exactLoss.toFixed(3)} for the exact score${run.source === 'live' ? ' (trained here)' : ''}`
+          ? `K = ${run.K}, width ${run.width}: memorized ${m.toFixed(2)} · spurious ${s.toFixed(2)} · generalized ${g.toFixed(2)} — DSM loss ${run.heldOutLoss.toFixed(3)} vs ${run.exactLoss.toFixed(3)} for the exact score${run.source === 'live' ? ' (trained here)' : ''}${seedsHere > 1 ? `; the plot shows the mean over ${seedsHere} seeds` : ''}`
           : file || loadError
             ? `K = ${params.K} at width ${width} has no result yet: train it (about ${width >= 64 ? 'half a minute' : 'ten seconds'}).`
             : 'Loading the precomputed sweep…'}

@@ -27,8 +27,8 @@ export const POLISH_PER_STEP = 5;
 /** The shipped sweep, as written by scripts/precompute-memorization.ts. */
 export interface PrecomputedFile {
   about: string;
-  command: string;
   seed: number;
+  seeds: number[];
   steps: number;
   widths: number[];
   ks: number[];
@@ -45,14 +45,23 @@ export interface PrecomputedFile {
     heldOutLoss: number;
     exactLoss: number;
     fractions: number[];
-    data: number[];
-    samples: number[];
-    labels: string;
-    gains: number[];
-    attractors: { x: number; y: number; count: number; kind: number }[];
+    /** The rest is present only for runs shipped with their weights (seed 1). */
+    data?: number[];
+    samples?: number[];
+    labels?: string;
+    gains?: number[];
+    attractors?: { x: number; y: number; count: number; kind: number }[];
     config: TrainedRun['config'];
-    params: string;
+    params?: string;
   }[];
+}
+
+/** One run's numbers: what the phase plot averages over seeds. */
+export interface RunStats {
+  K: number;
+  width: number;
+  seed: number;
+  fractions: [number, number, number];
 }
 
 function base64Float32(s: string): Float64Array {
@@ -62,18 +71,47 @@ function base64Float32(s: string): Float64Array {
   return Float64Array.from(new Float32Array(bytes.buffer));
 }
 
-/** Decodes the shipped JSON into runs the figure draws (weights from float32 base64). */
-export function decodeRuns(file: PrecomputedFile): TrainedRun[] {
-  return file.runs.map((r) => ({
-    ...r,
-    fractions: [r.fractions[0], r.fractions[1], r.fractions[2]] as [number, number, number],
-    data: Float64Array.from(r.data),
-    samples: Float64Array.from(r.samples),
-    labels: Uint8Array.from(r.labels, (c) => Number(c)),
-    gains: Float64Array.from(r.gains),
-    params: base64Float32(r.params),
-    source: 'precomputed' as const,
-  }));
+/** Decodes the shipped JSON: the runs the figure draws (weights from float32 base64), and every run's numbers. */
+export function decodeRuns(file: PrecomputedFile): { drawable: TrainedRun[]; stats: RunStats[] } {
+  const stats = file.runs.map((r) => ({ K: r.K, width: r.width, seed: r.seed, fractions: [r.fractions[0], r.fractions[1], r.fractions[2]] as [number, number, number] }));
+  const drawable = file.runs
+    .filter((r) => r.params && r.data && r.samples && r.labels && r.gains && r.attractors)
+    .map((r) => ({
+      ...r,
+      fractions: [r.fractions[0], r.fractions[1], r.fractions[2]] as [number, number, number],
+      data: Float64Array.from(r.data!),
+      samples: Float64Array.from(r.samples!),
+      labels: Uint8Array.from(r.labels!, (c) => Number(c)),
+      gains: Float64Array.from(r.gains!),
+      attractors: r.attractors!,
+      params: base64Float32(r.params!),
+      source: 'precomputed' as const,
+    }));
+  return { drawable, stats };
+}
+
+/**
+ * Mean fractions per (width, K) over every seed available, for the phase plot. Live runs count as one more seed
+ * unless the same (width, K, seed) is already there. Returns width → points sorted by K, with the seed count.
+ */
+export function phaseCurves(stats: RunStats[], live: TrainedRun[]): Map<number, { K: number; fractions: [number, number, number]; seeds: number }[]> {
+  const all = [...stats];
+  for (const r of live) if (!all.some((s) => s.K === r.K && s.width === r.width && s.seed === r.seed)) all.push({ K: r.K, width: r.width, seed: r.seed, fractions: r.fractions });
+  const groups = new Map<string, RunStats[]>();
+  for (const s of all) {
+    const k = runKey(s.width, s.K);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(s);
+  }
+  const out = new Map<number, { K: number; fractions: [number, number, number]; seeds: number }[]>();
+  for (const g of groups.values()) {
+    const f: [number, number, number] = [0, 1, 2].map((c) => g.reduce((a, s) => a + s.fractions[c], 0) / g.length) as [number, number, number];
+    const w = g[0].width;
+    if (!out.has(w)) out.set(w, []);
+    out.get(w)!.push({ K: g[0].K, fractions: f, seeds: g.length });
+  }
+  for (const list of out.values()) list.sort((a, b) => a.K - b.K);
+  return out;
 }
 
 export const runKey = (width: number, K: number) => `${width}:${K}`;
@@ -154,7 +192,11 @@ export class Replay {
     const [m, s, g] = run.fractions;
     const pct = (v: number) => `${Math.round(100 * v)}%`;
     const phase = m >= 0.5 ? 'memorization' : g >= 0.5 ? 'generalization' : 'the boundary between the two';
-    const state = this.done ? '' : ` Replaying the sampler: σ = ${this.sigma.toFixed(3)}.`;
+    const state = this.done
+      ? ''
+      : this.i < this.sigmas.length - 1
+        ? ` Replaying the sampler: σ = ${this.sigma.toFixed(3)}.`
+        : ` Settling on the learned attractors: ${this.polished} of ${POLISH_ITERS} recall steps.`;
     return `K = ${run.K}, width ${run.width} (${run.source}): ${pct(m)} memorized, ${pct(s)} spurious, ${pct(g)} generalized — ${phase}. DSM loss ${run.heldOutLoss.toFixed(3)} (exact smoothed score: ${run.exactLoss.toFixed(3)}).${state}`;
   }
 }
