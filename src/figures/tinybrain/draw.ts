@@ -92,10 +92,19 @@ export function paintNetwork(ctx: CanvasRenderingContext2D, run: TinyBrainRun, w
   }
   for (let i = 0; i < nx; i++) neuron(xPos(i, nx), yFeat, r, b.g[i] / gScale, b.x[i] / xScale, false);
 
-  ctx.fillStyle = palette.muted;
-  ctx.textAlign = 'left';
-  ctx.fillText('memory neurons h, activation f = ∇L_h(h)', 4, yMem + rh + 16 > yFeat - r - 10 ? yMem - rh - 28 : yMem + rh + 16);
-  ctx.fillText('feature neurons x, activation g = ∇L_x(x)', 4, height - 6);
+  // Layer labels on a backing box, so the synapses under them do not scribble through the text.
+  const label = (text: string, y: number) => {
+    ctx.textAlign = 'left';
+    const w = ctx.measureText(text).width;
+    ctx.fillStyle = palette.bg;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(2, y - 11, w + 6, 15);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = palette.muted;
+    ctx.fillText(text, 4, y);
+  };
+  label('memory neurons h, activation f = ∇L_h(h)', yMem + rh + 16 > yFeat - r - 10 ? yMem - rh - 28 : yMem + rh + 16);
+  label('feature neurons x, activation g = ∇L_x(x)', height - 6);
 }
 
 export function paintEnergy(ctx: CanvasRenderingContext2D, run: TinyBrainRun, width: number, height: number, palette: Palette): void {
