@@ -5,7 +5,7 @@ import type { FigureStore } from '../../lib/figure/store';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
-import { usePalette } from '../../lib/theme';
+import { prefersReducedMotion, usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { curvesFor, energyFor, Walkers, type Params } from './sim';
 import { layoutFor, paint, pxToX } from './draw';
@@ -40,7 +40,7 @@ export default function Boltzmann({ store: anyStore }: FigureProps) {
         if (p.T !== prev.T || p.tilt !== prev.tilt) {
           walkers.setLandscape(p);
           const st = store.getState();
-          if (!st.playing && p.walkers > 0) st.play();
+          if (!st.playing && p.walkers > 0 && !prefersReducedMotion()) st.play();
         }
         return 'keep';
       },

@@ -6,7 +6,7 @@ import type { FigureStore } from '../../lib/figure/store';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
-import { usePalette } from '../../lib/theme';
+import { prefersReducedMotion, usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { lattice } from '../../lib/draw/arrows';
 import { fromPx, px, py, type View } from '../../lib/draw/landscape';
@@ -134,14 +134,15 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
     const r = e.currentTarget.getBoundingClientRect();
     const [x, y] = fromPx(view, e.clientX - r.left, e.clientY - r.top);
     model.drop(x, y, 6, store.getState().seed * 1009 + ++clicks.current);
-    store.getState().play();
+    // Under reduced motion the new particles wait for Play or Step.
+    if (!prefersReducedMotion()) store.getState().play();
     redraw();
   };
 
   const moveMemory = (k: 1 | 2, x: number, y: number) => {
     const st = store.getState();
     st.setParams(k === 1 ? { x1: clampCoord(x), y1: clampCoord(y) } : { x2: clampCoord(x), y2: clampCoord(y) });
-    if (model.n > 0 && !st.playing) st.play();
+    if (model.n > 0 && !st.playing && !prefersReducedMotion()) st.play();
   };
 
   const panel = (side: 'logp' | 'energy') => (
