@@ -48,6 +48,9 @@ export function basinEnergy(x: number, y: number, memories: Matrix, F: BasinSepa
   return e;
 }
 
+/** Scratch for F′(m_μ), grown on demand (basinDirection runs millions of times per basin map). */
+let fpScratch = new Float64Array(16);
+
 /**
  * A positive multiple of −∇E at (x, y), written into out[0..1]: Σ_μ w_μ ξ_μ with w_μ = F′(m_μ) / max_ν |F′(m_ν)|.
  * Scaling by a positive factor keeps the flow lines, so the basins are those of the gradient flow of E, and
@@ -68,16 +71,22 @@ export function basinDirection(x: number, y: number, memories: Matrix, F: BasinS
     }
   } else {
     const n = F.n;
+    if (fpScratch.length < K) fpScratch = new Float64Array(2 * K);
+    const fp = fpScratch;
     let big = 0;
     for (let k = 0; k < K; k++) {
       const m = d[2 * k] * x + d[2 * k + 1] * y;
-      const fp = F.kind === 'rectified' && m <= 0 ? 0 : n * m ** (n - 1);
-      big = Math.max(big, Math.abs(fp));
+      // F′(m) = n m^{n−1} by repeated multiplication (Math.pow with a variable exponent is several times slower).
+      let p = n;
+      if (F.kind !== 'rectified' || m > 0) for (let e = 1; e < n; e++) p *= m;
+      else p = 0;
+      fp[k] = p;
+      const a = p < 0 ? -p : p;
+      if (a > big) big = a;
     }
     if (big > 0) {
       for (let k = 0; k < K; k++) {
-        const m = d[2 * k] * x + d[2 * k + 1] * y;
-        const w = (F.kind === 'rectified' && m <= 0 ? 0 : n * m ** (n - 1)) / big;
+        const w = fp[k] / big;
         gx += w * d[2 * k];
         gy += w * d[2 * k + 1];
       }
@@ -107,24 +116,24 @@ const CIRCLE_SAMPLES = 1440;
 /**
  * Where descent on E ends from every start of an nx × ny grid over the unit disk.
  *
- * Inside the disk the state takes projected steps x ← Π(x + η Σ_μ w_μ ξ_μ) (see `basinDirection`; Π projects
- * onto the disk; each step at most `maxStep` long, so it follows the flow line) until it reaches the circle. A start whose steps shrink below `tol` first has found an interior
- * fixed point (for the rectified F, a flat region where every overlap is ≤ 0): spurious. On the circle the flow
+ * Inside the disk the state follows the flow direction d = Σ_μ w_μ ξ_μ (see `basinDirection`) in steps of length
+ * `maxStep`, projected onto the disk, until it reaches the circle. A start where |d| < `tol` sits at an interior
+ * fixed point (for the rectified F, the plateau where every overlap is ≤ 0), and one where d reverses has just
+ * stepped over an interior minimum: both are spurious, as is one that has not reached the circle in `maxIter` steps. On the circle the flow
  * is one-dimensional, so it is followed exactly on the energy sampled at 1440 angles: from the angle where the
  * state arrived, walk downhill to the local minimum of E(θ). (For the convex separations, E is concave, so every
  * minimum lies on the circle.) An end point within chord `radius` of ξ_μ (overlap ≥ 1 − radius²/2) is
  * labelled μ, one near −ξ_μ (even polynomials only) K + μ, and any other end point is spurious.
  * Allocates the label array; costs O(nx·ny·maxIter·K + 1440·K).
  */
-export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: number, opts: { eta?: number; maxStep?: number; maxIter?: number; tol?: number; radius?: number } = {}): BasinMap {
+export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: number, opts: { maxStep?: number; maxIter?: number; tol?: number; radius?: number } = {}): BasinMap {
   if (memories.cols !== 2) throw new Error(`memories: need 2 columns (got ${memories.cols})`);
   checkSeparation(F);
   checkInt(nx, 1, 4096, 'nx');
   checkInt(ny, 1, 4096, 'ny');
-  const eta = opts.eta ?? 0.5;
-  const maxStep = opts.maxStep ?? 0.03;
+  const maxStep = opts.maxStep ?? 0.02;
   const maxIter = opts.maxIter ?? 200;
-  const tol = opts.tol ?? 1e-6;
+  const tol = opts.tol ?? 1e-9;
   const radius = opts.radius ?? 0.2;
   const K = memories.rows;
   const d = memories.data;
@@ -190,11 +199,20 @@ export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: n
       let x = x0;
       let y = y0;
       let onCircle = false;
+      let px = 0;
+      let py = 0;
       for (let t = 0; t < maxIter && !onCircle; t++) {
         basinDirection(x, y, memories, F, g);
-        // Short steps follow the flow line; a long one would jump across the disk to an arbitrary arrival angle.
+        // Steps of a fixed length along the flow direction: the basins depend only on the flow lines, and a fixed
+        // length neither jumps across the disk nor crawls where the force is weak. Only where the force vanishes
+        // (|d| < tol, e.g. the rectified F's plateau of negative overlaps) does the state stay inside.
         const len = Math.hypot(g[0], g[1]);
-        const k = len > 0 ? Math.min(eta, maxStep / len) : 0;
+        if (len < tol) break;
+        // The flow turned back on itself: the state has stepped over an interior minimum of E and sits at it.
+        if (t > 0 && g[0] * px + g[1] * py < 0) break;
+        px = g[0];
+        py = g[1];
+        const k = maxStep / len;
         let xn = x + k * g[0];
         let yn = y + k * g[1];
         const r = Math.hypot(xn, yn);
@@ -203,10 +221,8 @@ export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: n
           yn /= r;
           onCircle = true;
         }
-        const step = Math.abs(xn - x) + Math.abs(yn - y);
         x = xn;
         y = yn;
-        if (!onCircle && step < tol) break;
       }
       if (!onCircle) {
         label[j * nx + i] = classify(x, y);
