@@ -167,20 +167,24 @@ export function basinMap(memories: Matrix, F: BasinSeparation, nx: number, ny: n
     e[j] = basinEnergy(Math.cos(t), Math.sin(t), memories, F);
   }
   const sink = new Int32Array(M).fill(-1);
+  const path = new Int32Array(M);
   for (let j = 0; j < M; j++) {
     let c = j;
+    let len = 0;
     for (let guard = 0; guard < M; guard++) {
       if (sink[c] >= 0) {
         c = sink[c];
         break;
       }
+      path[len++] = c;
       const l = (c + M - 1) % M;
       const r = (c + 1) % M;
       const next = e[l] < e[c] && e[l] <= e[r] ? l : e[r] < e[c] ? r : c;
       if (next === c) break;
       c = next;
     }
-    sink[j] = c;
+    // Every sample on the walk drains to the same minimum.
+    for (let q = 0; q < len; q++) sink[path[q]] = c;
   }
   const sinkLabel = new Int16Array(M).fill(-3);
   const minima: number[] = [];
