@@ -359,8 +359,10 @@ export class WeightsRecaller extends SweepRecaller {
  *   (greedy descent of E = −Σ_μ F(m_μ) on bit i; Sign(0) = +1). For F = e^{βx} the bracket is evaluated
  *   without any exponential per bit: with u_μ = e^{β(m_μ − max m)} kept per flip, it is proportional to
  *   Σ_μ u_μ c_{s_i}(ξ_μi), c₊(ξ) = 1 − e^{−2βξ}, c₋(ξ) = e^{2βξ} − 1. For ±1 patterns that is
- *   c(+1)·Σ_{ξ_μi=+1} u_μ + c(−1)·Σ_{ξ_μi=−1} u_μ (two sums, no table); for real patterns the c's are tabulated
- *   once. When 2β·max|ξ| > 600 it compares two log-sum-exps per bit instead.
+ *   c(+1)·Σ_{ξ_μi=+1} u_μ + c(−1)·Σ_{ξ_μi=−1} u_μ, estimated from one dot product q = Σ_μ ξ_μi u_μ and U = Σ_μ u_μ,
+ *   with an exact two-sum fallback when the estimate is within rounding error of 0; a flip multiplies each u_μ by
+ *   e^{±2β} (2β ≤ 40), and u is recomputed exactly at the end of every sweep. For real patterns the c's are
+ *   tabulated once. When 2β·max|ξ| > 600 it compares two log-sum-exps per bit instead.
  *
  * ±1 patterns are stored once more as a bit-major Int8Array (N×K bytes: a 1024×256 memory fits in L2 cache);
  * other patterns as a bit-major Float64Array. Overlaps m_μ = ξ_μ·s are kept incrementally (O(K) per flip).
