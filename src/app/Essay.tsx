@@ -4,7 +4,16 @@ import { ChapterView } from '../content/runtime/ChapterView';
 import { HoverCards } from '../content/runtime/HoverCards';
 import { Toc } from './Toc';
 import { ThemeToggle } from './ThemeToggle';
+
+/** Resolves in an idle moment (or soon, where requestIdleCallback is missing). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 30);
+  });
+}
 import { watchScrollables } from './scrollables';
+import { ESSAY_KICKER, ESSAY_SOURCE_HTML, ESSAY_SUBTITLE, ESSAY_TITLE } from './titlePage';
 
 /*
  * The essay: a title page, every chapter in one scrolling page, and the references. The first chapter
@@ -16,16 +25,36 @@ export function Essay() {
   const contents = useEssay((s) => s.chapters);
   const [tocOpen, setTocOpen] = useState(false);
 
+  // The first chapter ships with the shell. The others load when the reader does something (scrolls, clicks,
+  // presses a key, follows a link) or arrives with a deep link, one at a time in idle moments, so the first
+  // screen is quick and nothing heavy runs for a reader who has not started reading.
   useEffect(() => {
     let cancelled = false;
-    const hash = decodeURIComponent(window.location.hash.slice(1));
-    loadAllChapters().then(() => {
-      if (cancelled || !hash) return;
-      // Let React commit the last chapter, then scroll to the target.
-      requestAnimationFrame(() => document.getElementById(hash)?.scrollIntoView());
-    });
+    let started = false;
+    const goToHash = () => {
+      const hash = decodeURIComponent(window.location.hash.slice(1));
+      if (hash) requestAnimationFrame(() => document.getElementById(hash)?.scrollIntoView());
+    };
+    const start = (then?: () => void) => {
+      if (!started) {
+        started = true;
+        for (const ev of triggers) window.removeEventListener(ev, onFirst);
+      }
+      loadAllChapters(idle).then(() => !cancelled && then?.());
+    };
+    const onFirst = () => start();
+    const onHash = () => start(goToHash);
+    const onPrint = () => start();
+    const triggers = ['scroll', 'pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+    for (const ev of triggers) window.addEventListener(ev, onFirst, { passive: true, once: true });
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('beforeprint', onPrint);
+    if (window.location.hash) start(goToHash);
     return () => {
       cancelled = true;
+      for (const ev of triggers) window.removeEventListener(ev, onFirst);
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('beforeprint', onPrint);
     };
   }, []);
 
@@ -45,7 +74,7 @@ export function Essay() {
       </a>
       <header className="site-header">
         <a className="site-title" href="#title">
-          Memory in Plain Sight
+          {ESSAY_TITLE}
         </a>
         <div className="site-tools">
           <button type="button" className="btn toc-toggle" aria-expanded={tocOpen} aria-controls="toc" onClick={() => setTocOpen((o) => !o)}>
@@ -60,13 +89,10 @@ export function Essay() {
         </div>
         <main id="content" className="essay" tabIndex={-1}>
           <header className="title-page" id="title">
-            <p className="kicker">An explorable essay</p>
-            <h1>Memory in Plain Sight</h1>
-            <p className="subtitle">How associative memories and diffusion models turn out to be the same machine: particles rolling downhill on an energy landscape.</p>
-            <p className="title-source">
-              After the survey by Hoover, Strobelt, Krotov, Hoffman, Kira and Chau, with Ambrogioni’s <i>In search of dispersed memories</i> and Pham et al.’s{' '}
-              <i>Memorization to Generalization</i>.
-            </p>
+            <p className="kicker">{ESSAY_KICKER}</p>
+            <h1>{ESSAY_TITLE}</h1>
+            <p className="subtitle">{ESSAY_SUBTITLE}</p>
+            <p className="title-source" dangerouslySetInnerHTML={{ __html: ESSAY_SOURCE_HTML }} />
             {manifest.chapters.length > 0 && (
               <ol className="title-chapters">
                 {manifest.chapters.map((c) => (

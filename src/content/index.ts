@@ -54,9 +54,13 @@ export function loadChapter(slug: string): Promise<ChapterContent | null> {
   return p;
 }
 
-/** Loads every chapter, in reading order. */
-export async function loadAllChapters(): Promise<void> {
-  for (const c of getManifest().chapters) await loadChapter(c.slug);
+/** Loads every chapter, in reading order; `between` (e.g. an idle callback) is awaited between chapters. */
+export async function loadAllChapters(between?: () => Promise<void>): Promise<void> {
+  for (const c of getManifest().chapters) {
+    if (essayStore.getState().chapters[c.slug]) continue;
+    await loadChapter(c.slug);
+    if (between) await between();
+  }
 }
 
 /** Where an element id (section, equation `eq-…`, figure `fig-…`, chapter) lives. */

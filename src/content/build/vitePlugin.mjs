@@ -170,6 +170,12 @@ export function essayContent(options = {}) {
         this.error(`${errors.length} content error${errors.length === 1 ? '' : 's'} (run \`npm run check\` for the full list):\n${errors.map(formatDiagnostic).join('\n')}`);
       }
     },
+    async transformIndexHtml(html) {
+      // Pre-render the title page into index.html (production only: in dev the page is client-rendered).
+      if (command !== 'build' || !compiled || !html.includes('<div id="root"></div>')) return html;
+      const shell = (await loadPipeline()).prerenderShell(compiled.manifest);
+      return html.replace('<div id="root"></div>', `<div id="root">${shell}</div>`);
+    },
     resolveId(id) {
       if (id === MANIFEST_ID || id.startsWith(CHAPTER_PREFIX)) return RESOLVED + id;
       return null;

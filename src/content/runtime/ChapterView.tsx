@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FigureHost } from '../../lib/figure/FigureHost';
 import { figureMeta } from '../../figures/registry';
 import type { ChapterContent, ChapterInfo, FigureInfo } from '../types';
@@ -35,7 +35,52 @@ export function ChapterView({ info, content }: { info: ChapterInfo; content?: Ch
   );
 }
 
+/*
+ * Figures mount when they first come within a screen or two of the viewport (one shared observer), so
+ * opening the essay runs only the figures a reader can reach; once mounted they stay (their loop pauses
+ * off screen). Until then a placeholder holds their place, id and name, so deep links and tests find them.
+ */
+type NearListener = () => void;
+const nearListeners = new Map<Element, NearListener>();
+let nearObserver: IntersectionObserver | null = null;
+function observeNear(el: Element, on: NearListener): () => void {
+  if (typeof IntersectionObserver === 'undefined') {
+    on();
+    return () => {};
+  }
+  nearObserver ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) if (e.isIntersecting) nearListeners.get(e.target)?.();
+    },
+    { rootMargin: '1200px 0px' },
+  );
+  nearListeners.set(el, on);
+  nearObserver.observe(el);
+  return () => {
+    nearListeners.delete(el);
+    nearObserver?.unobserve(el);
+  };
+}
+
 function EssayFigure({ chapter, figure }: { chapter: string; figure: FigureInfo }) {
+  const [near, setNear] = useState(false);
+  const placeholder = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (near || !placeholder.current) return;
+    return observeNear(placeholder.current, () => setNear(true));
+  }, [near]);
+  if (!near) {
+    const meta = figureMeta(figure.id);
+    return (
+      <div ref={placeholder} className="figure figure-placeholder" id={figure.anchor} data-figure={figure.id} role="group" aria-label={`Figure ${figure.number}: ${meta?.title ?? figure.id}`}>
+        <p className="figure-loading">Figure {figure.number} loads as you reach it.</p>
+      </div>
+    );
+  }
+  return <MountedFigure chapter={chapter} figure={figure} />;
+}
+
+function MountedFigure({ chapter, figure }: { chapter: string; figure: FigureInfo }) {
   const meta = figureMeta(figure.id);
   const store = meta ? figureStoreFor(chapter, figure.index, meta, figure.attrs) : undefined;
   const attrsKey = JSON.stringify(figure.attrs);
