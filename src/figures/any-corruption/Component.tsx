@@ -13,12 +13,15 @@ import type { meta } from './meta';
 import './style.css';
 
 const COLS = ['corrupted x(0)', 'energy descent x(t)', 'one-step denoiser', 'binary DAM'];
-const ONE_STEP = String.raw`D_\sigma(x) = x + \sigma^2 \nabla_x \log p_\sigma(x) = \xi^\top \operatorname{softmax}\!\big(-\tfrac{\beta}{2}\lVert x - \xi_\mu\rVert^2\big),\quad \beta = 1/\sigma^2`;
+const COLS_SHORT = ['x(0)', 'descent', 'one step', 'DAM'];
+const ROWS_SHORT = ['noise', 'mask', 'blur', 'pixels'];
+const ONE_STEP = String.raw`\begin{aligned} D_\sigma(x) &= x + \sigma^2 \nabla_x \log p_\sigma(x) \\ &= \xi^\top \operatorname{softmax}\!\big(-\tfrac{\beta}{2}\lVert x - \xi_\mu\rVert^2\big), \quad \beta = 1/\sigma^2 \end{aligned}`;
 
 export default function AnyCorruptionFigure({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 400);
-  const label = width < 420 ? 64 : 110;
+  const narrow = width < 420;
+  const label = narrow ? 48 : 110;
   const gap = 8;
   const tile = Math.max(44, Math.min(96, Math.floor((width - label - 3 * gap) / 4)));
   const gridW = 4 * tile + 3 * gap;
@@ -59,13 +62,17 @@ export default function AnyCorruptionFigure({ store: anyStore }: FigureProps) {
       <div className="fig-any-corruption-layout" style={{ gridTemplateColumns: `${label}px ${gridW}px` }}>
         <div />
         <div className="fig-any-corruption-heads" style={{ gridTemplateColumns: `repeat(4, ${tile}px)`, columnGap: gap }}>
-          {COLS.map((c) => (
-            <span key={c}>{c}</span>
+          {(narrow ? COLS_SHORT : COLS).map((c, i) => (
+            <span key={c} title={COLS[i]}>
+              {c}
+            </span>
           ))}
         </div>
         <div className="fig-any-corruption-rowlabels" style={{ gridTemplateRows: `repeat(4, ${tile + LABEL_H}px)`, rowGap: gap }}>
-          {KINDS.map((k) => (
-            <span key={k.kind}>{k.label}</span>
+          {KINDS.map((k, i) => (
+            <span key={k.kind} title={k.label}>
+              {narrow ? ROWS_SHORT[i] : k.label}
+            </span>
           ))}
         </div>
         <canvas

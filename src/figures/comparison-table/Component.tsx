@@ -124,13 +124,13 @@ export default function ComparisonTable({ store: anyStore }: FigureProps) {
             {TABLE.map((row) => (
               <tr key={row.key} data-row={row.key} className={highlight === row.key ? 'is-highlighted' : undefined}>
                 <th scope="row">{row.head}</th>
-                <td>
+                <td data-label="Diffusion model">
                   <Cell row={row} value={row.dm} />
                 </td>
-                <td>
+                <td data-label="Associative memory">
                   <Cell row={row} value={row.am} />
                 </td>
-                <td>
+                <td data-label="Shown in">
                   <div className="fig-comparison-table-links">
                   {row.figures.map((f) => (
                     <a key={f.href} href={f.href} data-kind="figure">

@@ -15,7 +15,7 @@ import type { meta } from './meta';
 import './style.css';
 
 type Term = 'none' | 'jac' | 'std';
-const EQ20 = String.raw`F_\theta(x) = -\nabla_x E_\theta = \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))}`;
+const EQ20 = String.raw`\begin{aligned} F_\theta(x) &= -\nabla_x E_\theta(x) \\ &= \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))} \end{aligned}`;
 const EQ19 = String.raw`E_\theta(x) = \frac{\lVert x - f_\theta(x)\rVert^2}{2\sigma^2}`;
 
 export default function ConservativeFieldFigure({ store: anyStore }: FigureProps) {

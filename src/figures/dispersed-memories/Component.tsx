@@ -122,6 +122,8 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
     const [x, y] = planeAt(e);
     model.move(drag.current.index, x, y);
     model.updateCurrent(store.getState().params.sigma);
+    // Keep the diagram alive while dragging: a few milliseconds of slices per pointer move.
+    model.growDiagram(4);
     redraw();
   };
   const onUp = (e: React.PointerEvent<HTMLCanvasElement>) => {
