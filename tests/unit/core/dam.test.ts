@@ -29,7 +29,7 @@ const separations: Separation[] = [
 ];
 
 describe('dense associative memory: energy and update rule', () => {
-  it('each examined bit takes the state of lower energy (Krotov–Hopfield rule), so the energy never rises (200 random instances)', () => {
+  it('each examined bit takes the state of lower energy (Krotov–Hopfield rule), so the energy never rises (150 random instances)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 3, max: 24 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: separations.length - 1 }), fc.boolean(), (seed, N, K, fi, real) => {
         const F = separations[fi];
@@ -58,7 +58,7 @@ describe('dense associative memory: energy and update rule', () => {
           expect(Math.abs(kept - e2)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(e2)));
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
   it('damRecall: energies non-increasing, converged state is a fixed point, F = x² follows the classical network', () => {

@@ -101,7 +101,7 @@ describe('samplers driven by the exact score recover the data (MATH.md §4.12)',
     expect(distanceToNearest(xs)[250]).toBeLessThan(1e-2);
   });
   it('reverse SDE (Euler–Maruyama, 2000 steps): median distance to a memory < 5e-3, weights recovered', () => {
-    const n = 1000;
+    const n = 600;
     const xs = noiseCloud(n, 20, 3);
     const sig = karrasSigmas(2000, 0.002, 20);
     const sc = createParticleScratch(xs.length);
@@ -109,7 +109,7 @@ describe('samplers driven by the exact score recover the data (MATH.md §4.12)',
     for (let i = 0; i + 1 < sig.length; i++) reverseSdeStepBatch(batch, xs, sig[i], sig[i + 1], rng, sc, i + 2 < sig.length);
     expect(distanceToNearest(xs)[n / 2]).toBeLessThan(5e-3);
     const f = nearestComponentFractions(mix, xs);
-    expect(Math.abs(f[0] - 0.3)).toBeLessThan(0.05);
+    expect(Math.abs(f[0] - 0.3)).toBeLessThan(0.06);
     const one = reverseSdeSample(pointScore(batch), [5, 5], karrasSigmas(200, 0.002, 20), { rng });
     expect(Math.min(Math.hypot(one[0] - 1, one[1] - 1), Math.hypot(one[0] + 1, one[1] + 1))).toBeLessThan(0.05);
   });

@@ -64,6 +64,7 @@ describe('asynchronous recall', () => {
       const r = new WeightsRecaller(matrixFromData(N, N, Wd), s, rng);
       for (let t = 0; t < 3 * N; t++) {
         r.step();
+        if (t % 5 !== 4 && N > 9) continue;
         for (let i = 0; i < N; i++) {
           let h = 0;
           for (let j = 0; j < N; j++) h += Wd[i * N + j] * r.state[j];
