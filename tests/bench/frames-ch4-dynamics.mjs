@@ -52,7 +52,7 @@ const results = [];
 results.push(await run('energy-descent, defaults (α = 0.5, two memories)', 'energy-descent', '', { ms: 4000 }));
 results.push(await run('energy-descent, heaviest (α = 2, speed 32×: 40 slices/step, long oscillating paths)', 'energy-descent', '&alpha=2&beta=20&x0=-2.9&y0=2.9', { speed: 32, ms: 5000 }));
 results.push(await run('energy-descent, unstable (valley κ = 20, α = 3: 60 slices/step, re-run)', 'energy-descent', '&energy=valley&kappa=20&alpha=3', { speed: 32, drive: replay(4000, 300) }));
-results.push(await run('tinybrain, defaults (N_x = 10, N_h = 3)', 'tinybrain', '', { ms: 4000 }));
+results.push(await run('tinybrain, defaults (N_x = 12, N_h = 3)', 'tinybrain', '', { ms: 4000 }));
 results.push(await run('tinybrain, heaviest (N_x = 16, N_h = 8, β = 20, speed 32×)', 'tinybrain', '&nx=16&nh=8&beta=20&tauH=0.05', { speed: 32, drive: replay(5000, 600) }));
 results.push(await run('hierarchy, defaults (4 layers × 7)', 'hierarchy', '', { ms: 4000 }));
 results.push(await run('hierarchy, heaviest (8 layers × 12, speed 32×)', 'hierarchy', '&layers=8&width=12&beta=20&scale=4', { speed: 32, drive: replay(5000, 600) }));
