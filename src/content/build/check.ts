@@ -1,7 +1,8 @@
 /*
  * `npm run check`: compiles every chapter against the bibliography and the figures' declarations, without
  * building the site, and prints every problem as `file:line:column: reason`. Exits 1 on any error.
- * Run with tsx (it imports the figures' meta.ts files).
+ * Run under tsx (`node --import tsx`): it imports the figures' meta.ts files. Parsed chapters and accepted
+ * TeX are cached by content hash in node_modules/.cache/essay-content, so a check re-parses only what changed.
  */
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic } from '../types';

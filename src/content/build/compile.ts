@@ -1,12 +1,6 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkDirective from 'remark-directive';
+import { createHash } from 'node:crypto';
 import { toString } from 'mdast-util-to-string';
-import { VFile } from 'vfile';
 import YAML from 'yaml';
-import katex from 'katex';
 import type { Root as MdRoot, RootContent as MdContent, Parent as MdParent, Text as MdText, Heading } from 'mdast';
 import type { Root as HRoot, RootContent as HContent, Element as HElement } from 'hast';
 import type { Position } from 'unist';
@@ -43,6 +37,38 @@ export interface CompileInput {
    * (TeX is parsed, not rendered), for `npm run check`.
    */
   mode?: 'render' | 'check';
+  /** Parsed trees and known-good TeX from earlier runs, so a check re-parses only what changed. */
+  cache?: ContentCache;
+}
+
+/** What compileEssay may remember between runs (load.ts keeps it on disk). Keys are content hashes. */
+export interface ContentCache {
+  tree(key: string): string | undefined;
+  setTree(key: string, json: string): void;
+  texOk(key: string): boolean;
+  setTexOk(key: string): void;
+}
+
+function hash(...parts: string[]): string {
+  const h = createHash('sha1');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+}
+
+let parser: ((body: string) => MdRoot) | null = null;
+/** remark with GFM, math and directives; loaded on first use (a check with every chapter cached skips it). */
+async function markdownParser(): Promise<(body: string) => MdRoot> {
+  if (parser) return parser;
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkMath }, { default: remarkDirective }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+    import('remark-math'),
+    import('remark-directive'),
+  ]);
+  const p = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDirective);
+  parser = (body) => p.parse(body) as MdRoot;
+  return parser;
 }
 
 export interface CompiledEssay {
@@ -66,7 +92,6 @@ const KATEX_OPTIONS = {
   macros: KATEX_MACROS,
 };
 
-const mdParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDirective);
 
 interface ParsedChapter {
   source: ContentSource;
@@ -103,8 +128,14 @@ interface DirectiveNode extends MdParent {
 
 /** The HTML half of the pipeline, loaded only when rendering (a check does without it, and starts faster). */
 async function renderers() {
-  const [{ default: remarkRehype }, { default: rehypeKatex }, { toHtml }] = await Promise.all([import('remark-rehype'), import('rehype-katex'), import('hast-util-to-html')]);
-  return { remarkRehype, rehypeKatex, toHtml };
+  const [{ unified }, { default: remarkRehype }, { default: rehypeKatex }, { toHtml }, { VFile }] = await Promise.all([
+    import('unified'),
+    import('remark-rehype'),
+    import('rehype-katex'),
+    import('hast-util-to-html'),
+    import('vfile'),
+  ]);
+  return { unified, remarkRehype, rehypeKatex, toHtml, VFile };
 }
 
 export async function compileEssay(input: CompileInput): Promise<CompiledEssay> {
@@ -122,6 +153,14 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
   for (const src of sorted) {
     const p = parseChapter(src, err);
     if (!p) continue;
+    const key = hash('mdast-v1', p.body);
+    const cached = input.cache?.tree(key);
+    if (cached) p.tree = JSON.parse(cached) as MdRoot;
+    else {
+      p.tree = (await markdownParser())(p.body);
+      restoreTextDirectives(p.tree, p.body);
+      input.cache?.setTree(key, JSON.stringify(p.tree));
+    }
     const prev = orders.get(p.order);
     if (prev) err(src.file, { line: 1, column: 1 }, `chapter number ${p.order} is also used by ${prev}`);
     orders.set(p.order, src.file);
@@ -171,7 +210,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
   const chapters: ChapterInfo[] = [];
   const contents: ChapterContent[] = [];
 
-  parsed.forEach((ch, ci) => {
+  for (const [ci, ch] of parsed.entries()) {
     const file = ch.source.file;
     const info: ChapterInfo = {
       slug: ch.slug,
@@ -317,15 +356,15 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
     });
 
     if (!r) {
-      checkMath(ch.tree, file, err);
+      await checkMath(ch.tree, file, err, input.cache);
       chapters.push(info);
       contents.push({ slug: ch.slug, segments: [], notes: [] });
-      return;
+      continue;
     }
 
     // mdast → hast, then KaTeX typesets every formula (build time: the page ships no KaTeX JavaScript).
+    const { unified, remarkRehype, rehypeKatex, toHtml, VFile } = r;
     const vfile = new VFile({ path: file, value: ch.body });
-    const { remarkRehype, rehypeKatex, toHtml } = r;
     const hast = unified()
       .use(remarkRehype, {
         allowDangerousHtml: true,
@@ -379,7 +418,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
     flush();
     chapters.push(info);
     contents.push({ slug: ch.slug, segments, notes });
-  });
+  }
 
   const bibliography: BibEntryInfo[] = [...citeOrder.entries()].map(([key, number]) => {
     const rec = bib.entries.get(key)!;
@@ -439,8 +478,6 @@ function parseChapter(source: ContentSource, err: (file: string, pos: { line: nu
   for (const k of Object.keys(data)) {
     if (!['title', 'summary', 'lecture'].includes(k)) err(source.file, lineOf(k), `unknown frontmatter key "${k}" (known: title, summary, lecture)`, 'warning');
   }
-  const tree = mdParser.parse(body) as MdRoot;
-  restoreTextDirectives(tree, body);
   return {
     source,
     slug: m[2],
@@ -449,7 +486,7 @@ function parseChapter(source: ContentSource, err: (file: string, pos: { line: nu
     summary: typeof data.summary === 'string' ? data.summary.trim() : '',
     ...(typeof data.lecture === 'string' ? { lecture: data.lecture } : {}),
     body,
-    tree,
+    tree: { type: 'root', children: [] },
   };
 }
 
@@ -625,18 +662,25 @@ function walk(node: MdRoot | MdContent, fn: (node: MdContent) => void): void {
 }
 
 /** Check mode: parse every formula with KaTeX (no rendering) and report errors where they are. */
-function checkMath(tree: MdRoot, file: string, err: (file: string, pos: { line: number; column: number } | undefined, reason: string) => void): void {
-  const parseTex = (katex as unknown as { __parse?: (tex: string, o: object) => unknown }).__parse;
+async function checkMath(tree: MdRoot, file: string, err: (file: string, pos: { line: number; column: number } | undefined, reason: string) => void, cache?: ContentCache): Promise<void> {
+  const formulas: MdContent[] = [];
   walk(tree, (node) => {
-    if (node.type !== 'math' && node.type !== 'inlineMath') return;
+    if (node.type === 'math' || node.type === 'inlineMath') formulas.push(node);
+  });
+  const todo = formulas.filter((n) => !cache?.texOk(hash('tex-v1', n.type, (n as { value: string }).value)));
+  if (!todo.length) return;
+  const { default: katex } = await import('katex');
+  const parseTex = (katex as unknown as { __parse?: (tex: string, o: object) => unknown }).__parse;
+  for (const node of todo) {
     const value = (node as { value: string }).value;
     const display = node.type === 'math';
     try {
       const o = { ...KATEX_OPTIONS, macros: { ...KATEX_MACROS }, displayMode: display, throwOnError: true };
       if (parseTex) parseTex(value, o);
       else katex.renderToString(value, o);
+      cache?.setTexOk(hash('tex-v1', node.type, value));
     } catch (e) {
-      if (!(e instanceof katex.ParseError)) return;
+      if (!(e instanceof katex.ParseError)) continue;
       const start = node.position?.start;
       const offset = (e as unknown as { position?: number }).position;
       let at = start ? { line: start.line, column: start.column } : undefined;
@@ -648,7 +692,7 @@ function checkMath(tree: MdRoot, file: string, err: (file: string, pos: { line: 
       }
       err(file, at, `TeX error: ${texReason(e)}`);
     }
-  });
+  }
 }
 
 /**
