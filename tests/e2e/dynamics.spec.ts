@@ -30,19 +30,23 @@ test('energy-descent: dragging the start restarts both runs; α past 2/λ_max br
 
   // Drag on the discrete panel: the start point moves and both runs restart from it.
   const panel = fig.locator('canvas[data-panel="discrete"]');
-  const before = await panel.getAttribute('aria-label');
+  const continuous = fig.locator('canvas[data-panel="continuous"]');
+  const before = (await continuous.getAttribute('aria-label'))!;
+  expect(before).toContain('x⁰ = (-2.5, 1.6)');
   const box = (await panel.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.7, { steps: 4 });
   await page.mouse.up();
-  await expect(fig.locator('canvas[data-panel="continuous"]')).not.toHaveAttribute('aria-label', before!.replace('Discrete-time descent with step α = 0.5 from the same start', ''));
+  await expect(continuous).not.toHaveAttribute('aria-label', before);
   await expect(status).toContainText('settled', { timeout: 15000 });
 
-  // The keyboard moves the start too.
+  // The keyboard moves the start too: ← moves x⁰₁ by −0.1.
+  const dragged = (await continuous.getAttribute('aria-label'))!;
+  const x1 = Number(/x⁰ = \(([-\d.]+),/.exec(dragged)![1]);
   await panel.focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(fig.locator('canvas[data-panel="continuous"]')).toHaveAttribute('aria-label', /x⁰ = \(/);
+  await expect(continuous).toHaveAttribute('aria-label', new RegExp(`x⁰ = \\(${(Math.round((x1 - 0.1) * 100) / 100).toString().replace('.', '\\.')},`));
 
   // Past the stable range: the discrete run oscillates, E rises, and the figure says why.
   await fig.locator('input[name="alpha"]').fill('2.4');
