@@ -50,7 +50,7 @@ export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (p.halt !== prev.halt && p.anneal === prev.anneal && p.experiment === prev.experiment && p.memories === prev.memories && p.particles === prev.particles && p.sampler === prev.sampler && p.steps === prev.steps && p.sigmaT === prev.sigmaT && p.sigmaStart === prev.sigmaStart && p.corruption === prev.corruption ? 'keep' : 'reset'),
+      paramsChanged: (p, prev) => (p.halt !== prev.halt && p.anneal === prev.anneal && p.experiment === prev.experiment && p.memories === prev.memories && p.particles === prev.particles && p.sampler === prev.sampler && p.updates === prev.updates && p.sigmaT === prev.sigmaT && p.sigmaStart === prev.sigmaStart && p.corruption === prev.corruption ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

@@ -26,7 +26,7 @@ export const meta = defineFigure({
       label: 'sampler',
       description: 'The diffusion sampler: Euler–Maruyama on the reverse SDE, or Euler on the probability-flow ODE.',
     },
-    steps: { type: 'number', integer: true, min: 5, max: 200, default: 40, label: 'N', description: 'Updates from t = 0 to t = T.' },
+    updates: { type: 'number', integer: true, min: 5, max: 200, default: 40, label: 'N', description: 'Updates from t = 0 to t = T.' },
     sigmaT: { type: 'number', log: true, min: 0.02, max: 1, default: 0.05, label: 'σ(T)', description: 'The noise level at the final time T. The memory uses β = 1/σ(T)².' },
     halt: { type: 'boolean', default: true, label: 'halt at T (Trick 1)', description: 'Stop the sampler at T. Unchecked, it keeps taking Langevin steps at σ(T) forever.' },
     anneal: { type: 'boolean', default: true, label: 'anneal σ (Trick 2)', description: 'Lower the noise level step by step. Unchecked, the sampler uses σ(T) from the start.' },

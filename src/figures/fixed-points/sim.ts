@@ -87,7 +87,7 @@ export class FixedPoints {
     this.check();
     this.memories = placeMemories(p.memories, seed);
     this.beta = 1 / (p.sigmaT * p.sigmaT);
-    this.sigmas = p.anneal ? noiseSchedule('geometric', p.steps, p.sigmaT, p.sigmaStart) : new Float64Array(p.steps).fill(p.sigmaT);
+    this.sigmas = p.anneal ? noiseSchedule('geometric', p.updates, p.sigmaT, p.sigmaStart) : new Float64Array(p.updates).fill(p.sigmaT);
     const rng = createRng(seed);
     this.n = p.particles;
     this.am = new Float64Array(2 * this.n);

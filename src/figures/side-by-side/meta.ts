@@ -28,7 +28,7 @@ export const meta = defineFigure({
       label: 'σ(T)',
       description: 'The last noise level. The associative memory uses β = 1/σ(T)², so both share one landscape (Ambrogioni).',
     },
-    steps: { type: 'number', integer: true, min: 2, max: 200, default: 30, label: 'N', description: 'Number of diffusion updates between t = 0 and t = T.' },
+    updates: { type: 'number', integer: true, min: 2, max: 200, default: 30, label: 'N', description: 'Number of diffusion updates between t = 0 and t = T.' },
     alpha: { type: 'number', min: 0.01, max: 1, step: 0.01, default: 0.15, label: 'α', description: 'The associative memory’s constant step size α = Δt/τ (Eq. 11).' },
     afterT: {
       type: 'enum',

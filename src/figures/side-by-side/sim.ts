@@ -67,7 +67,7 @@ export class SideBySide {
 
   reset(p: Params, seed: number): void {
     this.memories = placeMemories(p.memories, seed);
-    this.sigmas = noiseSchedule(p.schedule as ScheduleKind, p.steps, p.sigmaMin, p.sigmaMax);
+    this.sigmas = noiseSchedule(p.schedule as ScheduleKind, p.updates, p.sigmaMin, p.sigmaMax);
     this.beta = 1 / (p.sigmaMin * p.sigmaMin);
     const rng = createRng(seed);
     this.n = p.particles;
