@@ -175,16 +175,7 @@ abstract class SweepRecaller implements Recaller {
   }
 
   step(): number {
-    if (this.position === 0) {
-      // A fresh random order for every sweep (Fisher–Yates).
-      const o = this.order;
-      for (let k = this.N - 1; k > 0; k--) {
-        const j = Math.floor(this.rng.uniform() * (k + 1));
-        const t = o[k];
-        o[k] = o[j];
-        o[j] = t;
-      }
-    }
+    if (this.position === 0) this.shuffle();
     const i = this.order[this.position++];
     const flipped = this.updateBit(i);
     this.lastIndex = i;
@@ -219,9 +210,45 @@ abstract class SweepRecaller implements Recaller {
   }
 
   sweep(): number {
-    do this.step();
-    while (this.position !== 0);
-    return this.lastSweepFlips;
+    if (this.position !== 0) {
+      do this.step();
+      while (this.position !== 0);
+      return this.lastSweepFlips;
+    }
+    // A whole sweep: the same order, updates and bookkeeping as N calls of step(), without the per-call overhead.
+    this.shuffle();
+    const o = this.order;
+    const N = this.N;
+    let flips = 0;
+    let last = -1;
+    let lastFlipped = false;
+    for (let p = 0; p < N; p++) {
+      last = o[p];
+      lastFlipped = this.updateBit(last);
+      if (lastFlipped) flips++;
+    }
+    this.lastIndex = last;
+    this.lastFlipped = lastFlipped;
+    this.flips += flips;
+    this.sweeps++;
+    this.lastSweepFlips = flips;
+    this.converged = flips === 0;
+    this.flipsThisSweep = 0;
+    this.recomputeEnergy();
+    this.record();
+    return flips;
+  }
+
+  /** A fresh random order for the next sweep (Fisher–Yates, one uniform draw per position). */
+  private shuffle(): void {
+    const o = this.order;
+    const rng = this.rng;
+    for (let k = this.N - 1; k > 0; k--) {
+      const j = Math.floor(rng.uniform() * (k + 1));
+      const t = o[k];
+      o[k] = o[j];
+      o[j] = t;
+    }
   }
 
   run(maxSweeps = 100): Recall {
