@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /*
  * Chapter 4's dynamics figures, driven as a reader would: drag the start point, push a slider past the stable
@@ -157,3 +158,20 @@ test('attention-step: small β blends, large β retrieves in one step, iterating
   await expect(fig).not.toContainText('NaN');
   expect(errors).toEqual([]);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations in the four dynamics figures (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+    const bad: string[] = [];
+    for (const id of ['energy-descent', 'tinybrain', 'hierarchy', 'attention-step']) {
+      await page.goto(`./?figure=${id}`);
+      const fig = page.locator(`[data-figure="${id}"]`);
+      await expect(fig.getByTestId('figure-status')).not.toBeEmpty();
+      const results = await new AxeBuilder({ page }).include(`[data-figure="${id}"]`).analyze();
+      for (const v of results.violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') bad.push(`${id}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+}
