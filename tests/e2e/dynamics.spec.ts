@@ -15,7 +15,7 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function fast(page: Page, fig: ReturnType<Page['locator']>) {
+async function fast(fig: ReturnType<Page['locator']>) {
   await fig.getByLabel('Updates per frame').selectOption('32');
 }
 
@@ -26,7 +26,7 @@ test('energy-descent: dragging the start restarts both runs; α past 2/λ_max br
   const status = fig.getByTestId('figure-status');
   await expect(status).toContainText('E never rose', { timeout: 15000 });
   await expect(fig.getByTestId('verdict')).toHaveAttribute('data-level', 'ok');
-  await fast(page, fig);
+  await fast(fig);
   await expect(status).toContainText('discrete settled', { timeout: 15000 });
 
   // Drag on the discrete panel: the start point moves and both runs restart from it.
@@ -76,7 +76,7 @@ test('tinybrain: the total energy only falls; presets give the classical and mod
   await page.goto('./?figure=tinybrain');
   const fig = page.locator('[data-figure="tinybrain"]');
   const status = fig.getByTestId('figure-status');
-  await fast(page, fig);
+  await fast(fig);
   await expect(status).toContainText('both layers dynamic', { timeout: 15000 });
   await expect(status).toContainText('settled', { timeout: 20000 });
   await expect(status).not.toContainText('could not be kept');
@@ -112,7 +112,7 @@ test('hierarchy: adding layers restarts a deeper network whose energy still neve
   await page.goto('./?figure=hierarchy');
   const fig = page.locator('[data-figure="hierarchy"]');
   const status = fig.getByTestId('figure-status');
-  await fast(page, fig);
+  await fast(fig);
   await expect(status).toContainText('4 layers', { timeout: 15000 });
   await expect(status).toContainText('settled', { timeout: 20000 });
   await fig.locator('[data-action="add-layer"]').click();
