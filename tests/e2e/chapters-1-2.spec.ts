@@ -60,6 +60,8 @@ test.describe('landscape-duality', () => {
     const box = (await right.boundingBox())!;
     await right.click({ position: { x: box.width * 0.2, y: box.height * 0.2 } });
     await expect(fig.getByTestId('figure-status')).toContainText('16 particles');
+    await fig.getByRole('button', { name: 'drop 6 particles' }).click();
+    await expect(fig.getByTestId('figure-status')).toContainText('22 particles');
 
     await fig.getByRole('button', { name: 'Pause' }).click();
     const t0 = await steps(fig);

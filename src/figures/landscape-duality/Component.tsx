@@ -11,6 +11,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { lattice } from '../../lib/draw/arrows';
 import { fromPx, px, py, type View } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
+import { createRng } from '../../core';
 import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
 import { paintBackground, paintPanel, screenLengths, type Background, type Term } from './draw';
 import type { meta } from './meta';
@@ -139,6 +140,15 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
     redraw();
   };
 
+  /** The keyboard's way to drop particles: a seeded random spot, so the same seed and clicks replay the same drops. */
+  const dropRandom = () => {
+    const n = ++clicks.current;
+    const rng = createRng(store.getState().seed * 7919 + n);
+    model.drop(DOMAIN.x0 + 0.5 + (DOMAIN.x1 - DOMAIN.x0 - 1) * rng.uniform(), DOMAIN.y0 + 0.5 + (DOMAIN.y1 - DOMAIN.y0 - 1) * rng.uniform(), 6, store.getState().seed * 1009 + n);
+    if (!prefersReducedMotion()) store.getState().play();
+    redraw();
+  };
+
   const moveMemory = (k: 1 | 2, x: number, y: number) => {
     const st = store.getState();
     st.setParams(k === 1 ? { x1: clampCoord(x), y1: clampCoord(y) } : { x2: clampCoord(x), y2: clampCoord(y) });
@@ -201,7 +211,12 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
         </div>
         {panel('energy')}
       </div>
-      <p className="figure-hint">Drag the rings ξ₁, ξ₂ (or focus one and use the arrow keys). Click or tap a landscape to drop particles.</p>
+      <p className="figure-hint">
+        Drag the rings ξ₁, ξ₂ (or focus one and use the arrow keys). Click or tap a landscape to drop particles, or{' '}
+        <button type="button" className="btn" onClick={dropRandom} data-action="drop">
+          drop 6 particles
+        </button>
+      </p>
       <PropControls store={store} hidden={['x1', 'y1', 'x2', 'y2']} />
       <Transport store={store} />
     </div>
