@@ -76,6 +76,21 @@ export function paintEnergies(ctx: CanvasRenderingContext2D, m: AnyCorruption, w
   ctx.fillText(`E_β(x(t)), t = 0…${n - 1}`, pad.l + 4, h - 5);
   const dashes = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
   const colors = [palette.accent, palette.accent2, palette.score, palette.memory];
+  const names = ['noise', 'mask', 'blur', 'pixels'];
+  ctx.textAlign = 'right';
+  names.forEach((name, k) => {
+    const x = w - pad.r - (3 - k) * 62;
+    ctx.strokeStyle = colors[k];
+    ctx.setLineDash(dashes[k]);
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x - 58, pad.t + 6);
+    ctx.lineTo(x - 40, pad.t + 6);
+    ctx.stroke();
+    ctx.fillStyle = palette.muted;
+    ctx.textAlign = 'left';
+    ctx.fillText(name, x - 37, pad.t + 10);
+  });
   m.rows.forEach((r, k) => {
     ctx.strokeStyle = colors[k];
     ctx.setLineDash(dashes[k]);

@@ -10,7 +10,7 @@ export const meta = defineFigure({
   props: {
     memories: { type: 'number', integer: true, min: 2, max: 20, default: 6, label: 'K', description: 'How many built-in 16×16 pictures ξ_μ are stored.' },
     memory: { type: 'number', integer: true, min: 1, max: 20, default: 1, label: 'μ', description: 'Which stored picture to corrupt (1 to K).' },
-    strength: { type: 'number', min: 0, max: 1, step: 0.05, default: 0.5, label: 'strength', description: 'How hard each corruption hits: noise σ_c = 1.5·strength, the masked fraction, the blur radius, the pixel-block size.' },
+    strength: { type: 'number', min: 0, max: 1, step: 0.05, default: 0.4, label: 'strength', description: 'How hard each corruption hits: noise σ_c = 1.5·strength, the masked fraction, the blur radius, the pixel-block size.' },
     sigma: {
       type: 'number',
       log: true,
