@@ -47,6 +47,7 @@ export class PictureMemory {
   isExp = false;
   note = '';
   private key = '';
+  private randomCache: { seed: number; N: number; rng: Rng; data: Float64Array } = { seed: NaN, N: 0, rng: createRng(0), data: new Float64Array(0) };
   /** The recaller's visiting order comes from here; it is re-seeded at every start so runs replay exactly. */
   private inner: Rng = createRng(1);
   private readonly rng: Rng = { uniform: () => this.inner.uniform(), normal: () => this.inner.normal() };
@@ -84,8 +85,7 @@ export class PictureMemory {
     const K = pics.length + p.extra;
     const data = new Float64Array(K * this.N);
     pics.forEach((pic, mu) => data.set(pic, mu * this.N));
-    const rng = createRng(seed * 7919 + 3);
-    for (let i = pics.length * this.N; i < data.length; i++) data[i] = rng.uniform() < 0.5 ? -1 : 1;
+    data.set(this.randomRows(p.extra, seed), pics.length * this.N);
     for (let mu = pics.length; mu < K; mu++) names.push(`random ${mu - pics.length + 1}`);
     this.patterns = matrixFromData(K, this.N, data);
     this.names = names;
@@ -104,6 +104,26 @@ export class PictureMemory {
   get settled(): boolean {
     const r = this.recaller!;
     return r.converged && r.position === 0;
+  }
+
+  /**
+   * The first `count` random ±1 patterns for this seed and size, row after row from one seeded stream, so a
+   * prefix never changes when more are asked for. Kept and extended, not redrawn, while a slider moves.
+   */
+  private randomRows(count: number, seed: number): Float64Array {
+    const c = this.randomCache;
+    if (c.seed !== seed || c.N !== this.N) {
+      this.randomCache = { seed, N: this.N, rng: createRng(seed * 7919 + 3), data: new Float64Array(0) };
+    }
+    const r = this.randomCache;
+    const need = count * this.N;
+    if (r.data.length < need) {
+      const grown = new Float64Array(need);
+      grown.set(r.data);
+      for (let i = r.data.length; i < need; i++) grown[i] = r.rng.uniform() < 0.5 ? -1 : 1;
+      r.data = grown;
+    }
+    return r.data.subarray(0, need);
   }
 
   /** Starts recall from the state s (after a reset, the mask, or a brush stroke). */

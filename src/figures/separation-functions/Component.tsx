@@ -9,7 +9,8 @@ import { fitCanvas } from '../../lib/canvas';
 import type { Series } from '../../lib/LinePlot';
 import { LegendPlot } from '../../lib/LegendPlot';
 import { Tex } from '../../lib/Tex';
-import { computePanel, describe, memoriesFromAngles, memoryAngles, normalisedF, panels, type Params, type Panel, type PanelResult } from './sim';
+import { BasinMapper } from '../../core';
+import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, normalisedF, panels, type Params, type Panel, type PanelResult } from './sim';
 import { MEMORY_COLORS, paintBasins } from './draw';
 import type { meta } from './meta';
 import './style.css';
@@ -41,20 +42,31 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
     setVersion((v) => v + 1);
   }, [params.K, seed]);
 
-  // Recompute the four basin maps, one per animation frame so no frame blocks for long.
+  // Recompute the four basin maps a few rows at a time, at most ~8 ms per frame, so no frame blocks for long.
   useEffect(() => {
     const res = dragging.current !== null ? RES_DRAG : RES_REST;
     const memories = memoriesFromAngles(angles.current);
+    const mappers = ps.map((p) => new BasinMapper(memories, p.F, res, res, BASIN_OPTIONS));
+    let panel = 0;
+    let row = 0;
     let raf = 0;
-    let i = 0;
-    const next = () => {
-      const r = computePanel(memories, ps[i], res);
-      const idx = i;
-      setResults((prev) => prev.map((p, j) => (j === idx ? r : p)));
-      i++;
-      if (i < ps.length) raf = requestAnimationFrame(next);
+    const frame = () => {
+      const t0 = performance.now();
+      while (panel < ps.length && performance.now() - t0 < 8) {
+        const next = Math.min(res, row + 2);
+        mappers[panel].rows(row, next);
+        row = next;
+        if (row >= res) {
+          const r = summarizePanel(ps[panel], mappers[panel].result(), memories.rows);
+          const idx = panel;
+          setResults((prev) => prev.map((p, j) => (j === idx ? r : p)));
+          panel++;
+          row = 0;
+        }
+      }
+      if (panel < ps.length) raf = requestAnimationFrame(frame);
     };
-    raf = requestAnimationFrame(next);
+    raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
   }, [version, ps]);
 

@@ -60,10 +60,11 @@ export interface PanelResult {
   spurious: number;
 }
 
-/** One panel's basin map (core.basinMap), with the counts for its legend and the live summary. */
-export function computePanel(memories: Matrix, panel: Panel, res: number): PanelResult {
-  const map = basinMap(memories, panel.F, res, res, { maxIter: 160 });
-  const K = memories.rows;
+/** Options for every panel's basin map. */
+export const BASIN_OPTIONS = { maxIter: 160 } as const;
+
+/** The counts for a panel's legend and the live summary, from its finished basin map. */
+export function summarizePanel(panel: Panel, map: BasinMap, K: number): PanelResult {
   const hit = new Uint8Array(2 * K);
   for (const l of map.label) if (l >= 0) hit[l] = 1;
   let kept = 0;
@@ -73,6 +74,11 @@ export function computePanel(memories: Matrix, panel: Panel, res: number): Panel
     inverses += hit[K + k];
   }
   return { panel, map, kept, inverses, spurious: map.spurious.length / 2 };
+}
+
+/** One panel's basin map (core.basinMap) in one go, with its counts. */
+export function computePanel(memories: Matrix, panel: Panel, res: number): PanelResult {
+  return summarizePanel(panel, basinMap(memories, panel.F, res, res, BASIN_OPTIONS), memories.rows);
 }
 
 /** F(m) / F(1) on m ∈ [−1, 1], for the spikiness plot. */
