@@ -85,8 +85,11 @@ test('memorization-generalization: precomputed K values are instant; the sampler
   await expect(fig.locator('input[type="number"]')).toHaveValue('1000');
 
   // Replay: reset shows the starting noise, a step moves it, play runs the sampler until it settles.
-  await fig.locator('[data-action="play"]').click();
+  const play = fig.locator('[data-action="play"]');
+  if ((await play.getAttribute('aria-pressed')) === 'true') await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
   await fig.locator('[data-action="reset"]').click();
+  await expect(fig.locator('.figure-steps')).toHaveText('t = 0');
   const start = await pixels(canvas);
   await fig.locator('[data-action="step"]').click();
   await expect(fig.locator('.figure-steps')).toHaveText('t = 1');
@@ -121,7 +124,7 @@ test('memorization-generalization: training in the worker reproduces the precomp
   await fig.locator('[data-action="train"]').click();
   await expect(fig.getByTestId('progress-text')).toContainText('step', { timeout: 20000 });
   await fig.locator('[data-action="cancel"]').click();
-  await expect(fig.getByTestId('progress-text')).toHaveText('', { timeout: 10000 });
+  await expect(fig.getByTestId('progress-text')).toBeHidden({ timeout: 10000 });
   await expect(readout).toContainText('has no result yet');
 
   // Retrain K = 4 at width 16 live: same seed, same run as the shipped one.

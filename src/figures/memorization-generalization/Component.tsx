@@ -19,7 +19,7 @@ const DATA_URL = 'data/memorization.json';
 const TRAIN_STEPS = 3000;
 const CLASS_VARS = ['var(--mg-memorized)', 'var(--mg-spurious)', 'var(--mg-generalized)'];
 
-type Training = { phase: 'idle' } | { phase: 'running'; id: number; K: number; width: number; done: number; total: number; loss: number } | { phase: 'error'; message: string };
+type Training = { phase: 'idle' } | { phase: 'running'; id: number; K: number; width: number } | { phase: 'error'; message: string };
 
 export default function MemorizationGeneralization({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
@@ -39,6 +39,9 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
   const [training, setTraining] = useState<Training>({ phase: 'idle' });
   const [kText, setKText] = useState(String(params.K));
   const worker = useRef<Worker | null>(null);
+  // Progress goes straight to the DOM: ten updates a second must not re-render the figure.
+  const progressBar = useRef<HTMLProgressElement>(null);
+  const progressText = useRef<HTMLSpanElement>(null);
   const nextId = useRef(1);
   const replay = useRef(new Replay()).current;
   const field = useRef<{ points: Float64Array; vectors: Float64Array }>({ points: new Float64Array(0), vectors: new Float64Array(0) });
@@ -125,12 +128,16 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
       worker.current = new Worker(new URL('../../workers/train-score.worker.ts', import.meta.url), { type: 'module' });
     }
     const w = worker.current;
-    setTraining({ phase: 'running', id, K, width, done: 0, total: TRAIN_STEPS, loss: NaN });
+    setTraining({ phase: 'running', id, K, width });
+    if (progressBar.current) progressBar.current.value = 0;
+    if (progressText.current) progressText.current.textContent = `training K = ${K}, width ${width}: starting…`;
     w.onmessage = (e: MessageEvent<TrainResponse>) => {
       const m = e.data;
       if (m.id !== id) return;
-      if (m.type === 'progress') setTraining((t) => (t.phase === 'running' && t.id === id ? { ...t, done: m.done, total: m.total, loss: m.loss } : t));
-      else if (m.type === 'done') {
+      if (m.type === 'progress') {
+        if (progressBar.current) progressBar.current.value = m.done / m.total;
+        if (progressText.current) progressText.current.textContent = `training K = ${K}, width ${width}: step ${m.done} of ${m.total}, DSM loss ${m.loss.toFixed(3)}`;
+      } else if (m.type === 'done') {
         setRuns((old) => new Map(old).set(runKey(m.run.width, m.run.K), { ...m.run, source: 'live' }));
         setTraining({ phase: 'idle' });
         store.getState().setStatus(`Trained K = ${m.run.K} at width ${m.run.width} in ${(m.ms / 1000).toFixed(1)} s.`);
@@ -246,14 +253,9 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
         <button type="button" className="btn" onClick={cancelTraining} disabled={!running} data-action="cancel">
           Cancel
         </button>
-        <progress max={1} value={running ? running.done / running.total : 0} aria-label="Training progress" data-testid="progress" />
-        <span className="fig-memorization-generalization-progress" data-testid="progress-text" aria-live="polite">
-          {running
-            ? `training K = ${running.K}, width ${running.width}: step ${running.done} of ${running.total}${Number.isFinite(running.loss) ? `, DSM loss ${running.loss.toFixed(3)}` : ''}`
-            : training.phase === 'error'
-              ? `training failed: ${training.message}`
-              : ''}
-        </span>
+        <progress ref={progressBar} max={1} defaultValue={0} aria-label="Training progress" data-testid="progress" hidden={!running} />
+        <span ref={progressText} className="fig-memorization-generalization-progress" data-testid="progress-text" aria-live="off" hidden={!running} />
+        {training.phase === 'error' && <span className="figure-problem">training failed: {training.message}</span>}
       </div>
       <PropControls store={store} hidden={['K']} />
       <Transport store={store} />
