@@ -81,6 +81,11 @@ export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
       </div>
       <canvas ref={strip} className="fig-fixed-points-strip" role="img" aria-label="Fraction of samples sitting on a training point against update t, solid for the memory, dashed for the sampler; T is marked." />
       <p ref={counts} className="fig-fixed-points-counts" />
+      {params.particles > 1500 && (
+        <p className="figure-notice" role="status">
+          {params.particles} particles in two panels: on a modest laptop this may drop below 60 frames per second.
+        </p>
+      )}
       <PropControls store={store} />
       <Transport store={store} />
     </div>

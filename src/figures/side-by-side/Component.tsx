@@ -156,6 +156,11 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
       </div>
       <canvas ref={plot} className="fig-side-by-side-plot" role="img" aria-label="Step size against update t: the diffusion model's α(t) shrinks along its schedule and stops at T; the memory's α is constant forever." />
       <p ref={readout} className="fig-side-by-side-readout" />
+      {params.particles > 2000 && (
+        <p className="figure-notice" role="status">
+          {params.particles} particles, each run by both dynamics: on a modest laptop this may drop below 60 frames per second.
+        </p>
+      )}
       <PropControls store={store} />
       <Transport store={store} />
     </div>
