@@ -29,3 +29,6 @@ export * from './datasets';
 export * from './capacity';
 export * from './ring-experiment';
 export * from './basins';
+export * from './optimizers';
+export * from './energy-transformer';
+export * from './capacity-scaling';
