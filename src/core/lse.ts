@@ -1,6 +1,9 @@
 import type { Matrix } from './matrix';
-import { fastExpNonPositive, SOFTMAX_CUTOFF } from './special';
+import { fastExpNonPositive as expNonPositiveImported, SOFTMAX_CUTOFF } from './special';
 import { checkFinite, checkLength, checkPositive } from './validate';
+
+// Module-local binding: test runners that rewrite imports into property loads (vite-node) can still inline it.
+const fastExpNonPositive = expNonPositiveImported;
 
 /*
  * The log-sum-exp energy of the survey's associative memory (MATH.md §2a):
