@@ -138,6 +138,17 @@ test('attention-step: small β blends, large β retrieves in one step, iterating
   await expect(status).toContainText('one step, as in an attention layer', { timeout: 15000 });
   await expect(status).toContainText('a blend');
 
+  // Hovering a symbol of the equation highlights its part of the picture, and the other way round.
+  const eq = fig.locator('.fig-attention-step-eq');
+  await eq.locator('.fas-xi').first().hover();
+  await expect(eq).toHaveAttribute('data-hl', 'xi');
+  const canvas = fig.locator('canvas');
+  const cb = (await canvas.boundingBox())!;
+  await page.mouse.move(cb.x + 30, cb.y + 100); // the weight bars under the 60-px thumbnails
+  await expect(eq).toHaveAttribute('data-hl', 'w');
+  await page.mouse.move(cb.x + 5, cb.y + cb.height + 200);
+  await expect(eq).not.toHaveAttribute('data-hl', /./);
+
   // β to its maximum (the slider is logarithmic: 1 is the top).
   await fig.locator('input[name="beta"]').fill('1');
   await fig.locator('[data-action="play"]').click();

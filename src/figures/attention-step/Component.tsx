@@ -9,7 +9,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { Tex } from '../../lib/Tex';
 import { AttentionRun, type Params } from './sim';
-import { layoutFor, paint } from './draw';
+import { layoutFor, paint, partAt, type Part } from './draw';
 import type { meta } from './meta';
 import './style.css';
 
@@ -21,6 +21,9 @@ export default function AttentionStep({ store: anyStore }: FigureProps) {
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
   const run = useRef(new AttentionRun()).current;
+  // The symbol being hovered, in the equation or in the picture: highlighted in both (a ref, not React state).
+  const hover = useRef<Part | null>(null);
+  const eq = useRef<HTMLDivElement>(null);
   const h = layoutFor(w, params.memories, params.iterate).height;
 
   const { redraw } = useSimulation(
@@ -31,7 +34,7 @@ export default function AttentionStep({ store: anyStore }: FigureProps) {
       draw: () => {
         if (!canvas.current) return;
         const p = store.getState().params as Params;
-        paint(fitCanvas(canvas.current, w, layoutFor(w, p.memories, p.iterate).height), run, w, palette, p.iterate);
+        paint(fitCanvas(canvas.current, w, layoutFor(w, p.memories, p.iterate).height), run, w, palette, p.iterate, hover.current);
       },
       describe: () => run.describe(store.getState().params as Params),
     },
@@ -39,11 +42,30 @@ export default function AttentionStep({ store: anyStore }: FigureProps) {
   );
   useEffect(() => redraw(), [palette, w, h]);
 
+  const setHover = (part: Part | null) => {
+    if (hover.current === part) return;
+    hover.current = part;
+    if (eq.current) {
+      if (part) eq.current.dataset.hl = part;
+      else delete eq.current.dataset.hl;
+    }
+    redraw();
+  };
+  const onEqOver = (e: React.PointerEvent<HTMLDivElement>) => {
+    const el = (e.target as Element).closest('[class*="fas-"]');
+    const m = el ? /fas-(xi|w|q|out)/.exec(el.className) : null;
+    setHover(m ? (m[1] as Part) : null);
+  };
+  const onCanvasMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    setHover(partAt(w, params.memories, params.iterate, ((e.clientX - r.left) / r.width) * w, ((e.clientY - r.top) / r.height) * r.height));
+  };
+
   return (
     <div className="fig-attention-step" ref={box}>
-      <div className="fig-attention-step-eq" aria-hidden="true">
+      <div className="fig-attention-step-eq" aria-hidden="true" ref={eq} onPointerOver={onEqOver} onPointerLeave={() => setHover(null)}>
         <div>
-          <Tex tex={String.raw`x^{t+1} = \xi^\top \operatorname{softmax}(\beta\, \xi\, x^{t})`} />
+          <Tex tex={String.raw`\htmlClass{fas-out}{x^{t+1}} = \htmlClass{fas-xi}{\xi^\top} \htmlClass{fas-w}{\operatorname{softmax}(\beta\, \xi\, \htmlClass{fas-q}{x^{t}})}`} />
         </div>
         <div>
           <Tex tex={String.raw`\operatorname{Attention}(Q,K,V) = \operatorname{softmax}(\beta\, Q K^\top)\, V \quad\text{with}\quad Q = (x^{t})^\top,\ K = V = \xi`} />
@@ -53,6 +75,8 @@ export default function AttentionStep({ store: anyStore }: FigureProps) {
         ref={canvas}
         role="img"
         aria-label="Stored pictures with their attention weights above; the query and its update(s) below."
+        onPointerMove={onCanvasMove}
+        onPointerLeave={() => setHover(null)}
       />
       <PropControls store={store} />
       <Transport store={store} />

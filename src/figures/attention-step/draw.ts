@@ -55,7 +55,27 @@ const scratch = { img: null as ImageData | null, c: null as HTMLCanvasElement | 
  * Top: the stored patterns ξ_μ (keys and values) with a bar for each attention weight softmax(βξx)_μ.
  * Bottom: the query x⁰ and the updates x¹, x², … with the energy of each (the last few if there are many).
  */
-export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: number, palette: Palette, iterate: boolean): void {
+/** A part of the picture that corresponds to a symbol of the update equation (hovering one highlights the other). */
+export type Part = 'xi' | 'w' | 'q' | 'out';
+
+/** Which part of the picture lies under (px, py), in CSS pixels; null over empty space. */
+export function partAt(width: number, k: number, iterate: boolean, px: number, py: number): Part | null {
+  const { thumb, big } = layoutFor(width, k, iterate);
+  const yT = 18;
+  const yB = yT + thumb + 54 + 26;
+  if (py >= yT && py < yT + thumb) return 'xi';
+  if (py >= yT + thumb + 4 && py < yT + thumb + 54) return 'w';
+  if (py >= yB && py < yB + big + 30) return px < 14 + big + 11 ? 'q' : 'out';
+  return null;
+}
+
+function ring(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, color: string): void {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 3;
+  ctx.strokeRect(x - 3, y - 3, w + 6, h + 6);
+}
+
+export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: number, palette: Palette, iterate: boolean, highlight: Part | null = null): void {
   const K = run.xi.rows;
   const { thumb, big, height } = layoutFor(width, K, iterate);
   const narrow = width < 520;
@@ -72,6 +92,8 @@ export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: n
   for (let m = 0; m < K; m++) {
     const x = 4 + m * slot + (slot - thumb) / 2;
     picture(ctx, run.xi.data, m * N, x, yT, thumb, palette, scratch);
+    if (highlight === 'xi') ring(ctx, x, yT, thumb, thumb, palette.accent);
+    if (highlight === 'w') ring(ctx, x, yT + thumb + 6, thumb, 34, palette.accent);
     const w = run.weights[m];
     const barMax = 34;
     const h = Math.max(1, w * barMax);
@@ -105,6 +127,7 @@ export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: n
   idx.forEach((t, j) => {
     const x = 14 + j * (big + 22);
     picture(ctx, hist[t], 0, x, yB, big, palette, scratch);
+    if ((highlight === 'q' && j === 0) || (highlight === 'out' && j === idx.length - 1 && j > 0)) ring(ctx, x, yB, big, big, palette.accent);
     ctx.fillStyle = palette.fg;
     ctx.textAlign = 'center';
     ctx.font = '12px system-ui, sans-serif';
