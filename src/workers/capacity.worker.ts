@@ -21,6 +21,8 @@ export type CapacityResponse =
   | { type: 'error'; id: number; message: string };
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
+/** A successful recall settles in 2–4 sweeps; a failing one can wander, and 20 sweeps is plenty to call it failed. */
+const MAX_SWEEPS = 20;
 const cancelled = new Set<number>();
 const post = (m: CapacityResponse) => ctx.postMessage(m);
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -47,14 +49,14 @@ async function run(id: number, spec: CapacitySpec): Promise<void> {
       const K = grids[m][i];
       // Each (memory, K) has its own seed, so a curve does not depend on which other curves ran before it.
       const trials = kind === 'classical' ? CLASSICAL_TRIALS_FACTOR * spec.trials : spec.trials;
-      const r = runCapacity({ N: spec.N, Ks: [K], rule: ruleFor(kind), corruption: spec.corruption, trials, probesPerTrial: spec.probes, minOverlap: spec.minOverlap, seed: spec.seed * 1000003 + m * 7919 + K });
+      const r = runCapacity({ N: spec.N, Ks: [K], rule: ruleFor(kind), corruption: spec.corruption, trials, probesPerTrial: spec.probes, minOverlap: spec.minOverlap, maxSweeps: MAX_SWEEPS, seed: spec.seed * 1000003 + m * 7919 + K });
       const p = r.points[0];
       curve.points.push({ K, recallRate: p.recallRate, meanOverlap: p.meanOverlap, probes: p.probes });
       done++;
       curve.ms = performance.now() - c0;
-      // Two collapses in a row: larger K can only do worse, so skip the rest of this grid.
+      // Recall has collapsed: larger K can only do worse, so skip the rest of this grid.
       zeros = p.recallRate === 0 ? zeros + 1 : 0;
-      if (zeros >= 2 && i < grids[m].length - 1) {
+      if (zeros >= 1 && i < grids[m].length - 1) {
         curve.stoppedEarly = true;
         done += grids[m].length - 1 - i;
         post({ type: 'progress', id, done, total, curves });

@@ -107,7 +107,7 @@ export function theoryCapacity(kind: MemoryKind, N: number): { K: number; formul
 }
 
 export function specKey(s: CapacitySpec): string {
-  return `v1|${s.N}|${s.corruption}|${s.trials}|${s.probes}|${s.minOverlap}|${s.seed}`;
+  return `v2|${s.N}|${s.corruption}|${s.trials}|${s.probes}|${s.minOverlap}|${s.seed}`;
 }
 
 /**

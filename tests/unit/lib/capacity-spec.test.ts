@@ -22,6 +22,6 @@ describe('capacity spec', () => {
     expect(Math.round(theoryCapacity('poly3', 100).K)).toBe(362);
     expect(Math.round(theoryCapacity('poly4', 100).K)).toBe(7238);
     expect(theoryCapacity('exp', 784).K).toBeCloseTo(1.0087e118, -115);
-    expect(specKey({ N: 100, corruption: 0.1, trials: 3, probes: 4, minOverlap: 0.95, seed: 1 })).toBe('v1|100|0.1|3|4|0.95|1');
+    expect(specKey({ N: 100, corruption: 0.1, trials: 3, probes: 4, minOverlap: 0.95, seed: 1 })).toBe('v2|100|0.1|3|4|0.95|1');
   });
 });
