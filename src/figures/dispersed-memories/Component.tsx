@@ -39,7 +39,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const onScreen = useOnScreen(root);
 
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
-  const layout: DiagramLayout = useMemo(() => ({ width: diagW, height: diagH, left: 40, right: 10, top: 14, bottom: 34 }), [diagW, diagH]);
+  const layout: DiagramLayout = useMemo(() => ({ width: diagW, height: diagH, left: 40, right: 10, top: 14, bottom: diagW - 50 < 330 ? 46 : 34 }), [diagW, diagH]);
 
   const draw = () => {
     const p = store.getState().params as Params;

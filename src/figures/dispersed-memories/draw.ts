@@ -111,12 +111,15 @@ export function paintDiagram(ctx: CanvasRenderingContext2D, model: Dispersed, l:
   }
   ctx.fillStyle = palette.fg;
   ctx.font = 'italic 12px system-ui, sans-serif';
+  // Narrow diagrams put the recall/creation ends on their own line, under the ticks.
+  const narrow = x1 - x0 < 330;
   ctx.fillText('noise σ (log scale)', (x0 + x1) / 2, l.height - 4);
   ctx.font = '11px system-ui, sans-serif';
+  const endsY = narrow ? l.height - 18 : l.height - 4;
   ctx.textAlign = 'left';
-  ctx.fillText('← recall', x0, l.height - 4);
+  ctx.fillText('← recall', x0, endsY);
   ctx.textAlign = 'right';
-  ctx.fillText('creation →', x1, l.height - 4);
+  ctx.fillText('creation →', x1, endsY);
   ctx.save();
   ctx.translate(12, (l.top + l.height - l.bottom) / 2);
   ctx.rotate(-Math.PI / 2);
