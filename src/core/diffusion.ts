@@ -53,8 +53,8 @@ export function geometricSigmas(n: number, sigmaMin: number, sigmaMax: number): 
 }
 
 /**
- * Song et al.'s VE SDE noise scale σ(t) = σ_min (σ_max/σ_min)^t for t ∈ [0, 1], and its g(t) = √(dσ²/dt) =
- * σ(t)√(2 log(σ_max/σ_min)).
+ * Song et al.'s VE SDE noise scale σ(t) = σ_min (σ_max/σ_min)^t for t ∈ [0, 1]. (Its diffusion coefficient is
+ * g(t) = √(dσ²/dt) = σ(t)√(2 log(σ_max/σ_min)); the steppers only need σ on a grid.)
  */
 export function veSigma(t: number, sigmaMin: number, sigmaMax: number): number {
   return sigmaMin * Math.pow(sigmaMax / sigmaMin, t);
