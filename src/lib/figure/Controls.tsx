@@ -130,7 +130,7 @@ export function Transport({ store }: { store: FigureStore }) {
         </span>
       )}
       <span className="figure-steps" aria-hidden="true">
-        t = {steps}
+        steps: {steps}
       </span>
     </div>
   );

@@ -110,7 +110,7 @@ export function useSimulation<P extends PropSpecs>(
         s.draw();
       });
       if (ran > 0 || converged !== st.converged) st._advanced(ran, converged);
-      describe(converged);
+      describe(converged || !st.playing);
       recordFrame(st.meta.id, performance.now() - t0);
       if (!ok) return;
       if (converged && st.playing) {
