@@ -671,8 +671,25 @@ export class PatternRecaller extends SweepRecaller {
     return D;
   }
 
+  /** N·h_i for the classical network with ±1 patterns: Σ_μ ξ_μi m_μ − K s_i (small, so it inlines). */
+  private fieldBinary(i: number): number {
+    const K = this.K;
+    const m = this.overlaps;
+    const x = this.xiB;
+    const o = i * K;
+    let d0 = 0;
+    let d1 = 0;
+    let k = 0;
+    for (; k + 1 < K; k += 2) {
+      d0 += x[o + k] * m[k];
+      d1 += x[o + k + 1] * m[k + 1];
+    }
+    if (k < K) d0 += x[o + k] * m[k];
+    return d0 + d1 - this.state[i] * K;
+  }
+
   protected updateBit(i: number): boolean {
-    const D = this.binary ? this.driveBinary(i) : this.driveGeneric(i, this.xiT);
+    const D = this.binary ? (this.mode === 0 ? this.fieldBinary(i) : this.driveBinary(i)) : this.driveGeneric(i, this.xiT);
     const v = D >= 0 ? 1 : -1;
     if (v === this.state[i]) return false;
     this.flip(i);
