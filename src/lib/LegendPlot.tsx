@@ -9,13 +9,16 @@ import type { LinePlotProps } from './LinePlot';
  * start at 1, separation functions that start high at the left).
  */
 export interface LegendPlotProps extends LinePlotProps {
-  legend?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+  /** A corner inside the plot, or 'below' the x-axis label (for narrow screens). */
+  legend?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'below';
   /** Formats x tick labels (e.g. thousands separators on a log axis). Marks are labelled to the left of their line. */
   xTickFormat?: (v: number) => string;
 }
 
 export function LegendPlot({ series, width, height = 180, xLabel, yLabel, xDomain = [0, 1], yDomain = [0, 1], xLog, marks = [], title, legend = 'bottom-right', xTickFormat }: LegendPlotProps) {
-  const m = { top: 12, right: 14, bottom: 36, left: 44 };
+  const rowH = 15;
+  const below = legend === 'below' && series.length > 1 ? series.length * rowH + 8 : 0;
+  const m = { top: 12, right: 14, bottom: 36 + below, left: 44 };
   const w = Math.max(80, width - m.left - m.right);
   const h = Math.max(60, height - m.top - m.bottom);
   const x = (xLog ? scaleLog() : scaleLinear()).domain(xDomain).range([0, w]);
@@ -33,11 +36,10 @@ export function LegendPlot({ series, width, height = 180, xLabel, yLabel, xDomai
   );
   const xTicks = xLog ? x.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9) : x.ticks(5);
   const fmtX = xTickFormat ?? ((t: number) => (xLog ? t.toLocaleString('en-US') : String(Math.round(t * 100) / 100)));
-  const rowH = 15;
   const legW = Math.min(w - 8, 8 + 22 + Math.max(...series.map((s) => s.label.length), 4) * 6.3);
   const legH = series.length * rowH + 6;
-  const lx = legend.endsWith('left') ? 8 : w - legW - 4;
-  const ly = legend.startsWith('top') ? 6 : h - legH - 6;
+  const lx = legend === 'below' ? -m.left + 8 : legend.endsWith('left') ? 8 : w - legW - 4;
+  const ly = legend === 'below' ? h + 38 : legend.startsWith('top') ? 6 : h - legH - 6;
   return (
     <svg width={width} height={height} role="img" aria-label={title} className="line-plot">
       <g transform={`translate(${m.left},${m.top})`}>

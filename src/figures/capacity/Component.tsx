@@ -121,15 +121,15 @@ export default function Capacity({ store: anyStore }: FigureProps) {
   return (
     <div className="fig-capacity" ref={box}>
       <LegendPlot
-        legend="bottom-right"
+        legend={plotW < 520 ? 'below' : 'bottom-right'}
         xTickFormat={(t) => (t >= 1000 ? `${t / 1000}k` : String(t))}
         series={series}
         width={plotW}
-        height={Math.round(Math.min(340, Math.max(220, plotW * 0.5)))}
+        height={Math.round(Math.min(340, Math.max(220, plotW * 0.5))) + (plotW < 520 ? 70 : 0)}
         xLog
         xDomain={[1, kMax]}
         yDomain={[0, 1]}
-        xLabel={`K, stored random patterns (N = ${N}, ${Math.round(params.corruption * 100)}% of bits flipped)`}
+        xLabel={plotW < 520 ? `K stored (N = ${N}, ρ = ${Math.round(params.corruption * 100)}%)` : `K, stored random patterns (N = ${N}, ${Math.round(params.corruption * 100)}% of bits flipped)`}
         yLabel="recall rate"
         marks={marks}
         title={`Recall rate against the number of stored patterns K at N = ${N}, for the classical network and three dense associative memories`}

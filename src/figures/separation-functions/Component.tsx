@@ -127,7 +127,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
 
   return (
     <div className="fig-separation-functions" ref={box}>
-      <LegendPlot legend="bottom-right" series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 260 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />
+      <LegendPlot legend={width < 500 ? 'below' : 'bottom-right'} series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 300 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />
       <div className="fig-separation-functions-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${size}px)` }}>
         {ps.map((p: Panel, i) => {
           const r = results[i];
