@@ -1,0 +1,74 @@
+import type { Palette } from '../../lib/theme';
+import { RADIUS, type Block } from './sim';
+
+export interface RingView {
+  size: number;
+  /** Pixels per unit of g. */
+  scale: number;
+}
+
+export function ringView(size: number): RingView {
+  return { size, scale: (size / 2 - 28) / RADIUS };
+}
+export const toPx = (v: RingView, u: number, w: number): [number, number] => [v.size / 2 + u * v.scale, v.size / 2 - w * v.scale];
+
+/** Paints the LayerNorm circle, the memories ξ_μ as crosses on it, each token's trail and its current g_A. */
+export function paint(ctx: CanvasRenderingContext2D, b: Block, v: RingView, palette: Palette): void {
+  ctx.clearRect(0, 0, v.size, v.size);
+  const c = v.size / 2;
+  ctx.save();
+  ctx.strokeStyle = palette.grid;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.arc(c, c, RADIUS * v.scale, 0, 2 * Math.PI);
+  ctx.stroke();
+  // Memories: crosses on the circle, in the memory colour.
+  ctx.strokeStyle = palette.memory;
+  ctx.lineWidth = 2.5;
+  for (const a of b.memoryAngles()) {
+    const [x, y] = toPx(v, RADIUS * Math.cos(a), RADIUS * Math.sin(a));
+    ctx.beginPath();
+    ctx.moveTo(x - 6, y - 6);
+    ctx.lineTo(x + 6, y + 6);
+    ctx.moveTo(x + 6, y - 6);
+    ctx.lineTo(x - 6, y + 6);
+    ctx.stroke();
+    ctx.fillStyle = palette.memory;
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+  }
+  ctx.restore();
+  // Trails, then tokens.
+  ctx.save();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = palette.accent;
+  ctx.globalAlpha = 0.45;
+  for (const t of b.trails) {
+    ctx.beginPath();
+    for (let k = 0; k < t.length; k += 2) {
+      const [x, y] = toPx(v, t[k], t[k + 1]);
+      if (k === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  ctx.font = '600 11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (let a = 0; a < b.n; a++) {
+    const t = b.trails[a];
+    const [x, y] = toPx(v, t[t.length - 2], t[t.length - 1]);
+    ctx.fillStyle = palette.accent;
+    ctx.strokeStyle = palette.bg;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(x, y, 10, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = palette.bg;
+    ctx.fillText(String(a + 1), x, y + 0.5);
+  }
+  ctx.restore();
+}

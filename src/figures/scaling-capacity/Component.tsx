@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { FigureProps } from '../registry';
+import type { FigureStore } from '../../lib/figure/store';
+import { PropControls } from '../../lib/figure/Controls';
+import { useParentSize } from '../../lib/useParentSize';
+import { LinePlot } from '../../lib/LinePlot';
+import { capacities, curves, formatCount, N_MAX, N_MIN } from './sim';
+import type { meta } from './meta';
+import './style.css';
+
+export default function ScalingCapacity({ store: anyStore }: FigureProps) {
+  const store = anyStore as FigureStore<typeof meta.props>;
+  const { ref: box, width } = useParentSize<HTMLDivElement>(560, 300);
+  const { neurons: n, degree } = useStore(store, (s) => s.params);
+  const c = useMemo(() => curves(degree), [degree]);
+  const at = capacities(n, degree);
+  const plotW = Math.max(260, Math.min(width, 640));
+  return (
+    <div className="fig-scaling-capacity">
+      <div ref={box} className="fig-scaling-capacity-plot">
+        <LinePlot
+          title={`log₁₀ of the number of storable patterns against N (log scale), for the classical, polynomial (n = ${degree}) and exponential separation functions`}
+          width={plotW}
+          height={Math.round(Math.min(320, plotW * 0.6))}
+          xLabel="neurons N"
+          yLabel="log₁₀ K"
+          xLog
+          xDomain={[N_MIN, N_MAX]}
+          series={[
+            { label: 'F(x) = x², 0.138 N', color: 'var(--accent)', points: c.classical },
+            { label: `F(x) = x^${degree}`, color: 'var(--accent-2)', points: c.poly, dashed: true },
+            { label: 'F(x) = eˣ, 2^{N/2}', color: 'var(--memory)', points: c.exp },
+          ]}
+          marks={[{ x: n, label: `N = ${n}`, color: 'var(--fg)' }]}
+        />
+      </div>
+      <table className="fig-scaling-capacity-table">
+        <caption>
+          Patterns that fit in N = {n} neurons
+        </caption>
+        <tbody>
+          <tr data-row="classical">
+            <th scope="row">
+              <span className="fig-scaling-capacity-swatch" style={{ background: 'var(--accent)' }} aria-hidden="true" /> classical, F(x) = x²
+            </th>
+            <td>0.138 N</td>
+            <td data-value="classical">{formatCount(at.classical)}</td>
+          </tr>
+          <tr data-row="poly">
+            <th scope="row">
+              <span className="fig-scaling-capacity-swatch is-dashed" style={{ borderColor: 'var(--accent-2)' }} aria-hidden="true" /> polynomial, F(x) = x
+              <sup>{degree}</sup>
+            </th>
+            <td>
+              N<sup>{degree - 1}</sup> / (2·{oddDf(2 * degree - 3)}·ln N)
+            </td>
+            <td data-value="poly">{formatCount(at.poly)}</td>
+          </tr>
+          <tr data-row="exp">
+            <th scope="row">
+              <span className="fig-scaling-capacity-swatch" style={{ background: 'var(--memory)' }} aria-hidden="true" /> exponential, F(x) = e<sup>x</sup>
+            </th>
+            <td>
+              2<sup>N/2</sup>
+            </td>
+            <td data-value="exp">{formatCount(at.exp)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <PropControls store={store} />
+    </div>
+  );
+}
+
+function oddDf(m: number): number {
+  let p = 1;
+  for (let k = m; k > 1; k -= 2) p *= k;
+  return p;
+}

@@ -1,0 +1,31 @@
+import { classicalCapacity, exponentialCapacity, polynomialCapacity } from '../../core';
+
+export const N_MIN = 10;
+export const N_MAX = 2000;
+
+/** log₁₀ of the number of storable patterns for each separation function, sampled on a log grid of N. */
+export function curves(degree: number, samples = 120): { classical: [number, number][]; poly: [number, number][]; exp: [number, number][] } {
+  const classical: [number, number][] = [];
+  const poly: [number, number][] = [];
+  const exp: [number, number][] = [];
+  for (let k = 0; k <= samples; k++) {
+    const n = N_MIN * Math.pow(N_MAX / N_MIN, k / samples);
+    classical.push([n, Math.log10(classicalCapacity(n))]);
+    poly.push([n, Math.log10(polynomialCapacity(n, degree))]);
+    exp.push([n, exponentialCapacity(n).log10]);
+  }
+  return { classical, poly, exp };
+}
+
+/** A count written for reading: 108, 3,581, 1.0 × 10¹¹⁸. */
+export function formatCount(log10: number): string {
+  if (log10 < 6) return Math.round(Math.pow(10, log10)).toLocaleString('en-US');
+  const e = Math.floor(log10);
+  const m = Math.pow(10, log10 - e);
+  const sup = String(e).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
+  return `${m.toFixed(1)} × 10${sup}`;
+}
+
+export function capacities(n: number, degree: number): { classical: number; poly: number; exp: number } {
+  return { classical: Math.log10(classicalCapacity(n)), poly: Math.log10(polynomialCapacity(n, degree)), exp: exponentialCapacity(n).log10 };
+}
