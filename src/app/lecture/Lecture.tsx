@@ -73,8 +73,19 @@ export default function LectureApp({ mode }: { mode: Exclude<Mode, 'essay'> }) {
       else if (m.type === 'hello' && mode === 'lecture') s.send({ type: 'goto', id: idRef.current });
     });
     sync.current = s;
-    s.send({ type: 'hello', role: mode });
-    return () => s.close();
+    // The presenter asks where the deck is; a deck that opens (or reloads) says where it is.
+    if (mode === 'presenter') s.send({ type: 'hello', role: mode });
+    else s.send({ type: 'goto', id: idRef.current });
+    // A link followed inside the page (#slide-id) moves the deck too.
+    const onHash = () => {
+      const next = slideFromHash();
+      if (next && next !== idRef.current) show(next);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      s.close();
+      window.removeEventListener('hashchange', onHash);
+    };
   }, [mode, show]);
 
   const openPresenter = useCallback(() => {
