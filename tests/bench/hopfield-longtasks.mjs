@@ -40,6 +40,8 @@ async function newPage() {
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mips-capacity:')).forEach((k) => localStorage.removeItem(k)));
     await page.reload();
     const fig = page.locator('[data-figure="capacity"]');
+    // Count from the moment the experiment is running (the page load and first mount are not the experiment).
+    await fig.getByTestId('progress-text').filter({ hasText: '/' }).waitFor({ timeout: 30000 });
     await page.evaluate(() => (window.__long.length = 0));
     await fig.getByTestId('progress-text').filter({ hasText: / s$/ }).waitFor({ timeout: 120000 });
     times.push(Number((await fig.getByTestId('progress-text').innerText()).replace(' s', '')) * 1000);
