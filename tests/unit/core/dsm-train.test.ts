@@ -36,7 +36,7 @@ describe('denoising score matching', () => {
     const learned = dsmLossOf((x, s, o) => scoreNetScoreBatch(net, x, s, o), data, cfg, createRng(9), 1500);
     expect(learned).toBeGreaterThan(exact - 0.05);
     expect(learned).toBeLessThan(exact + 0.15);
-  }, 60000);
+  }, 180000);
 
   it('is deterministic in its seeds', () => {
     const run = () => {
@@ -65,7 +65,7 @@ describe('denoising score matching', () => {
       expect(d).toBeLessThan(0.05);
       expect(gains[p]).toBeLessThan(0.5);
     }
-  }, 60000);
+  }, 180000);
 
   it('rejects impossible configurations', () => {
     expect(() => createScoreNet({ ...cfg, width: 0 }, createRng(1))).toThrow(/width/);
