@@ -423,10 +423,8 @@ export class PatternRecaller extends SweepRecaller {
   private readonly cMP: number;
   private readonly cMM: number;
   private readonly u: Float64Array;
-  // Binary patterns, F = e^{βx} with 2β ≤ 40: u is updated by the factor mid + half·(±1) = e^{±2β} per flip.
-  private readonly scaleUp: number;
-  private readonly scaleMid: number;
-  private readonly scaleHalf: number;
+  // Binary patterns, F = e^{βx} with 2β ≤ 40: a flip multiplies u_μ by scale[(ξ_μi s_i + 1)/2] = e^{±2β}.
+  private readonly scale: Float64Array;
   private uMax = 0;
   private uSum = 1;
   private e = 0;
@@ -497,9 +495,7 @@ export class PatternRecaller extends SweepRecaller {
     this.cPM = -Math.expm1(b2);
     this.cMP = Math.expm1(b2);
     this.cMM = Math.expm1(-b2);
-    this.scaleUp = binary && this.mode === 1 && b2 <= 40 ? Math.exp(b2) : 0;
-    this.scaleMid = this.scaleUp > 0 ? 0.5 * (Math.exp(b2) + Math.exp(-b2)) : 0;
-    this.scaleHalf = this.scaleUp > 0 ? 0.5 * (Math.exp(b2) - Math.exp(-b2)) : 0;
+    this.scale = binary && this.mode === 1 && b2 <= 40 ? Float64Array.of(Math.exp(-b2), Math.exp(b2)) : new Float64Array(0);
     const tab = this.mode === 1 && !binary;
     this.cPlus = new Float64Array(tab ? N * K : 0);
     this.cMinus = new Float64Array(tab ? N * K : 0);
@@ -705,18 +701,17 @@ export class PatternRecaller extends SweepRecaller {
     const m = this.overlaps;
     if (this.binary) {
       const x = this.xiB;
-      if (this.mode === 1 && this.scaleUp > 0) {
+      if (this.mode === 1 && this.scale.length === 2) {
         // m_μ moves by ±2, so u_μ = e^{β(m_μ − M)} is multiplied by e^{±2β}: no exponentials. Refreshed exactly
         // at the end of each sweep, or at once if the largest u leaves [1e-200, 1e200].
         const u = this.u;
-        const mid = this.scaleMid;
-        const half = this.scaleHalf;
+        const f = this.scale;
         let sum = 0;
         let mx = 0;
         for (let k = 0; k < K; k++) {
           const xv = x[o + k] * v;
           m[k] += 2 * xv;
-          const uk = u[k] * (mid + half * xv);
+          const uk = u[k] * f[(xv + 1) >> 1];
           u[k] = uk;
           sum += uk;
           if (uk > mx) mx = uk;

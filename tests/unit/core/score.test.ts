@@ -109,7 +109,7 @@ describe('modern Hopfield network (Ramsauer et al.)', () => {
           e = e2;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20260523 },
     );
   });
   it('one step from 20 % flips: exact sign recall 100 % at β = 0.5, 0 % at β = 0.1 (d = 64, K = 1000; MATH.md §4.10)', () => {

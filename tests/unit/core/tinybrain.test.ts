@@ -94,7 +94,7 @@ describe('TinyBrain (survey Eqs. 12–18)', () => {
           }
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 20260523 },
     );
   });
   it('converges to a fixed point (N_x = 20, N_h = 10, tanh/softmax β = 3; MATH.md §4.11)', () => {
