@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { loadAllChapters, useEssay } from '../content';
 import { ChapterView } from '../content/runtime/ChapterView';
 import { HoverCards } from '../content/runtime/HoverCards';
+import { GlossaryTips } from '../lib/glossary/GlossaryTips';
 import { Toc } from './Toc';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -123,6 +124,7 @@ export function Essay() {
         </p>
       </footer>
       <HoverCards manifest={manifest} />
+      <GlossaryTips />
     </>
   );
 }
