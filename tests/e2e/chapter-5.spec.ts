@@ -143,6 +143,11 @@ test('conservative-field: zero work round the loop for Eq. 20, non-zero without 
   const free = Number(/unconstrained score (-?[\d.]+)/.exec(done)![1]);
   expect(Math.abs(free)).toBeGreaterThan(0.01);
 
+  // Keyboard: focusing the Jacobian-term button highlights that term of Eq. 20 (and draws it on the right panel).
+  await f.getByRole('button', { name: /Jacobian term/ }).focus();
+  await expect(f.locator('.fig-conservative-field')).toHaveAttribute('data-term', 'jac');
+  await expect(f.locator('.cf-jac').first()).toHaveCSS('outline-style', 'solid');
+
   // Switch the Jacobian term off: the right-hand field is no longer conservative.
   await f.getByLabel('Jacobian term of Eq. 20').uncheck();
   await f.getByRole('button', { name: /^Play/ }).click().catch(() => undefined);

@@ -114,7 +114,9 @@ export default function ComparisonTable({ store: anyStore }: FigureProps) {
           <caption className="fig-comparison-table-caption">Survey Table 1. * In theory; §5.2 of the survey (and the figures linked here) show how practice narrows the gap.</caption>
           <thead>
             <tr>
-              <th scope="col" />
+              <th scope="col">
+                <span className="fig-comparison-table-sr">Property</span>
+              </th>
               <th scope="col">Diffusion model</th>
               <th scope="col">Associative memory</th>
               <th scope="col">Shown in</th>

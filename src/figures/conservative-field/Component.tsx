@@ -76,13 +76,9 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
   }, [params.memories, params.sigma, params.eps, params.jacobian, seed, palette, view]);
   useEffect(redraw, [term]);
 
+  // Pointer: the KaTeX spans of the two terms. Keyboard: the two term buttons (KaTeX's HTML is hidden from screen readers).
   useEffect(() => {
-    eq.current?.querySelectorAll<HTMLElement>('.cf-jac, .cf-std').forEach((el) => {
-      const k = el.classList.contains('cf-jac') ? 'jac' : 'std';
-      el.tabIndex = 0;
-      el.dataset.term = k;
-      el.setAttribute('aria-label', k === 'jac' ? 'The Jacobian term: makes the field a gradient' : 'The standard diffusion score term');
-    });
+    eq.current?.querySelectorAll<HTMLElement>('.cf-jac, .cf-std').forEach((el) => (el.dataset.term = el.classList.contains('cf-jac') ? 'jac' : 'std'));
   });
   const termOf = (el: EventTarget | null): Term => ((el instanceof Element ? el.closest<HTMLElement>('[data-term]')?.dataset.term : undefined) as Term) ?? 'none';
 
@@ -153,6 +149,14 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
         <span className="fig-conservative-field-eqno">survey Eq. 19</span>
         <Tex tex={EQ20} display />
         <span className="fig-conservative-field-eqno">survey Eq. 20 — point at a term: the green arrows on the right are the Jacobian term alone</span>
+        <div className="fig-conservative-field-terms" role="group" aria-label="Terms of Eq. 20">
+          <button type="button" className="btn" data-term="jac" aria-pressed={term === 'jac'} onMouseEnter={() => setTerm('jac')}>
+            Jacobian term (∂f_θ/∂x)ᵀ(x − f_θ)/σ²
+          </button>
+          <button type="button" className="btn" data-term="std" aria-pressed={term === 'std'} onMouseEnter={() => setTerm('std')}>
+            standard term −(x − f_θ)/σ²
+          </button>
+        </div>
       </div>
       <PropControls store={store} />
       <Transport store={store} />

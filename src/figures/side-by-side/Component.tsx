@@ -93,17 +93,12 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
   }, [size]);
   useEffect(redraw, [hl, plotW]);
 
-  // The KaTeX spans of matching terms become focusable, so the keyboard can highlight them too.
+  // The KaTeX spans of matching terms answer to the pointer; KaTeX hides its HTML from screen readers, so the
+  // keyboard uses the term buttons below instead (they highlight the same pairs).
   useEffect(() => {
     const root = eqs.current;
     if (!root) return;
-    for (const t of TERMS) {
-      root.querySelectorAll<HTMLElement>(`.sbs-${t.key}`).forEach((el) => {
-        el.tabIndex = 0;
-        el.dataset.term = t.key;
-        el.setAttribute('aria-label', t.says);
-      });
-    }
+    for (const t of TERMS) root.querySelectorAll<HTMLElement>(`.sbs-${t.key}`).forEach((el) => (el.dataset.term = t.key));
   });
 
   const termOf = (el: EventTarget | null): Highlight => {
