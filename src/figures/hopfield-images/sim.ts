@@ -206,7 +206,9 @@ export class PictureMemory {
     const what = p.memory === 'classical' ? 'Classical network' : p.memory === 'exp' ? 'Dense memory with F = eˣ' : `Dense memory with F = ${p.memory === 'rectified' ? 'max(x, 0)' : 'x'}^${p.n}`;
     const head = `${what}: N = ${this.N} neurons, K = ${K} patterns (K/N = ${(K / this.N).toFixed(3)}).`;
     const mt = r.overlaps[this.target] / this.N;
-    if (this.settled) return `${head} Settled after ${r.sweeps} sweeps and ${r.flips} flips: ${this.verdict().text}. ${this.note}`.trim();
-    return `${head} ${r.flips} flips so far; overlap with “${this.names[this.target]}” ${mt.toFixed(3)}; energy ${this.energy().toPrecision(5)}, never rising. ${this.note}`.trim();
+    const load = this.N * K;
+    const heavy = p.mode === 'sweep' && load > 1e6 ? ` At N·K = ${(load / 1e6).toFixed(1)} million a sweep takes longer than one frame, so the animation runs below 60 fps.` : '';
+    if (this.settled) return `${head} Settled after ${r.sweeps} sweeps and ${r.flips} flips: ${this.verdict().text}. ${this.note}${heavy}`.trim();
+    return `${head} ${r.flips} flips so far; overlap with “${this.names[this.target]}” ${mt.toFixed(3)}; energy ${this.energy().toPrecision(5)}, never rising. ${this.note}${heavy}`.trim();
   }
 }
