@@ -107,10 +107,14 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
   );
 
   // A run appearing for the current (K, width) — loaded, or just trained — restarts the replay.
+  // Deferred to its own task, so the render that brought the run and the replay's reset never add up to one long task.
   useEffect(() => {
     if (replay.run === run) return;
-    store.getState().reset();
-    if (run && !prefersReducedMotion()) store.getState().play();
+    const t = setTimeout(() => {
+      store.getState().reset();
+      if (run && !prefersReducedMotion()) requestAnimationFrame(() => store.getState().play());
+    }, 0);
+    return () => clearTimeout(t);
   }, [run]);
 
   useEffect(() => {
