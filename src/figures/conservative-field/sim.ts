@@ -162,6 +162,7 @@ export class ConservativeField {
     const r = this.cumRight[this.pos];
     const walked = this.done() ? 'Round the whole loop' : `${Math.round((100 * this.pos) / (this.cumFree.length - 1))}% of the way round`;
     const rightName = p.jacobian ? '−∇E_θ (Eq. 20)' : 'Eq. 20 without its Jacobian term';
-    return `${walked}: work done by the unconstrained score ${fmt(f, 3)}; by ${rightName} ${fmt(r, 3)}${this.done() ? (Math.abs(r) < 1e-6 ? ' — zero, as for every gradient field' : '') : ''}. Loop area ${this.area.toFixed(2)}.`;
+    const fallback = p.loop === 'drawn' && !this.drawn ? 'No loop drawn yet, so the walker takes the circle between points. ' : '';
+    return `${fallback}${walked}: work done by the unconstrained score ${fmt(f, 3)}; by ${rightName} ${fmt(r, 3)}${this.done() ? (Math.abs(r) < 1e-6 ? ' — zero, as for every gradient field' : '') : ''}. Loop area ${this.area.toFixed(2)}.`;
   }
 }

@@ -50,6 +50,7 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
   };
 
   const draw = () => {
+    model.check();
     const p = store.getState().params as Params;
     if (canvas.current && bg.current) paint(fitCanvas(canvas.current, size, size), model, bg.current, trails.current, view, palette, hlRef.current);
     if (plot.current) paintSchedule(fitCanvas(plot.current, plotW, 130), model, plotW, 130, palette, p.alpha, p.afterT, hlRef.current);

@@ -30,6 +30,9 @@ describe('side-by-side', () => {
     expect(agree({})).toBeLessThan(0.98);
     expect(agree({ sigmaMax: 0.5 })).toBe(1);
   });
+  it('refuses σ(0) ≤ σ(T) with a message', () => {
+    expect(() => new SideBySide().reset({ ...base, sigmaMax: 0.5, sigmaMin: 0.8 }, 1)).toThrow(/must be larger than σ\(T\)/);
+  });
   it('the same seed replays the same run', () => {
     const a = new SideBySide();
     const b = new SideBySide();
