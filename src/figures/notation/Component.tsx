@@ -1,0 +1,36 @@
+import type { FigureProps } from '../registry';
+import { Tex } from '../../lib/Tex';
+import { GLOSSARY } from '../../lib/glossary/glossary';
+import './style.css';
+
+export default function Notation(_props: FigureProps) {
+  return (
+    <div className="fig-notation">
+      <table className="fig-notation-table">
+        <caption>Every symbol below is also explained where it appears: hover it in any equation, or focus an equation and use ← →.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Symbol</th>
+            <th scope="col">Meaning</th>
+            <th scope="col">First use</th>
+          </tr>
+        </thead>
+        <tbody>
+          {GLOSSARY.map((g) => (
+            <tr key={g.id} data-symbol={g.id}>
+              <th scope="row">
+                <Tex tex={g.tex} />
+              </th>
+              <td>{g.meaning}</td>
+              <td>
+                <a href={`#${g.firstUse}`} aria-label={`First use of ${g.marker ? g.char + g.marker : g.char}`}>
+                  ↗
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
