@@ -1,42 +1,39 @@
-import { FigureHost } from '../lib/figure/FigureHost';
+import { lazy, Suspense } from 'react';
 import { ThemeToggle } from './ThemeToggle';
 import { Essay } from './Essay';
 import { Catalogue } from './Catalogue';
+import { SingleFigure } from './embed/SingleFigure';
+import { EssayDeepLinks } from '../lib/DeepLinks';
+import { LectureKey } from './lecture/EnterLecture';
+import { useMode } from './lecture/mode';
+
+const Lecture = lazy(() => import('./lecture/Lecture'));
 
 /*
  * Routes, by query string (the build is static files, so no server routing):
- *   (none)                 the essay
- *   ?catalogue             the figure catalogue, for authors
- *   ?figure=<id>&attr=…    one figure alone (for development and embeds); seed, steps, speed also work
+ *   (none)                  the essay; `#id` scrolls to a section, `eq-…` equation or `fig-…` figure
+ *   ?fig=<anchor>&attr=…    the essay, scrolled to that figure with its state restored (src/lib/DeepLinks.tsx)
+ *   ?mode=lecture, L key    lecture mode; ?mode=presenter is the presenter window (src/app/lecture/)
+ *   ?catalogue              the figure catalogue, for authors
+ *   ?figure=<id>&attr=…     one figure alone; add &embed (or open embed.html?figure=…) for no chrome
  */
-function singleFigureFromUrl(): { id: string; attrs: Record<string, string> } | null {
-  const q = new URLSearchParams(window.location.search);
-  const id = q.get('figure');
-  if (!id) return null;
-  const attrs: Record<string, string> = {};
-  q.forEach((v, k) => {
-    if (k !== 'figure') attrs[k] = v;
-  });
-  return { id, attrs };
-}
-
-function int(v: string | undefined): number | undefined {
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
-}
-
 export function App() {
-  const single = singleFigureFromUrl();
-  if (single) {
-    const { seed, steps, speed, ...attrs } = single.attrs;
+  const mode = useMode((s) => s.mode);
+  const q = new URLSearchParams(window.location.search);
+  if (q.has('figure')) return <SingleFigure tools={<ThemeToggle />} />;
+  if (mode !== 'essay') {
     return (
-      <main className="essay single-figure" id="content">
-        <div className="single-figure-tools">
-          <ThemeToggle />
-        </div>
-        <FigureHost id={single.id} attrs={attrs} init={{ seed: int(seed), steps: int(steps), speed: int(speed) }} />
-      </main>
+      <Suspense fallback={<p className="lecture-loading">Loading lecture mode…</p>}>
+        <Lecture mode={mode} />
+      </Suspense>
     );
   }
-  if (new URLSearchParams(window.location.search).has('catalogue')) return <Catalogue />;
-  return <Essay />;
+  if (q.has('catalogue')) return <Catalogue />;
+  return (
+    <>
+      <Essay />
+      <EssayDeepLinks />
+      <LectureKey />
+    </>
+  );
 }

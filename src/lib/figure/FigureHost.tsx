@@ -4,6 +4,7 @@ import { figureMeta, loadFigure, type FigureComponent } from '../../figures/regi
 import { createFigureStore, type FigureInit, type FigureStore } from './store';
 import { FigureErrorBoundary } from './ErrorBoundary';
 import { prefersReducedMotion } from '../theme';
+import { ShareButtons } from './ShareButtons';
 
 /*
  * Mounts one figure: validates its attributes against the declaration, creates its store, loads its code
@@ -65,6 +66,7 @@ export function FigureHost({ id, attrs, init, number, caption, anchor, onStore, 
         </Suspense>
       </FigureErrorBoundary>
       <FigureFooter store={store} />
+      <ShareButtons store={store} anchor={anchor ?? `fig-${id}`} />
       {(caption || number) && (
         <figcaption>
           {number ? <span className="figure-number">Figure {number}.</span> : null} {caption ?? meta.summary}
