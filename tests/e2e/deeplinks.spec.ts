@@ -1,0 +1,235 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/*
+ * Deep links to a figure's state, embeds, and URLs full of garbage. A copied link, opened in a fresh page,
+ * must give the same pixels after the same number of steps; values from a URL are validated like the
+ * controls' (notices where something was ignored or clamped); no query string may break the page.
+ */
+test.use({ reducedMotion: 'reduce' });
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+const pixels = (page: Page, scope: string) => page.locator(`${scope} canvas`).first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+
+async function copyLink(page: Page, scope: string): Promise<string> {
+  await page.locator(`${scope} [data-action="copy-link"]`).click();
+  const field = page.locator(`${scope} [data-testid="share-link"]`);
+  await expect(field).toBeVisible();
+  return field.inputValue();
+}
+
+test('a copied link replays the same run: same canvas pixels after the same number of steps', async ({ page, browser }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=energy-landscape&beta=8&memories=4&particles=300');
+  const fig = page.locator('[data-figure="energy-landscape"]');
+  await expect(fig.getByTestId('figure-status')).not.toBeEmpty();
+  await fig.locator('[data-action="new-seed"]').click();
+  for (let i = 0; i < 7; i++) await fig.locator('[data-action="step"]').click();
+  await expect(fig.locator('.figure-steps')).toHaveText('t = 7');
+  const link = await copyLink(page, '[data-figure="energy-landscape"]');
+  expect(link).toMatch(/[?&]t=7(&|$)/);
+  expect(link).toMatch(/[?&]beta=8(&|$)/);
+  const seed = await fig.getByTestId('seed').textContent();
+  expect(link).toContain(`seed=${seed}`);
+  const original = await pixels(page, '[data-figure="energy-landscape"]');
+
+  // A fresh page (new context: nothing shared) opens the link.
+  const ctx = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  const fresh = await ctx.newPage();
+  const freshErrors = watchErrors(fresh);
+  await fresh.goto(link);
+  const again = fresh.locator('[data-figure="energy-landscape"]');
+  await expect(again.locator('.figure-steps')).toHaveText('t = 7');
+  await expect(again.getByTestId('seed')).toHaveText(seed!);
+  await expect(again.locator('.figure-notice')).toHaveCount(0);
+  await expect.poll(() => pixels(fresh, '[data-figure="energy-landscape"]')).toBe(original);
+  // And it keeps replaying identically: three more steps on both sides.
+  for (let i = 0; i < 3; i++) {
+    await fig.locator('[data-action="step"]').click();
+    await again.locator('[data-action="step"]').click();
+  }
+  await expect(fig.locator('.figure-steps')).toHaveText('t = 10');
+  await expect(again.locator('.figure-steps')).toHaveText('t = 10');
+  expect(await pixels(fresh, '[data-figure="energy-landscape"]')).toBe(await pixels(page, '[data-figure="energy-landscape"]'));
+  await ctx.close();
+  expect([...errors, ...freshErrors]).toEqual([]);
+});
+
+test('an essay figure link scrolls to the figure and restores its state; section and equation links work', async ({ page, browser }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#fig-landscape-duality');
+  const scope = '#fig-landscape-duality';
+  const fig = page.locator(scope);
+  await expect(fig.getByTestId('figure-status')).not.toBeEmpty({ timeout: 20_000 });
+  await fig.locator('[data-action="new-seed"]').click();
+  for (let i = 0; i < 5; i++) await fig.locator('[data-action="step"]').click();
+  await expect(fig.locator('.figure-steps')).toHaveText('t = 5');
+  const link = await copyLink(page, scope);
+  expect(link).toMatch(/\?fig=fig-landscape-duality&.*#fig-landscape-duality$/);
+  const original = await pixels(page, scope);
+
+  const ctx = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  const fresh = await ctx.newPage();
+  const freshErrors = watchErrors(fresh);
+  await fresh.goto(link);
+  const again = fresh.locator(scope);
+  await expect(again.locator('.figure-steps')).toHaveText('t = 5', { timeout: 20_000 });
+  await expect(again).toBeInViewport();
+  await expect.poll(() => pixels(fresh, scope)).toBe(original);
+
+  // A clamped value in an essay link: restored, clamped, and said.
+  await fresh.goto('./?fig=fig-boltzmann&T=1e6&nonsense=1#fig-boltzmann');
+  await expect(fresh.locator('#fig-boltzmann .figure-notice')).toContainText('outside', { timeout: 20_000 });
+  await expect(fresh.locator('#fig-boltzmann .figure-notice')).toContainText('nonsense');
+  // A link to a figure the essay does not have: the page works and says so.
+  await fresh.goto('./?fig=fig-nope&beta=2');
+  await expect(fresh.getByTestId('url-notice')).toContainText('does not have');
+  // Section and equation links.
+  await fresh.goto('./#the-force-is-the-score');
+  await expect(fresh.locator('#the-force-is-the-score')).toBeInViewport({ timeout: 20_000 });
+  await fresh.goto('./#eq-particles-score');
+  await expect(fresh.locator('#eq-particles-score')).toBeInViewport({ timeout: 20_000 });
+  await ctx.close();
+  expect([...errors, ...freshErrors]).toEqual([]);
+});
+
+test('the embed page fits a 640×360 iframe, without chrome, with validated state and a copy-embed action', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=energy-landscape');
+  await page.locator('[data-action="copy-embed"]').click();
+  const snippet = await page.getByTestId('share-embed').inputValue();
+  expect(snippet).toMatch(/^<iframe src="[^"]*embed\.html\?figure=energy-landscape[^"]*" title="[^"]+" width="640" height="360"/);
+
+  const src = new URL('embed.html?figure=energy-landscape&beta=1000&seed=5', page.url()).href;
+  await page.setContent(`<!doctype html><body style="margin:0"><iframe src="${src}" width="640" height="360" style="border:0"></iframe></body>`);
+  const frame = page.frameLocator('iframe');
+  const fig = frame.locator('[data-figure="energy-landscape"]');
+  await expect(fig.locator('canvas').first()).toBeVisible();
+  await expect(frame.locator('.site-header')).toHaveCount(0);
+  await expect(frame.locator('.theme-toggle')).toHaveCount(0);
+  await expect(fig.locator('.figure-notice')).toContainText('beta = 1000 is outside');
+  await expect(fig.getByTestId('seed')).toHaveText('5');
+  // Nothing sticks out sideways at 640 px.
+  const f = page.frames().find((x) => x.url().includes('embed'))!;
+  const overflow = await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: test.info().outputPath('embed-640x360.png') });
+  expect(errors).toEqual([]);
+});
+
+/** A small seeded generator (mulberry32), so the fuzz cases are the same on every run. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Case {
+  query: string;
+  /** true: a notice must be shown; false: none may be; null: no claim (raw garbage). */
+  owed: boolean | null;
+}
+
+/** Queries for ?figure=energy-landscape built from labelled parts, plus raw garbage. */
+function figureCases(n: number, seed: number): Case[] {
+  const r = rng(seed);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const junk = () => {
+    const alphabet = ['%', '%%', '%E0%A4%A', '&', '=', '==', '?', '#', '+', ' ', '\u0000', '💥', '<script>', '"', "'", '../', 'a', '0', '-1', 'e', '.', '__proto__', 'constructor', '[]', '{}', '\\'];
+    let s = '';
+    const len = 1 + Math.floor(r() * 12);
+    for (let i = 0; i < len; i++) s += pick(alphabet);
+    return s;
+  };
+  const good: [string, () => string][] = [
+    ['beta', () => String(0.1 + r() * 99.9)],
+    ['memories', () => String(1 + Math.floor(r() * 12))],
+    ['alpha', () => String(0.01 + Math.round(r() * 99) / 100)],
+    ['particles', () => String(1 + Math.floor(r() * 800))],
+    ['seed', () => String(Math.floor(r() * 2 ** 32))],
+    ['t', () => String(Math.floor(r() * 40))],
+    ['speed', () => String(1 + Math.floor(r() * 64))],
+  ];
+  const bad: (() => string)[] = [
+    () => `beta=${pick(['0', '-5', '1e9', '1000', '0.01'])}`,
+    () => `memories=${pick(['0', '13', '2.5', '-1', '99999'])}`,
+    () => `alpha=${pick(['abc', 'NaN', '', 'Infinity', '2'])}`,
+    () => `seed=${pick(['x', '-1', '1.5', '99999999999', ''])}`,
+    () => `t=${pick(['-3', '1e12', 'later', '0.5'])}`,
+    () => `speed=${pick(['0', '65', 'fast'])}`,
+    () => `${pick(['bogus', 'Beta', 'mode', 'x', '__proto__', 'constructor', '💥'])}=${pick(['1', '', 'on'])}`,
+  ];
+  const out: Case[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = r();
+    if (kind < 0.25) {
+      out.push({ query: `figure=energy-landscape&${junk()}=${junk()}&${junk()}`, owed: null });
+      continue;
+    }
+    const parts: string[] = ['figure=energy-landscape'];
+    const used = new Set<string>();
+    let owed = false;
+    const k = 1 + Math.floor(r() * 4);
+    for (let j = 0; j < k; j++) {
+      if (r() < 0.5) {
+        const [key, val] = pick(good);
+        if (used.has(key)) continue;
+        used.add(key);
+        parts.push(`${key}=${encodeURIComponent(val())}`);
+      } else {
+        const p = pick(bad)();
+        const key = p.split('=')[0];
+        if (used.has(key)) continue;
+        used.add(key);
+        parts.push(p.replace(/[^=]*$/, (v) => encodeURIComponent(v)));
+        owed = true;
+      }
+    }
+    out.push({ query: parts.join('&'), owed });
+  }
+  return out;
+}
+
+for (const [part, seed] of [
+  [1, 101],
+  [2, 202],
+] as const) {
+  test(`fuzz ${part}/2: 150 random and malformed figure URLs never break the page, and owed notices appear`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    for (const c of figureCases(150, seed)) {
+      await page.goto(`./?${c.query}`, { waitUntil: 'domcontentloaded' });
+      const fig = page.locator('[data-figure="energy-landscape"]');
+      await expect(fig, c.query).toBeVisible();
+      if (c.owed === true) await expect(fig.locator('.figure-notice'), c.query).toBeVisible();
+      if (c.owed === false) await expect(fig.locator('.figure-notice'), c.query).toHaveCount(0);
+      expect(errors, c.query).toEqual([]);
+    }
+  });
+}
+
+test('fuzz: random figure ids, essay links and hashes never break the page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  const r = rng(303);
+  const bits = ['figure=', 'fig=', 'mode=lecture', 'mode=presenter', 'embed', '%E0%A4%A', '💥', '<img src=x onerror=alert(1)>', 'fig-boltzmann', 'fig-nope', 'T=1e9', 'beta=-1', '&&&', '=', '#', '#%', '#eq-', '#fig-boltzmann', 'theme=purple', 'contrast=high'];
+  for (let i = 0; i < 60; i++) {
+    let q = '';
+    const len = 1 + Math.floor(r() * 5);
+    for (let j = 0; j < len; j++) q += (j && r() < 0.6 ? '&' : '') + bits[Math.floor(r() * bits.length)];
+    await page.goto(`./?${q}`, { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('#root > *').first(), q).toBeVisible();
+    await page.waitForTimeout(30);
+    expect(errors, q).toEqual([]);
+  }
+  // A link whose figure has no such id: a figure-shaped message, not a blank page.
+  await page.goto('./?figure=%3Cscript%3E');
+  await expect(page.locator('.figure-error')).toContainText('There is no figure');
+});
