@@ -40,7 +40,7 @@ for (const [id, label, attrs] of CASES) {
     requestAnimationFrame(tick);
   });
   await page.goto(`${base}?figure=${id}${attrs}`);
-  await page.waitForTimeout(4000);
+  await page.waitForTimeout(6000);
   const t = await page.evaluate((fid) => window.__frameTimes?.[fid] ?? [], id);
   const n = t.length;
   // The first frames include lazy compilation; drop them. Intervals: only while the figure was animating.
