@@ -32,6 +32,11 @@ export class Block {
   lastMove = Infinity;
   steps = 0;
 
+  constructor() {
+    // A valid state before the first reset, so a first paint never sees an empty history.
+    this.reset({ tokens: 5, memories: 3, beta: 1, alpha: 0.1 }, 1);
+  }
+
   reset(p: Params, seed: number): void {
     this.block = makeBlock(seed, p.beta, p.memories);
     const rng = createRng(seed * 13 + 7);

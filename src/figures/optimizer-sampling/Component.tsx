@@ -124,7 +124,7 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
                 <th scope="col">Method</th>
                 <th scope="col">steps</th>
                 <th scope="col" title="Evaluations of E or ∇E (the diffusion sampler: of the score F)">evals</th>
-                <th scope="col">done</th>
+                <th scope="col" title="Converged">ok</th>
               </tr>
             </thead>
             <tbody>
@@ -144,7 +144,7 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
                     <td data-col="steps">{fmt(r.steps)}</td>
                     <td data-col="evals">{fmt(r.evals)}</td>
                     <td data-col="done">
-                      {r.done < r.total ? '…' : r.converged === r.total ? '✓' : `${r.converged}/${r.total} (stopped at ${MAX_STEPS})`}
+                      {r.done < r.total ? '…' : r.converged === r.total ? '✓' : <span title={`stopped at ${MAX_STEPS} steps`}>{`${r.converged}/${r.total}`}</span>}
                     </td>
                   </tr>
                 );

@@ -73,9 +73,16 @@ export class Race {
   reset(p: Params, seed: number, keepStarts = false): void {
     this.memories = placeMemories(p.memories, seed);
     if (!keepStarts || this.starts.length !== 2 * p.starts) {
+      // Spread the starts around a circle (seeded angle and radius), so they begin on different slopes.
       const rng = createRng(seed * 31 + 5);
       this.starts = new Float64Array(2 * p.starts);
-      for (let i = 0; i < 2 * p.starts; i++) this.starts[i] = -2.6 + 5.2 * rng.uniform();
+      const phase = 2 * Math.PI * rng.uniform();
+      for (let i = 0; i < p.starts; i++) {
+        const a = phase + (2 * Math.PI * (i + 0.3 * rng.uniform())) / p.starts;
+        const r = 0.6 + 1.9 * rng.uniform();
+        this.starts[2 * i] = r * Math.cos(a);
+        this.starts[2 * i + 1] = r * Math.sin(a);
+      }
     }
     this.objective = this.makeObjective(p.beta);
     this.sigmas = karrasSigmas(p.schedule, SIGMA_MIN, SIGMA_MAX);

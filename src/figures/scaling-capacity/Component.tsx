@@ -5,7 +5,7 @@ import type { FigureStore } from '../../lib/figure/store';
 import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { LinePlot } from '../../lib/LinePlot';
-import { capacities, curves, formatCount, N_MAX, N_MIN } from './sim';
+import { capacities, curves, formatCount, N_MAX, N_MIN, Y_MAX } from './sim';
 import type { meta } from './meta';
 import './style.css';
 
@@ -27,10 +27,11 @@ export default function ScalingCapacity({ store: anyStore }: FigureProps) {
           yLabel="log₁₀ K"
           xLog
           xDomain={[N_MIN, N_MAX]}
+          yDomain={[0, Y_MAX]}
           series={[
             { label: 'F(x) = x², 0.138 N', color: 'var(--accent)', points: c.classical },
-            { label: `F(x) = x^${degree}`, color: 'var(--accent-2)', points: c.poly, dashed: true },
-            { label: 'F(x) = eˣ, 2^{N/2}', color: 'var(--memory)', points: c.exp },
+            { label: `F(x) = x${'⁰¹²³⁴⁵⁶⁷⁸⁹'[degree]}`, color: 'var(--accent-2)', points: c.poly, dashed: true },
+            { label: 'F(x) = eˣ, 2^(N/2) (leaves the plot)', color: 'var(--memory)', points: c.exp },
           ]}
           marks={[{ x: n, label: `N = ${n}`, color: 'var(--fg)' }]}
         />

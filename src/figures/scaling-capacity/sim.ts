@@ -2,9 +2,11 @@ import { classicalCapacity, exponentialCapacity, polynomialCapacity } from '../.
 
 export const N_MIN = 10;
 export const N_MAX = 2000;
+/** Top of the plot in log₁₀ K: high enough for every polynomial curve, far below the exponential one. */
+export const Y_MAX = 24;
 
 /** log₁₀ of the number of storable patterns for each separation function, sampled on a log grid of N. */
-export function curves(degree: number, samples = 120): { classical: [number, number][]; poly: [number, number][]; exp: [number, number][] } {
+export function curves(degree: number, samples = 240): { classical: [number, number][]; poly: [number, number][]; exp: [number, number][] } {
   const classical: [number, number][] = [];
   const poly: [number, number][] = [];
   const exp: [number, number][] = [];
@@ -13,6 +15,15 @@ export function curves(degree: number, samples = 120): { classical: [number, num
     classical.push([n, Math.log10(classicalCapacity(n))]);
     poly.push([n, Math.log10(polynomialCapacity(n, degree))]);
     exp.push([n, exponentialCapacity(n).log10]);
+  }
+  // The exponential curve leaves the plot almost at once: keep it up to the top edge (one point past it,
+  // cut exactly at the edge) so the line ends at the frame instead of being drawn over the legend.
+  const cut = exp.findIndex(([, y]) => y > Y_MAX);
+  if (cut > 0) {
+    const [x0, y0] = exp[cut - 1];
+    const [x1, y1] = exp[cut];
+    const f = (Y_MAX - y0) / (y1 - y0);
+    exp.splice(cut, exp.length - cut, [x0 * Math.pow(x1 / x0, f), Y_MAX]);
   }
   return { classical, poly, exp };
 }
