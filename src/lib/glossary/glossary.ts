@@ -4,7 +4,7 @@
  * or focuses it in the essay's math. Pure data: no DOM, so tests and the build can read it.
  */
 export interface GlossaryEntry {
-  /** Stable id, also the anchor of the symbol's first use in chapter 2 (`#sym-<id>`). */
+  /** Stable id; the anchor of the symbol’s first use is `#sym-<id>` (chapters 1 and 2). */
   id: string;
   /** The character KaTeX renders for the symbol's base letter (what the enhancer matches). */
   char: string;
