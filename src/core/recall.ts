@@ -425,6 +425,12 @@ export class PatternRecaller extends SweepRecaller {
   private readonly u: Float64Array;
   // Binary patterns, F = e^{βx} with 2β ≤ 40: a flip multiplies u_μ by scale[(ξ_μi s_i + 1)/2] = e^{±2β}.
   private readonly scale: Float64Array;
+  // Binary patterns, F polynomial/rectified (mode 3): every overlap is an integer in [−N, N], so the bracket
+  // F(r + 1) − F(r − 1) and F(m) are read from tables built once (no powers per bit): gTab[r + N + 1] for
+  // r ∈ [−N − 1, N + 1], fTab[m + N] for m ∈ [−N, N]; mInt mirrors the overlaps as integers.
+  private readonly gTab: Float64Array;
+  private readonly fTab: Float64Array;
+  private readonly mInt: Int32Array;
   private uMax = 0;
   private uSum = 1;
   private e = 0;
@@ -496,6 +502,15 @@ export class PatternRecaller extends SweepRecaller {
     this.cMP = Math.expm1(b2);
     this.cMM = Math.expm1(-b2);
     this.scale = binary && this.mode === 1 && b2 <= 40 ? Float64Array.of(Math.exp(-b2), Math.exp(b2)) : new Float64Array(0);
+    const polyTab = binary && this.mode === 3;
+    this.gTab = new Float64Array(polyTab ? 2 * N + 3 : 0);
+    this.fTab = new Float64Array(polyTab ? 2 * N + 1 : 0);
+    this.mInt = new Int32Array(polyTab ? K : 0);
+    if (polyTab) {
+      const F = rule as Separation;
+      for (let r = -N - 1; r <= N + 1; r++) this.gTab[r + N + 1] = separationValue(F, r + 1) - separationValue(F, r - 1);
+      for (let v = -N; v <= N; v++) this.fTab[v + N] = separationValue(F, v);
+    }
     const tab = this.mode === 1 && !binary;
     this.cPlus = new Float64Array(tab ? N * K : 0);
     this.cMinus = new Float64Array(tab ? N * K : 0);
@@ -510,6 +525,7 @@ export class PatternRecaller extends SweepRecaller {
 
   protected recompute(): void {
     patternOverlaps(this.patterns, this.state, this.overlaps);
+    if (this.mInt.length) for (let k = 0; k < this.K; k++) this.mInt[k] = this.overlaps[k];
     this.refresh();
   }
 
@@ -616,7 +632,34 @@ export class PatternRecaller extends SweepRecaller {
       }
       return ca * sp + cb * sm;
     }
+    if (this.mInt.length) return this.drivePolyTable(i);
     return this.driveGeneric(i, x);
+  }
+
+  /**
+   * Mode 3 with ±1 patterns: the bracket Σ_μ F(r_μ + ξ_μi) − F(r_μ − ξ_μi) = Σ_μ ξ_μi G(r_μ), G(r) = F(r + 1) − F(r − 1),
+   * r_μ = m_μ − ξ_μi s_i, with G read from a table (the same numbers brute force computes, summed in the same order).
+   */
+  private drivePolyTable(i: number): number {
+    const K = this.K;
+    const mi = this.mInt;
+    const x = this.xiB;
+    const g = this.gTab;
+    const o = i * K;
+    const off = this.N + 1;
+    let D = 0;
+    if (this.state[i] > 0) {
+      for (let k = 0; k < K; k++) {
+        const xk = x[o + k];
+        D += xk * g[mi[k] - xk + off];
+      }
+    } else {
+      for (let k = 0; k < K; k++) {
+        const xk = x[o + k];
+        D += xk * g[mi[k] + xk + off];
+      }
+    }
+    return D;
   }
 
   /** The bracket for any patterns, reading the bit-major copy `x` (Int8 for ±1, else Float64). */
@@ -718,6 +761,22 @@ export class PatternRecaller extends SweepRecaller {
         }
         this.uSum = sum;
         if (mx > 1e200 || mx < 1e-200) this.refresh();
+        return;
+      }
+      if (this.mInt.length) {
+        // Overlaps move by ±2; the energy −Σ_μ F(m_μ) is summed from the table in the same pass.
+        const mi = this.mInt;
+        const fT = this.fTab;
+        const N = this.N;
+        let e = 0;
+        for (let k = 0; k < K; k++) {
+          const d = 2 * x[o + k] * v;
+          const nm = mi[k] + d;
+          mi[k] = nm;
+          m[k] += d;
+          e += fT[nm + N];
+        }
+        this.e = -e;
         return;
       }
       for (let k = 0; k < K; k++) m[k] += c * x[o + k];
