@@ -74,7 +74,7 @@ export function GlossaryTips({ rootId = 'content' }: { rootId?: string }) {
     };
     const onOut = (e: PointerEvent) => {
       const t = e.target as Element | null;
-      if (active && t?.closest?.(LEAF) === active && document.activeElement?.contains(active) !== true) hide();
+      if (active && t?.closest?.(LEAF) === active && !focusList.includes(active)) hide();
     };
 
     // Display equations become focusable once they arrive (chapters load lazily).
@@ -131,7 +131,7 @@ export function GlossaryTips({ rootId = 'content' }: { rootId?: string }) {
       } else if (e.key === 'Escape') hide();
     };
     const onScroll = () => {
-      if (active && !box.hidden && document.activeElement?.contains(active) !== true) hide();
+      if (active && !box.hidden && !focusList.includes(active)) hide();
     };
 
     root.addEventListener('pointerover', onOver);
