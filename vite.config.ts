@@ -2,12 +2,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { essayContent } from './src/content/build/vitePlugin.mjs';
+import { figureSnapshots } from './scripts/snapshotsPlugin.mjs';
 
 export default defineConfig({
   // Relative asset paths, so dist/ works from any folder, a sub-path on a static host, or file://.
   base: './',
   // essayContent compiles content/*.md (math typeset, citations and figures checked) into virtual:essay.
-  plugins: [essayContent({ contentDir: process.env.ESSAY_CONTENT ?? 'content' }), react()],
+  // figureSnapshots uses public/snapshots/ (npm run snapshots) for og:image, <noscript> and print, when present.
+  plugins: [essayContent({ contentDir: process.env.ESSAY_CONTENT ?? 'content' }), react(), figureSnapshots()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
