@@ -6,7 +6,7 @@
  *
  * With no arguments it runs the whole recipe: seed 1 for every width (16, 32, 64) and every K of SWEEP_K, with the
  * trained weights (the figure draws those networks), then seeds 2 and 3 at the boundary K values BOUNDARY_K for
- * widths 16 and 32, without weights (the figure averages the fractions over every seed it has). Each run trains a fresh score network
+ * every width, without weights (the figure averages the fractions over every seed it has). Each run trains a fresh score network
  * by denoising score matching on K points of the unit circle — same seed ⇒ same data, weights, minibatches and
  * sampler noise — samples 400 points, settles them on the learned attractors and classifies them
  * (src/core/ring-experiment.ts). Every number in the JSON comes from this script.
@@ -14,7 +14,7 @@
  * To use both cores, split the recipe and merge:
  *   npx tsx scripts/precompute-memorization.ts --seeds 1 --widths 16,64 --out a.json
  *   npx tsx scripts/precompute-memorization.ts --seeds 1 --widths 32 --out b.json
- *   npx tsx scripts/precompute-memorization.ts --seeds 2,3 --widths 16,32 --ks 6,8,12,16,24,32 --weights false --out c.json
+ *   npx tsx scripts/precompute-memorization.ts --seeds 2,3 --ks 6,8,12,16,24,32 --weights false --out c.json
  *   npx tsx scripts/precompute-memorization.ts --merge a.json,b.json,c.json
  * Options: --seeds 1,2 --widths 16,32 --ks 2,4 --steps 3000 --weights true|false --out path --merge files.
  */
@@ -24,8 +24,8 @@ import { createRingExperiment, finishRingExperiment, trainRingExperiment, RING_E
 export const SWEEP_K = [2, 4, 6, 8, 12, 16, 24, 32, 64, 128, 256, 512, 1000];
 export const BOUNDARY_K = [6, 8, 12, 16, 24, 32];
 export const WIDTHS = [16, 32, 64];
-/** Widths that get the extra boundary seeds (width 64 is the slowest to train, so it keeps one seed). */
-export const EXTRA_SEED_WIDTHS = [16, 32];
+/** Widths that get the extra boundary seeds. */
+export const EXTRA_SEED_WIDTHS = [16, 32, 64];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
