@@ -80,12 +80,13 @@ test('a citation shows its reference on hover and on keyboard focus, and links t
 test('the table of contents follows the reader', async ({ page }) => {
   await openEssay(page);
   const chapters = await page.locator('article.chapter').evaluateAll((els) => els.map((e) => e.id));
-  const last = chapters[chapters.length - 1];
-  await page.locator(`#${last}`).scrollIntoViewIfNeeded();
+  // A chapter in the middle (the last one may be too short to reach the top of the window).
+  const last = chapters[Math.min(1, chapters.length - 1)];
   await page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), last);
   await expect(page.locator(`.toc a[href="#${last}"]`)).toHaveAttribute('aria-current', 'location');
   // A section further down that chapter becomes current when the reader gets there.
-  const section = await page.locator(`#${last} .prose h3[id]`).first().getAttribute('id');
+  const headings = page.locator(`#${last} .prose h3[id]`);
+  const section = (await headings.count()) ? await headings.first().getAttribute('id') : null;
   if (section) {
     await page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), section);
     await expect(page.locator(`.toc a[href="#${section}"]`)).toHaveAttribute('aria-current', 'location');
