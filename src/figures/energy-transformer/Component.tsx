@@ -91,6 +91,15 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
     return out;
   };
   const last = h[h.length - 1];
+  // Room above the curves for the legend: the top third of the plot stays empty.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of h) {
+    lo = Math.min(lo, e.total, e.attention, e.memory);
+    hi = Math.max(hi, e.total, e.attention, e.memory);
+  }
+  const span = Math.max(1e-6, hi - lo);
+  const yDomain: [number, number] = [lo - 0.05 * span, hi + 0.6 * span];
   const p = store.getState().params as Params;
 
   return (
@@ -121,6 +130,7 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
             height={210}
             xLabel="step"
             yLabel="energy"
+            yDomain={yDomain}
             series={[
               { label: 'E = E_ATT + E_HN', color: 'var(--fg)', points: pts((i) => h[i].total) },
               { label: 'E_ATT (attention)', color: 'var(--accent)', points: pts((i) => h[i].attention) },
