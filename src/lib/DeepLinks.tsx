@@ -7,7 +7,7 @@ import './figure/share.css';
 
 /*
  * Deep links into the essay. `#<id>` (a section, `eq-<label>`, `fig-<anchor>`, a chapter) is scrolled to by the
- * shell. A figure state rides in the query: `?fig=<anchor>&beta=4&seed=7&t=120#<anchor>`. Once the essay has
+ * shell. A figure state rides in the query: `?fig=<anchor>&beta=4&seed=7&at=120#<anchor>`. Once the essay has
  * mounted that figure, its store gets the validated state and the run replays from the seed. Whatever the
  * query holds, the page works; what was ignored or clamped is said in a short notice.
  */

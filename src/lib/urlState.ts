@@ -7,12 +7,12 @@ import { coerceProp, defaultProps, validateProps, type FigureMeta, type NumberPr
  * replaced by the default, and each such case becomes a short notice. Nothing here throws, whatever the URL
  * holds. Pure TypeScript: no DOM, so the same code runs in unit tests and in the build scripts.
  *
- *   ?figure=<id>&beta=4&seed=7&t=120           one figure alone (also embed.html?figure=…, add &embed)
- *   ?fig=<anchor>&beta=4&seed=7&t=120#<anchor>  a figure in the essay: scroll to it, restore its state
+ *   ?figure=<id>&beta=4&seed=7&at=120            one figure alone (also embed.html?figure=…, add &embed)
+ *   ?fig=<anchor>&beta=4&seed=7&at=120#<anchor>   a figure in the essay: scroll to it, restore its state
  *
- * `t` is the number of updates run since the last reset; with the props and the seed it fixes the state
- * exactly (the simulation replays reset + t × step). `steps` is accepted for `t` unless the figure has a prop
- * of that name.
+ * `at` is the number of updates run since the last reset (the transport's step counter); with the props and
+ * the seed it fixes the state exactly (the simulation replays reset + at × step). `steps` is accepted for
+ * `at` unless the figure has a prop of that name. (Not `t`, which the essay uses for physical time.)
  */
 
 /** As many updates as a restored link may replay (useSimulation's MAX_RESTORE_STEPS; a test keeps them equal). */
@@ -20,7 +20,7 @@ export const MAX_URL_STEPS = 20000;
 
 /** The host's own keys (not figure props). */
 const SEED_SPEC: NumberProp = { type: 'number', integer: true, min: 0, max: 2 ** 32 - 1, default: 1, label: 'seed', description: 'random seed' };
-const STEPS_SPEC: NumberProp = { type: 'number', integer: true, min: 0, max: MAX_URL_STEPS, default: 0, label: 't', description: 'updates since reset' };
+const STEPS_SPEC: NumberProp = { type: 'number', integer: true, min: 0, max: MAX_URL_STEPS, default: 0, label: 'at', description: 'updates since reset' };
 const SPEED_SPEC: NumberProp = { type: 'number', integer: true, min: 1, max: 64, default: 1, label: 'speed', description: 'updates per frame' };
 
 export interface FigureUrlState<V = Record<string, unknown>> {
@@ -57,7 +57,7 @@ export function queryValue(search: string, key: string): string | null {
 
 /** Key names of the host that a figure's own prop of the same name would shadow. */
 function stepsKeys(meta: FigureMeta): string[] {
-  return Object.prototype.hasOwnProperty.call(meta.props, 'steps') ? ['t'] : ['t', 'steps'];
+  return Object.prototype.hasOwnProperty.call(meta.props, 'steps') ? ['at'] : ['at', 'steps'];
 }
 
 /**
@@ -102,7 +102,7 @@ function clip(s: string, n = 40): string {
 
 /**
  * The query entries that describe a state: every prop that differs from its declared default, the seed,
- * `t` when time has moved, and the speed when it is not 1. Opening them with `parseFigureState` gives the
+ * `at` when time has moved, and the speed when it is not 1. Opening them with `parseFigureState` gives the
  * same props, seed and step count back.
  */
 export function figureStateEntries(meta: FigureMeta, s: FigureStateSnapshot): [string, string][] {
@@ -114,7 +114,7 @@ export function figureStateEntries(meta: FigureMeta, s: FigureStateSnapshot): [s
     out.push([k, typeof v === 'number' ? formatNumber(v) : String(v)]);
   }
   if (meta.animated || meta.seeded) out.push(['seed', String(s.seed >>> 0)]);
-  if (s.steps > 0) out.push(['t', String(Math.min(s.steps, MAX_URL_STEPS))]);
+  if (s.steps > 0) out.push(['at', String(Math.min(s.steps, MAX_URL_STEPS))]);
   if (s.speed !== 1) out.push(['speed', String(s.speed)]);
   return out;
 }

@@ -7,7 +7,7 @@ import { parseFigureState, queryEntries } from '../../lib/urlState';
 import { prefersReducedMotion } from '../../lib/theme';
 
 /*
- * One figure alone: `?figure=<id>&prop=value&seed=7&t=120` (development, the catalogue, shared links), and
+ * One figure alone: `?figure=<id>&prop=value&seed=7&at=120` (development, the catalogue, shared links), and
  * the embed `embed.html?figure=<id>&…` (= `?figure=<id>&embed`), which drops all chrome for an iframe.
  * The query is validated exactly like the controls (urlState.ts); what was ignored or clamped is shown
  * under the figure. `theme=dark|light` picks the embed's theme.

@@ -24,14 +24,14 @@ function inRange(meta: FigureMeta, values: Record<string, unknown>) {
 
 describe('parseFigureState', () => {
   it('keeps in-range values without a notice', () => {
-    const s = parseFigureState(landscape, queryEntries('?beta=8&memories=5&seed=42&t=120&speed=4'));
+    const s = parseFigureState(landscape, queryEntries('?beta=8&memories=5&seed=42&at=120&speed=4'));
     expect(s.values).toMatchObject({ beta: 8, memories: 5 });
     expect([s.seed, s.steps, s.speed]).toEqual([42, 120, 4]);
     expect(s.notices).toEqual([]);
   });
 
   it('clamps out-of-range values and says so', () => {
-    const s = parseFigureState(landscape, queryEntries('?beta=1e9&memories=-3&t=99999999'));
+    const s = parseFigureState(landscape, queryEntries('?beta=1e9&memories=-3&at=99999999'));
     expect(s.values.beta).toBe(100);
     expect(s.values.memories).toBe(1);
     expect(s.steps).toBe(MAX_URL_STEPS);
@@ -52,15 +52,15 @@ describe('parseFigureState', () => {
     expect(s.notices).toEqual([]);
   });
 
-  it('reads `steps` as time unless the figure has a prop of that name', () => {
+  it('reads `steps` as `at` unless the figure has a prop of that name', () => {
     expect(parseFigureState(landscape, queryEntries('?steps=30')).steps).toBe(30);
-    const s = parseFigureState(sdeVsOde, queryEntries('?steps=30&t=5'));
+    const s = parseFigureState(sdeVsOde, queryEntries('?steps=30&at=5'));
     expect(s.values.steps).toBe(30);
     expect(s.steps).toBe(5);
   });
 
   it('never throws and always yields values the controls accept (random query strings, every figure)', () => {
-    const key = fc.oneof(fc.constantFrom('seed', 't', 'steps', 'speed', 'beta', 'memories', 'sigma', 'alpha', 'particles', '__proto__', 'toString', ''), fc.string());
+    const key = fc.oneof(fc.constantFrom('seed', 'at', 't', 'steps', 'speed', 'beta', 'memories', 'sigma', 'alpha', 'particles', '__proto__', 'toString', ''), fc.string());
     const value = fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String), fc.constantFrom('NaN', 'Infinity', '-0', '1e400', '%', '%E0%A4%A', 'true', ''));
     fc.assert(
       fc.property(fc.constantFrom(...metas), fc.array(fc.tuple(key, value), { maxLength: 8 }), fc.string(), (meta, pairs, junk) => {
@@ -104,9 +104,9 @@ describe('links', () => {
 
   it('embed links point at embed.html and the snippet is an iframe', () => {
     const link = singleFigureLink('file:///media/usb/dist/index.html?x#y', landscape, { params: { ...defaultProps(landscape), beta: 8 }, seed: 3, steps: 10, speed: 1 }, true);
-    expect(link).toBe('file:///media/usb/dist/embed.html?figure=energy-landscape&beta=8&seed=3&t=10');
+    expect(link).toBe('file:///media/usb/dist/embed.html?figure=energy-landscape&beta=8&seed=3&at=10');
     expect(embedSnippet(link, 'A "title" <b>')).toBe(
-      '<iframe src="file:///media/usb/dist/embed.html?figure=energy-landscape&amp;beta=8&amp;seed=3&amp;t=10" title="A &quot;title&quot; &lt;b>" width="640" height="360" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>',
+      '<iframe src="file:///media/usb/dist/embed.html?figure=energy-landscape&amp;beta=8&amp;seed=3&amp;at=10" title="A &quot;title&quot; &lt;b>" width="640" height="360" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>',
     );
   });
 
