@@ -15,6 +15,8 @@ import './style.css';
 
 type Brush = 'flip' | 'ink' | 'paper';
 const MAX_READER = 20;
+/** The longest slice of the first build run in one task (ms). */
+const SLICE_MS = 12;
 
 export default function HopfieldImages({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
@@ -46,7 +48,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
   const announce = () => model.recaller && store.getState().setStatus(model.describe(store.getState().params as Params));
 
   const draw = () => {
-    if (!main.current || !model.recaller) return;
+    if (!main.current || !model.recaller || prep.current) return;
     const ctx = fitCanvas(main.current, mainSize, mainSize);
     paintPattern(ctx, model.state, model.side, 0, 0, mainSize, palette, model.settled ? -1 : model.lastFlip);
     if (side.current) {
@@ -71,17 +73,67 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     if (!store.getState().playing) announce();
   };
 
+  // The first build of a large memory (20 pictures rasterised, hundreds of random rows at 64×64) would block the
+  // page for longer than a frame: it is prepared in slices of at most SLICE_MS, one task each, and the figure
+  // resets itself when the stored set is ready (carrying over a deep link's step count).
+  const prep = useRef<{ key: string; timer: number } | null>(null);
+  const cancelPrep = () => {
+    if (prep.current) clearTimeout(prep.current.timer);
+    prep.current = null;
+  };
+  useEffect(() => cancelPrep, []);
+  const prepare = (p: Params, seed: number): boolean => {
+    const reader = readerRef.current;
+    if (model.isPrepared(p, seed, reader)) {
+      cancelPrep();
+      return true;
+    }
+    const key = `${p.size}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}`;
+    const targetSteps = store.getState().targetSteps;
+    if (prep.current?.key === key) return false;
+    cancelPrep();
+    const it = model.prepare(p, seed, reader);
+    const job = { key, timer: 0 };
+    const slice = (): boolean => {
+      const t0 = performance.now();
+      while (performance.now() - t0 < SLICE_MS) if (it.next().done) return true;
+      return false;
+    };
+    if (slice()) return true;
+    const next = () => {
+      if (prep.current !== job) return;
+      if (!slice()) {
+        job.timer = window.setTimeout(next, 0);
+        return;
+      }
+      // The recaller (bit-major copy of the patterns, overlaps) is built in a task of its own, then the figure resets.
+      job.timer = window.setTimeout(() => {
+        if (prep.current !== job) return;
+        model.reset(p, seed, readerRef.current);
+        job.timer = window.setTimeout(() => {
+          if (prep.current !== job) return;
+          prep.current = null;
+          store.setState((st) => ({ resetToken: st.resetToken + 1, targetSteps }));
+        }, 0);
+      }, 0);
+    };
+    prep.current = job;
+    job.timer = window.setTimeout(next, 0);
+    return false;
+  };
+
   const { redraw } = useSimulation(
     store,
     {
       reset: (p, s) => {
+        if (!prepare(p as Params, s)) return;
         model.reset(p, s, readerRef.current);
         setBuilt((v) => v + 1);
       },
-      step: (p) => model.step(p),
+      step: (p) => (prep.current ? false : model.step(p)),
       paramsChanged: (p, prev) => (p.mode !== prev.mode ? 'keep' : 'reset'),
       draw,
-      describe: () => model.describe(store.getState().params as Params),
+      describe: () => (prep.current || !model.recaller ? 'Preparing the stored pictures…' : model.describe(store.getState().params as Params)),
     },
     box,
   );
