@@ -6,7 +6,8 @@ import { capacityGrid, CLASSICAL_TRIALS_FACTOR, MEMORY_KINDS, ruleFor, type Capa
  * The capacity experiment, off the main thread. For each memory (classical, F = x³, F = x⁴, F = eˣ) and each K of
  * its grid, the core's runCapacity stores `trials` fresh sets of K random ±1 patterns and probes `probes` of them
  * from a copy with a fraction `corruption` of the bits flipped. Between two K values the worker yields to its
- * event loop, so a cancel message is seen within one K. Progress and partial curves are posted after every K.
+ * event loop, so a cancel message is seen within one K. Progress and partial curves are posted at most every
+ * PROGRESS_EVERY_MS and at the end of each curve.
  *
  * In:  { type: 'run', id, spec } | { type: 'cancel', id }
  * Out: { type: 'progress', id, done, total, curves } | { type: 'done', id, curves, ms }
@@ -26,6 +27,8 @@ const MAX_SWEEPS = 20;
 const cancelled = new Set<number>();
 const post = (m: CapacityResponse) => ctx.postMessage(m);
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+/** Progress is posted at most this often (ms), and whenever a curve ends, so the main thread re-renders rarely. */
+const PROGRESS_EVERY_MS = 150;
 
 async function run(id: number, spec: CapacitySpec): Promise<void> {
   const t0 = performance.now();
@@ -33,6 +36,13 @@ async function run(id: number, spec: CapacitySpec): Promise<void> {
   const total = grids.reduce((a, g) => a + g.length, 0);
   const curves: CapacityCurve[] = [];
   let done = 0;
+  let lastPost = -Infinity;
+  const progress = (force: boolean) => {
+    const now = performance.now();
+    if (!force && now - lastPost < PROGRESS_EVERY_MS) return;
+    lastPost = now;
+    post({ type: 'progress', id, done, total, curves });
+  };
   for (let m = 0; m < MEMORY_KINDS.length; m++) {
     const kind = MEMORY_KINDS[m];
     const curve: CapacityCurve = { kind, points: [], stoppedEarly: false, ms: 0 };
@@ -59,10 +69,10 @@ async function run(id: number, spec: CapacitySpec): Promise<void> {
       if (zeros >= 1 && i < grids[m].length - 1) {
         curve.stoppedEarly = true;
         done += grids[m].length - 1 - i;
-        post({ type: 'progress', id, done, total, curves });
+        progress(true);
         break;
       }
-      post({ type: 'progress', id, done, total, curves });
+      progress(i === grids[m].length - 1);
     }
   }
   post({ type: 'done', id, curves, ms: performance.now() - t0 });
