@@ -31,6 +31,7 @@ type Listener = (n: string[]) => void;
 let pageNotices: string[] = [];
 const listeners = new Set<Listener>();
 export function addPageNotice(message: string): void {
+  if (pageNotices.includes(message)) return;
   pageNotices = [...pageNotices, message];
   for (const l of listeners) l(pageNotices);
 }

@@ -117,7 +117,9 @@ test('the embed page fits a 640×360 iframe, without chrome, with validated stat
   await expect(fig.locator('canvas').first()).toBeVisible();
   await expect(frame.locator('.site-header')).toHaveCount(0);
   await expect(frame.locator('.theme-toggle')).toHaveCount(0);
-  await expect(fig.locator('.figure-notice')).toContainText('beta = 1000 is outside');
+  // In the small frame the notice sits above the figure, in view.
+  await expect(frame.getByTestId('url-notice')).toContainText('beta = 1000 is outside');
+  await expect(frame.getByTestId('url-notice')).toBeInViewport();
   await expect(fig.getByTestId('seed')).toHaveText('5');
   // Nothing sticks out sideways at 640 px.
   const f = page.frames().find((x) => x.url().includes('embed'))!;
@@ -258,7 +260,7 @@ test('offline: the built folder opened over file:// runs the essay, a figure, le
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.lecture-stage')).not.toHaveAttribute('data-slide', 'eq-particles-score');
   await page.goto(`${base}embed.html?figure=energy-landscape&beta=1000`);
-  await expect(page.locator('[data-figure="energy-landscape"] .figure-notice')).toContainText('outside');
+  await expect(page.getByTestId('url-notice')).toContainText('outside');
   // A figure that runs in a Web Worker (inlined for file://).
   await page.goto(`${base}index.html?figure=capacity`);
   await expect(page.locator('[data-figure="capacity"] [data-testid="figure-status"]')).toContainText(/Done|running|K/, { timeout: 30_000 });

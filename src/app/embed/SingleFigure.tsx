@@ -24,6 +24,8 @@ export function SingleFigure({ tools }: { tools?: React.ReactNode }) {
     else if (theme !== undefined) addPageNotice(`theme must be light or dark (got “${theme.slice(0, 20)}”); ignored.`);
     const meta = figureMeta(id);
     const state = meta ? parseFigureState(meta, entries, RESERVED) : null;
+    // In a small iframe the figure fills the frame: say what was ignored or clamped above it, not below.
+    if (embed && state?.notices.length) addPageNotice(state.notices.map((n) => n.message).join('; '));
     return { id, embed, meta, state };
   });
   const { id, embed, meta, state } = route;
@@ -42,7 +44,7 @@ export function SingleFigure({ tools }: { tools?: React.ReactNode }) {
             speed: state.speed,
             autoplay: meta.animated && !prefersReducedMotion() && !state.steps,
           }}
-          onStore={(s) => s.setState({ notices: state.notices })}
+          onStore={(s) => s.setState({ notices: embed ? [] : state.notices })}
         />
       ) : (
         <FigureHost id={id.slice(0, 80)} />
