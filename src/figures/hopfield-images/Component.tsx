@@ -100,22 +100,23 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
       return false;
     };
     if (slice()) return true;
+    // Slices until the stored set is ready; then the recaller (bit-major copy of the patterns, overlaps) is built
+    // in a task of its own, and the figure resets.
+    let built = false;
     const next = () => {
       if (prep.current !== job) return;
-      if (!slice()) {
-        job.timer = window.setTimeout(next, 0);
-        return;
-      }
-      // The recaller (bit-major copy of the patterns, overlaps) is built in a task of its own, then the figure resets.
-      job.timer = window.setTimeout(() => {
-        if (prep.current !== job) return;
+      if (!built && slice()) {
+        built = true;
+      } else if (built) {
         model.reset(p, seed, readerRef.current);
         job.timer = window.setTimeout(() => {
           if (prep.current !== job) return;
           prep.current = null;
           store.setState((st) => ({ resetToken: st.resetToken + 1, targetSteps }));
         }, 0);
-      }, 0);
+        return;
+      }
+      job.timer = window.setTimeout(next, 0);
     };
     prep.current = job;
     job.timer = window.setTimeout(next, 0);
@@ -129,6 +130,8 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
         if (!prepare(p as Params, s)) return;
         model.reset(p, s, readerRef.current);
         setBuilt((v) => v + 1);
+        // Compile the recall loops of this rule in an idle task, before the reader's first sweep (once per rule).
+        if (!PictureMemory.isWarm(p)) window.setTimeout(() => PictureMemory.warmUp(p), 0);
       },
       step: (p) => (prep.current ? false : model.step(p)),
       paramsChanged: (p, prev) => (p.mode !== prev.mode ? 'keep' : 'reset'),
