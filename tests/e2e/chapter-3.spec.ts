@@ -1,23 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { errorsOf, open, pixels, status } from './helpers';
 
 /*
  * Chapter 3's figures, driven as a reader would through the single-figure route: slide, toggle, play, pause,
  * step, reset, click. Each check is on what the page shows: canvas pixels, status text, readouts.
  */
-
-async function open(page: Page, id: string, query = ''): Promise<Locator> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`./?figure=${id}${query}`);
-  const fig = page.locator(`[data-figure="${id}"]`);
-  await expect(fig).toBeVisible();
-  await expect(fig.getByTestId('figure-status')).not.toBeEmpty();
-  (page as Page & { __errors?: string[] }).__errors = errors;
-  return fig;
-}
-const errorsOf = (page: Page) => (page as Page & { __errors?: string[] }).__errors ?? [];
-const pixels = (c: Locator) => c.evaluate((el: HTMLCanvasElement) => el.toDataURL());
-const status = (fig: Locator) => fig.getByTestId('figure-status');
 
 test('score-field: σ slider reshapes the field; the time toggle relabels the axis and the equation', async ({ page }) => {
   const fig = await open(page, 'score-field');

@@ -1,23 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { fast, watchErrors } from './helpers';
 
 /*
  * Chapter 4's dynamics figures, driven as a reader would: drag the start point, push a slider past the stable
  * range, switch models, add layers, turn up β. Each test opens the figure alone (?figure=<id>).
  */
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
-
-async function fast(fig: ReturnType<Page['locator']>) {
-  await fig.getByLabel('Updates per frame').selectOption('32');
-}
 
 test('energy-descent: dragging the start restarts both runs; α past 2/λ_max breaks the discrete run with an explanation', async ({ page }) => {
   const errors = watchErrors(page);
