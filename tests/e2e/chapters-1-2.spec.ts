@@ -1,24 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { errorsOf, open, pixels, steps } from './helpers';
 
 /*
  * Chapters 1–2: the three figures driven as a reader would (drag, keys, sliders, play, step, reset, draw),
  * each check reading what changed on screen. Figures are opened alone through the `?figure=<id>` route.
  */
-
-const pixels = (c: Locator) => c.evaluate((el: HTMLCanvasElement) => el.toDataURL());
-const steps = async (fig: Locator) => Number(((await fig.locator('.figure-steps').textContent()) ?? '').replace(/\D+/g, ''));
-
-async function open(page: Page, id: string, query = ''): Promise<Locator> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`./?figure=${id}${query}`);
-  const fig = page.locator(`[data-figure="${id}"]`);
-  await expect(fig).toBeVisible();
-  await expect(fig.getByTestId('figure-status')).not.toBeEmpty();
-  (page as Page & { __errors?: string[] }).__errors = errors;
-  return fig;
-}
-const errorsOf = (page: Page) => (page as Page & { __errors?: string[] }).__errors ?? [];
 
 test.describe('landscape-duality', () => {
   test('dragging a memory moves both landscapes; arrow keys move it too', async ({ page }) => {
@@ -65,7 +51,7 @@ test.describe('landscape-duality', () => {
 
     await fig.getByRole('button', { name: 'Pause' }).click();
     const t0 = await steps(fig);
-    await fig.getByRole('button', { name: 'Step' }).click();
+    await fig.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => steps(fig)).toBe(t0 + 1);
     await fig.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => steps(fig)).toBe(0);
@@ -97,7 +83,7 @@ test.describe('landscape-duality', () => {
     await expect(fig.locator('.ld-energy').first()).toHaveClass(/is-hl/);
 
     // Keyboard: the terms are focusable and focusing one highlights it.
-    await fig.locator('.ld-step[data-term]').first().focus();
+    await fig.locator('button[data-term="step"]').focus();
     await expect(fig.locator('.ld-step').first()).toHaveClass(/is-hl/);
   });
 
@@ -165,7 +151,7 @@ test.describe('dye-diffusion', () => {
     await expect(fig.getByRole('button', { name: 'Play' })).toBeVisible();
     await fig.getByRole('button', { name: 'Reset' }).click();
     await expect(fig.getByTestId('time-readout')).toHaveText(/t = 0\.00/);
-    await fig.getByRole('button', { name: 'Step' }).click();
+    await fig.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(fig.getByTestId('time-readout')).toHaveText(/t = 0\.01/);
     await expect(fig.getByTestId('figure-status')).toContainText('lie within 3w');
     expect(errorsOf(page)).toEqual([]);
@@ -204,7 +190,7 @@ test.describe('boltzmann', () => {
     await expect.poll(() => pixels(canvas)).not.toEqual(before);
     await fig.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => steps(fig)).toBe(0);
-    await fig.getByRole('button', { name: 'Step' }).click();
+    await fig.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => steps(fig)).toBe(1);
     await fig.locator('.figure-transport select').selectOption('32');
     await fig.getByRole('button', { name: /Play/ }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import type { FigureProps } from '../registry';
@@ -11,6 +11,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { lattice } from '../../lib/draw/arrows';
 import { fromPx, px, py, type View } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
+import { TermButton, useTermHighlight } from '../../lib/termHighlight';
 import { createRng } from '../../core';
 import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
 import { paintBackground, paintPanel, screenLengths, type Background, type Term } from './draw';
@@ -25,6 +26,8 @@ const TERM_TEXT: Record<Exclude<Term, null>, string> = {
   energy: 'the energy gradient ∇E_θ: the contours and force arrows on the energy side',
   memory: 'the memories ξ_μ: the two draggable rings',
 };
+
+const TERM_SYMBOL: Record<Exclude<Term, null>, string> = { x: 'xᵗ', step: 'α', score: '∇log p_θ', energy: '∇E_θ', memory: 'ξ_μ' };
 
 const UPDATE_TEX = String.raw`\begin{aligned}
 \htmlClass{ld-term ld-x}{x^{t+1}} &= \htmlClass{ld-term ld-x}{x^{t}} + \htmlClass{ld-term ld-step}{\alpha}\,\htmlClass{ld-term ld-score}{\nabla_{x}\log p_\theta(x^{t})}\\
@@ -46,9 +49,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
   const left = useRef<HTMLCanvasElement>(null);
   const right = useRef<HTMLCanvasElement>(null);
   const eqBox = useRef<HTMLDivElement>(null);
-  const [hl, setHl] = useState<Term>(null);
-  const hlRef = useRef<Term>(null);
-  hlRef.current = hl;
+  const { hl, setHl, hlRef } = useTermHighlight<Term>(null);
 
   // Wide: panel | equation | panel (as in the survey). Medium: two panels, the equation below. Narrow: stacked.
   const layout = width >= 900 ? 'wide' : width >= 520 ? 'medium' : 'narrow';
@@ -99,20 +100,6 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
       root.querySelectorAll<HTMLElement>(`.ld-${t}`).forEach((el) => el.classList.toggle('is-hl', hl === t));
     }
   }, [hl]);
-
-  // Make the tagged equation terms reachable by keyboard: focusing one highlights its counterpart.
-  useEffect(() => {
-    const root = eqBox.current;
-    if (!root) return;
-    root.querySelectorAll<HTMLElement>('.ld-term').forEach((el) => {
-      const t = termOf(el);
-      if (!t || el.parentElement?.closest('.ld-term')) return;
-      el.tabIndex = 0;
-      el.setAttribute('role', 'button');
-      el.setAttribute('aria-label', `Highlight ${TERM_TEXT[t]}`);
-      el.dataset.term = t;
-    });
-  }, [layout]);
 
   const onEqOver = (e: React.SyntheticEvent) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('.ld-term');
@@ -199,12 +186,17 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
           ref={eqBox}
           onPointerOver={onEqOver}
           onPointerLeave={() => setHl(null)}
-          onFocus={onEqOver}
-          onBlur={() => setHl(null)}
           data-testid="update-equation"
         >
           <Tex tex={UPDATE_TEX} display />
           <Tex tex={ENERGY_TEX} display className="fig-landscape-duality-energy-eq" />
+          <div className="fig-landscape-duality-terms" role="group" aria-label="Terms of the update equation">
+            {TERMS.map((t) => (
+              <TermButton key={t} term={t} none={null} setHl={setHl} label={`Highlight ${TERM_TEXT[t]}`} className={`ld-${t}-button`}>
+                {TERM_SYMBOL[t]}
+              </TermButton>
+            ))}
+          </div>
           <p className="fig-landscape-duality-legend" aria-live="polite">
             {hl ? `Showing ${TERM_TEXT[hl]}.` : 'Point at a term to find it in the picture.'}
           </p>
