@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import './style.css';
@@ -11,6 +11,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { Tex } from '../../lib/Tex';
 import { LinePlot } from '../../lib/LinePlot';
+import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, Dsm, type Params } from './sim';
 import { paint, paintBackground } from './draw';
 import type { meta } from './meta';
@@ -32,9 +33,7 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
   useStore(store, (s) => s.status);
   const model = useRef(new Dsm()).current;
   const heat = useRef<HTMLCanvasElement | null>(null);
-  const [hl, setHl] = useState<Highlight>('none');
-  const hlRef = useRef<Highlight>('none');
-  hlRef.current = hl;
+  const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
 
   const { redraw } = useSimulation(
@@ -62,10 +61,7 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
     redraw();
   }, [palette, view, seed, hl]);
 
-  const onEqOver = (e: React.PointerEvent) => {
-    const el = e.target as Element;
-    setHl(el.closest('.fig-dsm-target') ? 'target' : el.closest('.fig-dsm-score') ? 'score' : 'none');
-  };
+  const onEqOver = (e: React.PointerEvent) => setHl(termAt<Highlight>(e.target, { 'fig-dsm-target': 'target', 'fig-dsm-score': 'score' }, 'none'));
 
   const trace = model.trace.slice();
   const series = trace.length
@@ -88,18 +84,15 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
         />
       </div>
       <p className="fig-dsm-legend">
-        <button type="button" onPointerEnter={() => setHl('target')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('target')} onBlur={() => setHl('none')}>
-          <span className="sw" style={{ background: 'var(--accent-2)' }} />
+        <TermButton term="target" none="none" setHl={setHl} swatch="var(--accent-2)">
           latest x̃ and its target −(x̃−ξ)/σ²
-        </button>
-        <button type="button" onPointerEnter={() => setHl('target')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('target')} onBlur={() => setHl('none')}>
-          <span className="sw" style={{ background: 'var(--accent)' }} />
+        </TermButton>
+        <TermButton term="target" none="none" setHl={setHl} swatch="var(--accent)">
           average of targets per bin
-        </button>
-        <button type="button" onPointerEnter={() => setHl('score')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('score')} onBlur={() => setHl('none')}>
-          <span className="sw" style={{ background: 'var(--score)' }} />
+        </TermButton>
+        <TermButton term="score" none="none" setHl={setHl} swatch="var(--score)">
           true score ∇log p_σ
-        </button>
+        </TermButton>
       </p>
       <div className="fig-dsm-plot" data-testid="error-plot">
         <LinePlot series={series} width={Math.min(size, 480)} height={160} xLog xDomain={[Math.max(1, Math.min(params.batch, params.total / 10)), params.total]} xLabel="samples drawn n" yLabel="relative error" yDomain={[0, Math.max(0.2, ...trace.map((p) => p[1]))]} title="Relative error between the binned average of DSM targets and the binned true score, against the number of samples" />

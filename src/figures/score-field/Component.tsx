@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import './style.css';
@@ -11,6 +11,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { lattice } from '../../lib/draw/arrows';
 import { Tex } from '../../lib/Tex';
+import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SCHEDULE, ScoreField, sigmaAt, timeOf, type Params } from './sim';
 import { paint, paintBackground, type Background } from './draw';
 import type { meta } from './meta';
@@ -36,9 +37,7 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
   const params = useStore(store, (s) => s.params);
   const field = useRef(new ScoreField()).current;
   const bg = useRef<Background | null>(null);
-  const [hl, setHl] = useState<Highlight>('none');
-  const hlRef = useRef<Highlight>('none');
-  hlRef.current = hl;
+  const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
 
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
   const n = size < 400 ? 15 : 21;
@@ -94,10 +93,7 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
     const s = sigmaAt(t);
     store.getState().setParam('sigma', Math.min(3, Math.max(0.05, Number(s.toPrecision(3)))));
   };
-  const onEqOver = (e: React.PointerEvent) => {
-    const el = e.target as Element;
-    setHl(el.closest('.fig-sf-F') ? 'F' : el.closest('.fig-sf-t') ? 't' : 'none');
-  };
+  const onEqOver = (e: React.PointerEvent) => setHl(termAt<Highlight>(e.target, { 'fig-sf-F': 'F', 'fig-sf-t': 't' }, 'none'));
 
   return (
     <div className="fig-score-field" data-hl={hl}>
@@ -114,8 +110,9 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
         />
       </div>
       <p className="fig-score-field-legend">
-        <span className="sw" style={{ background: 'var(--score)' }} />
-        score F_θ ≈ ∇log p(x; σ) (directions exact, lengths compressed)
+        <TermButton term="F" none="none" setHl={setHl} swatch="var(--score)">
+          score F_θ ≈ ∇log p(x; σ) (directions exact, lengths compressed)
+        </TermButton>
         <span className="sw" style={{ background: 'var(--memory)' }} />
         data ξ_μ<span className="sw" style={{ background: 'var(--fg)', opacity: 0.5 }} />
         noisy data x + σz · heatmap −log p(x; σ), dark = likely

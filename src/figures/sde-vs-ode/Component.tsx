@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import './style.css';
@@ -11,6 +11,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
+import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SdeVsOde, type Params } from './sim';
 import { paint, paintBackground } from './draw';
 import type { meta } from './meta';
@@ -30,9 +31,7 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
   const status = useStore(store, (s) => s.status);
   const model = useRef(new SdeVsOde()).current;
   const heat = useRef<HTMLCanvasElement | null>(null);
-  const [hl, setHl] = useState<Highlight>('none');
-  const hlRef = useRef<Highlight>('none');
-  hlRef.current = hl;
+  const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
 
   const draw = () => {
@@ -67,10 +66,7 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
     model.roundTrip(x, y);
     afterTrip();
   };
-  const onEqOver = (e: React.PointerEvent) => {
-    const el = e.target as Element;
-    setHl(el.closest('.fig-sv-ode') ? 'ode' : el.closest('.fig-sv-sde') ? 'sde' : 'none');
-  };
+  const onEqOver = (e: React.PointerEvent) => setHl(termAt<Highlight>(e.target, { 'fig-sv-ode': 'ode', 'fig-sv-sde': 'sde' }, 'none'));
   const trip = model.trip;
   void status; // re-render with the status line so the round-trip readout stays current
 
@@ -89,18 +85,15 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
         />
       </div>
       <p className="fig-sv-legend">
-        <button type="button" onPointerEnter={() => setHl('sde')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('sde')} onBlur={() => setHl('none')}>
-          <span className="sw" style={{ background: 'var(--accent-2)' }} />
+        <TermButton term="sde" none="none" setHl={setHl} swatch="var(--accent-2)">
           reverse SDE
-        </button>
-        <button type="button" onPointerEnter={() => setHl('ode')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('ode')} onBlur={() => setHl('none')}>
-          <span className="sw" style={{ background: 'var(--accent)' }} />
+        </TermButton>
+        <TermButton term="ode" none="none" setHl={setHl} swatch="var(--accent)">
           probability-flow ODE
-        </button>
-        <button type="button" onPointerEnter={() => setHl('trip')} onPointerLeave={() => setHl('none')} onFocus={() => setHl('trip')} onBlur={() => setHl('none')}>
-          <span className="sw" style={{ background: 'var(--memory)' }} />
+        </TermButton>
+        <TermButton term="trip" none="none" setHl={setHl} swatch="var(--memory)">
           ODE round trip: encode (dashed) ◆ latent, decode (solid)
-        </button>
+        </TermButton>
       </p>
       <p className="figure-hint">Click or tap anywhere to encode that point with the ODE and decode it back.</p>
       <div className="fig-sv-trip">
