@@ -7,8 +7,9 @@ import {
   createRng,
   dsmPerturb,
   lseEnergy,
-  lseGradBatch,
+  gaussianMixture,
   matrixFromRows,
+  mixtureScoreBatch,
   sampleGrid,
   type BinnedMeans,
   type Domain,
@@ -30,6 +31,9 @@ export const DATA: Matrix = matrixFromRows([
   [1.4, -1.2],
   [-1.2, -1.5],
 ]);
+
+/** The data as point masses, so smoothing it to σ gives p_σ = (1/K) Σ N(ξ_μ, σ²I). */
+const SMOOTHED = gaussianMixture(DATA);
 
 /** How many of the latest samples are drawn with their individual target arrows. */
 export const SHOWN = 40;
@@ -90,11 +94,9 @@ export class Dsm {
     }
   }
 
-  /** ∇log p_σ at the points xs (n×2) into out. */
+  /** ∇log p_σ at the points xs (n×2) into out: the exact score of the data smoothed to σ (core `mixtureScoreBatch`). */
   private score(xs: Float64Array, sigma: number, out: Float64Array): void {
-    const beta = 1 / (sigma * sigma);
-    lseGradBatch(xs, DATA, beta, out);
-    for (let i = 0; i < out.length; i++) out[i] *= -beta;
+    mixtureScoreBatch(SMOOTHED, xs, sigma, out);
   }
 
   /** Draws one batch of perturbed samples and adds their targets to the bins. Converged once the budget is spent. */

@@ -1,4 +1,4 @@
-import { createRng, lseEnergy, lseGradBatch, matrixFromRows, sampleGrid, type Domain, type Grid, type Matrix } from '../../core';
+import { createRng, gaussianMixture, lseEnergy, matrixFromRows, mixtureScoreBatch, sampleGrid, type Domain, type Grid, type Matrix } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 
@@ -17,6 +17,9 @@ export const DATA: Matrix = matrixFromRows([
   [-1.9, -2.0],
 ]);
 
+/** The data as point masses: smoothing it to σ gives p_σ = (1/K) Σ N(ξ_μ, σ²I), whose score core `mixtureScoreBatch` gives exactly. */
+const SMOOTHED = gaussianMixture(DATA);
+
 /** The schedule the time axis shows: σ(t) falls geometrically from σ_max at t = 0 (noise) to σ_min at t = T (data). */
 export const SCHEDULE = { T: 100, sigmaMax: 3, sigmaMin: 0.05 };
 export function sigmaAt(t: number): number {
@@ -30,7 +33,8 @@ export function timeOf(sigma: number): number {
 /**
  * Everything the picture needs at one σ: the score on a lattice, the energy grid, and noisy samples.
  * The score of p_σ = (1/K) Σ N(ξ_μ, σ²I) is −β ∇E_β with β = 1/σ² (MATH.md §2f, Ambrogioni's identity), so the
- * log-sum-exp core gives it in one batched call; −log p_σ = β E_β + const is the heatmap.
+ * score is the same whether computed from the log-sum-exp energy or from the mixture; −log p_σ = β E_β + const is
+ * the heatmap.
  */
 export class ScoreField {
   /** The data points ξ_μ, flat [x, y, …]. */
@@ -64,13 +68,9 @@ export class ScoreField {
     this.sigma = sigma;
     this.points = lattice;
     if (this.vectors.length !== lattice.length) this.vectors = new Float64Array(lattice.length);
-    lseGradBatch(lattice, DATA, beta, this.vectors);
+    mixtureScoreBatch(SMOOTHED, lattice, sigma, this.vectors);
     let maxNorm = 0;
-    for (let i = 0; i < this.vectors.length; i += 2) {
-      this.vectors[i] *= -beta;
-      this.vectors[i + 1] *= -beta;
-      maxNorm = Math.max(maxNorm, Math.hypot(this.vectors[i], this.vectors[i + 1]));
-    }
+    for (let i = 0; i < this.vectors.length; i += 2) maxNorm = Math.max(maxNorm, Math.hypot(this.vectors[i], this.vectors[i + 1]));
     this.maxNorm = maxNorm;
     for (let i = 0; i < this.owners.length; i++) {
       const m = this.owners[i];
