@@ -12,7 +12,6 @@ function watchErrors(page: Page): string[] {
 }
 const fig = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`);
 const status = (page: Page, id: string) => fig(page, id).getByTestId('figure-status');
-const stepsShown = async (page: Page, id: string) => Number((await fig(page, id).locator('.figure-steps').innerText()).replace(/[^0-9]/g, ''));
 const cell = (page: Page, method: string, col: string) => fig(page, 'optimizer-sampling').locator(`tr[data-method="${method}"] td[data-col="${col}"]`);
 
 async function pause(page: Page, id: string) {
