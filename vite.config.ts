@@ -18,6 +18,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },
     environment: 'node',
+    // Property tests run hundreds of instances; on a loaded 2-core machine they can take several seconds.
+    // Speed is measured by the benchmarks, never by a test's timeout.
+    testTimeout: 60_000,
     // Under CI a JSON report feeds the closing "N passed, N failed" line of .ci/run.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: process.env.CI ? { json: 'reports/unit.json' } : undefined,
