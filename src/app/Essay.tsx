@@ -5,6 +5,7 @@ import { HoverCards } from '../content/runtime/HoverCards';
 import { GlossaryTips } from '../lib/glossary/GlossaryTips';
 import { Toc } from './Toc';
 import { ThemeToggle } from './ThemeToggle';
+import { LectureButton } from './lecture/EnterLecture';
 
 /** Resolves in an idle moment (or soon, where requestIdleCallback is missing). */
 function idle(): Promise<void> {
@@ -81,6 +82,7 @@ export function Essay() {
           <button type="button" className="btn toc-toggle" aria-expanded={tocOpen} aria-controls="toc" onClick={() => setTocOpen((o) => !o)}>
             Contents
           </button>
+          <LectureButton />
           <ThemeToggle />
         </div>
       </header>

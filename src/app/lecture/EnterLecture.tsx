@@ -6,7 +6,7 @@ import { enterLecture } from './mode';
  * In the essay, `L` opens lecture mode at the slide of what is on screen: the last section heading, key
  * equation or figure whose top has passed the upper third of the viewport.
  */
-function currentSlideId(): string {
+export function currentSlideId(): string {
   const line = window.innerHeight * 0.35;
   let best = 'title';
   for (const c of getManifest().chapters) {
@@ -35,4 +35,13 @@ export function LectureKey() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return null;
+}
+
+/** The header's way into lecture mode (hidden on narrow screens: lectures are projected). */
+export function LectureButton() {
+  return (
+    <button type="button" className="btn lecture-enter" onClick={() => enterLecture(currentSlideId())} title="Present the essay as slides (L)">
+      Lecture <kbd>L</kbd>
+    </button>
+  );
 }

@@ -18,7 +18,7 @@ export function prerenderShell(manifest: EssayManifest): string {
   return [
     `<div class="prerendered">`,
     `<a class="skip-link" href="#content">Skip to the essay</a>`,
-    `<header class="site-header"><a class="site-title" href="#title">${ESSAY_TITLE}</a><div class="site-tools"><button type="button" class="btn toc-toggle" aria-expanded="false" aria-controls="toc">Contents</button><button type="button" class="btn theme-toggle" aria-pressed="false"><span aria-hidden="true">☀</span> <span class="theme-toggle-label">Dark theme</span></button></div></header>`,
+    `<header class="site-header"><a class="site-title" href="#title">${ESSAY_TITLE}</a><div class="site-tools"><button type="button" class="btn toc-toggle" aria-expanded="false" aria-controls="toc">Contents</button><button type="button" class="btn lecture-enter" title="Present the essay as slides (L)">Lecture <kbd>L</kbd></button><button type="button" class="btn theme-toggle" aria-pressed="false"><span aria-hidden="true">☀</span> <span class="theme-toggle-label">Dark theme</span></button></div></header>`,
     `<div class="layout"><div id="toc" class="toc-wrap"><nav class="toc" aria-label="Contents"><p class="toc-title">Contents</p><ol class="toc-chapters">${toc}<li><a href="#references">References</a></li></ol></nav></div>`,
     `<main id="content" class="essay" tabindex="-1"><header class="title-page" id="title"><p class="kicker">${ESSAY_KICKER}</p><h1>${ESSAY_TITLE}</h1><p class="subtitle">${ESSAY_SUBTITLE}</p><p class="title-source">${ESSAY_SOURCE_HTML}</p>${list}</header></main></div>`,
     `</div>`,

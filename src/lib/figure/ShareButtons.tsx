@@ -17,7 +17,8 @@ export function ShareButtons({ store, anchor }: { store: FigureStore; anchor: st
   const make = (kind: 'link' | 'embed'): string => {
     const snap = snapshotOf(store);
     const href = window.location.href;
-    const alone = queryValue(window.location.search, 'figure') !== null;
+    // One figure alone, or the catalogue (whose figures are not the essay's): link to the figure on its own.
+    const alone = queryValue(window.location.search, 'figure') !== null || queryValue(window.location.search, 'catalogue') !== null;
     if (kind === 'embed') return embedSnippet(singleFigureLink(href, meta, snap, true), meta.title);
     return alone ? singleFigureLink(href, meta, snap) : essayFigureLink(href, anchor, meta, snap);
   };
