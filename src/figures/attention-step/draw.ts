@@ -1,13 +1,6 @@
 import type { Palette } from '../../lib/theme';
+import { hexRgb } from '../../lib/draw/colour';
 import { N, SIDE, type AttentionRun } from './sim';
-
-function hexRgb(c: string): [number, number, number] {
-  if (/^#[0-9a-f]{6}$/i.test(c)) {
-    const n = parseInt(c.slice(1), 16);
-    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  }
-  return [128, 128, 128];
-}
 
 /** Paints a unit-scaled picture (entries ±1/√N) at (x, y) with side s: ink = foreground, paper = background. */
 function picture(ctx: CanvasRenderingContext2D, v: Float64Array, off: number, x: number, y: number, s: number, palette: Palette, scratch: { img: ImageData | null; c: HTMLCanvasElement | null }): void {

@@ -1,14 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { drawTraces } from '../../lib/draw/trace';
+import { withAlpha } from '../../lib/draw/colour';
 import type { HierarchyRun } from './sim';
-
-function rgba(color: string, a: number): string {
-  if (/^#[0-9a-f]{6}$/i.test(color)) {
-    const n = parseInt(color.slice(1), 16);
-    return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${Math.max(0, Math.min(1, a)).toFixed(3)})`;
-  }
-  return color;
-}
 
 /**
  * The stack: layer 1 (bottom, receiving the input current) to layer L (top). Each neuron's fill is its
@@ -55,7 +48,7 @@ export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, wid
   for (let sign = 0; sign < 2; sign++) {
     for (let k = 0; k < BUCKETS; k++) {
       const strength = (k + 0.5) / BUCKETS;
-      ctx.strokeStyle = rgba(sign === 0 ? palette.accent : palette.accent2, 0.06 + 0.5 * strength);
+      ctx.strokeStyle = withAlpha(sign === 0 ? palette.accent : palette.accent2, 0.06 + 0.5 * strength);
       ctx.lineWidth = 0.5 + 1.5 * strength;
       ctx.stroke(paths[sign][k]);
     }
@@ -73,7 +66,7 @@ export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, wid
       ctx.arc(xOf(i, n), y, r, 0, 2 * Math.PI);
       ctx.fillStyle = palette.bg;
       ctx.fill();
-      ctx.fillStyle = rgba(g >= 0 ? palette.accent : palette.accent2, a);
+      ctx.fillStyle = withAlpha(g >= 0 ? palette.accent : palette.accent2, a);
       ctx.fill();
       ctx.strokeStyle = palette.fg;
       ctx.lineWidth = 1;

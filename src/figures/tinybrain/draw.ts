@@ -1,15 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { drawTraces } from '../../lib/draw/trace';
+import { withAlpha } from '../../lib/draw/colour';
 import type { TinyBrainRun } from './sim';
-
-function withAlpha(color: string, a: number): string {
-  // Palette colours are #rrggbb; fall back to the colour itself otherwise.
-  if (/^#[0-9a-f]{6}$/i.test(color)) {
-    const n = parseInt(color.slice(1), 16);
-    return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${Math.max(0, Math.min(1, a)).toFixed(3)})`;
-  }
-  return color;
-}
 
 function scaleOf(v: Float64Array): number {
   let m = 0;
