@@ -101,7 +101,7 @@ test('energy-transformer: stepping lowers the total energy; with K = 0 the memor
   // Find a token by pressing at points around the circle until one is picked up and moved.
   let moved = false;
   for (let a = 0; a < 24 && !moved; a++) {
-    const r = box.width / 2 - 28;
+    const r = box.width / 2 - 44;
     const x = box.x + box.width / 2 + r * Math.cos((a * Math.PI) / 12);
     const y = box.y + box.height / 2 - r * Math.sin((a * Math.PI) / 12);
     await page.mouse.move(x, y);

@@ -8,7 +8,7 @@ export interface RingView {
 }
 
 export function ringView(size: number): RingView {
-  return { size, scale: (size / 2 - 28) / RADIUS };
+  return { size, scale: (size / 2 - 44) / RADIUS };
 }
 export const toPx = (v: RingView, u: number, w: number): [number, number] => [v.size / 2 + u * v.scale, v.size / 2 - w * v.scale];
 
@@ -57,9 +57,21 @@ export function paint(ctx: CanvasRenderingContext2D, b: Block, v: RingView, pale
   ctx.font = '600 11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  // Tokens that have met (attention often gathers them) are stacked outward along the radius, so every
+  // number stays readable; the trail still ends at the true position on the circle.
+  const placed: [number, number][] = [];
   for (let a = 0; a < b.n; a++) {
     const t = b.trails[a];
-    const [x, y] = toPx(v, t[t.length - 2], t[t.length - 1]);
+    const [x0, y0] = toPx(v, t[t.length - 2], t[t.length - 1]);
+    const cx = v.size / 2;
+    const r0 = Math.hypot(x0 - cx, y0 - cx) || 1;
+    let x = x0;
+    let y = y0;
+    for (let k = 1; placed.some(([px2, py2]) => Math.hypot(px2 - x, py2 - y) < 14) && k < 8; k++) {
+      x = cx + ((x0 - cx) * (r0 + 16 * k)) / r0;
+      y = cx + ((y0 - cx) * (r0 + 16 * k)) / r0;
+    }
+    placed.push([x, y]);
     ctx.fillStyle = palette.accent;
     ctx.strokeStyle = palette.bg;
     ctx.lineWidth = 2;
