@@ -56,11 +56,16 @@ export function firstSentenceHtml(p: Element): string {
         while (node.nextSibling) node.parentNode!.removeChild(node.nextSibling);
         node = node.parentNode;
       }
-      return el.innerHTML.trim();
+      return tidy(el.innerHTML);
     }
     seen += text.length;
   }
-  return el.innerHTML.trim();
+  return tidy(el.innerHTML);
+}
+
+/** A citation or footnote mark removed before a full stop leaves "read ." behind: close the gap. */
+function tidy(html: string): string {
+  return html.replace(/\s+(?=[.,;:!?](?:\s|<|$))/g, '').trim();
 }
 
 interface Parsed {
