@@ -112,7 +112,9 @@ export class AttentionRun {
 
   describe(p: Params): string {
     const steps = this.history.length - 1;
-    const q = `query: ${pictureName(this.queryIndex)} with ${Math.round(p.amount * 100)}% ${p.corruption === 'mask' ? 'of rows hidden' : 'of pixels flipped'}`;
+    // The query slider reaches 10 while K may be smaller: say which picture is used rather than clamp silently.
+    const only = p.query > p.memories ? ` (picture ${p.query} asked for, but only K = ${p.memories} are stored)` : '';
+    const q = `query: ${pictureName(this.queryIndex)}${only} with ${Math.round(p.amount * 100)}% ${p.corruption === 'mask' ? 'of rows hidden' : 'of pixels flipped'}`;
     if (steps === 0) return `${q}; no step taken yet.`;
     const { m, cos } = this.nearest();
     let wMax = 0;

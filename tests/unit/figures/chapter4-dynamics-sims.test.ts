@@ -117,6 +117,14 @@ describe('attention-step', () => {
     r.step(base);
     expect(r.nearest().cos).toBeLessThan(0.99);
   });
+  it('a query index past K says which picture it used instead of clamping silently', () => {
+    const p = { ...base, memories: 4, query: 9 };
+    const r = new AttentionRun();
+    r.reset(p, 1);
+    expect(r.queryIndex).toBe(3);
+    expect(r.describe(p)).toContain('picture 9 asked for, but only K = 4 are stored');
+    expect(r.describe(base)).not.toContain('asked for');
+  });
   it('iterating never raises the energy and reaches a fixed point', () => {
     for (const beta of [0.5, 2, 6, 50]) {
       const p = { ...base, beta, iterate: true };
