@@ -73,14 +73,21 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   const cols = 2;
   const size = Math.floor(Math.max(140, Math.min(300, (width - (cols - 1) * 12) / cols)));
 
-  // Paint.
+  // Paint only the panels whose map changed (each finished panel would otherwise repaint all four), or all of
+  // them when the size, the palette or the selected memory changed.
+  const painted = useRef<{ maps: (PanelResult | null)[]; size: number; palette: unknown; selected: number }>({ maps: [], size: 0, palette: null, selected: -1 });
   useEffect(() => {
     const memories = memoriesFromAngles(angles.current);
+    const last = painted.current;
+    const all = last.size !== size || last.palette !== palette || last.selected !== selected;
     results.forEach((r, i) => {
       const c = canvases.current[i];
       if (!c || !r || r.map.label.length === 0) return;
+      if (!all && last.maps[i] === r) return;
       paintBasins(fitCanvas(c, size, size), r.map, memories, size, palette, selected);
+      last.maps[i] = r;
     });
+    painted.current = { maps: last.maps, size, palette, selected };
   }, [results, size, palette, selected]);
 
   // The live summary.
@@ -122,12 +129,17 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
     setVersion((v) => v + 1);
   };
 
-  const fSeries: Series[] = ps.map((p, i) => ({ label: p.short, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) }));
+  // The F plot does not depend on the memories: built once per (n, β) and width, not at every pointer move.
+  const fSeries: Series[] = useMemo(() => ps.map((p, i) => ({ label: p.short, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) })), [ps]);
+  const fPlot = useMemo(
+    () => <LegendPlot legend={width < 500 ? 'below' : 'bottom-right'} series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 300 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />,
+    [fSeries, width],
+  );
   const deg = Math.round((((angles.current[selected] ?? 0) * 180) / Math.PI + 360) % 360);
 
   return (
     <div className="fig-separation-functions" ref={box}>
-      <LegendPlot legend={width < 500 ? 'below' : 'bottom-right'} series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 300 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />
+      {fPlot}
       <div className="fig-separation-functions-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${size}px)` }}>
         {ps.map((p: Panel, i) => {
           const r = results[i];
