@@ -70,7 +70,8 @@ test('an essay figure link scrolls to the figure and restores its state; section
   await page.goto('./#fig-landscape-duality');
   const scope = '#fig-landscape-duality';
   const fig = page.locator(scope);
-  await expect(fig.getByTestId('figure-status')).not.toBeEmpty({ timeout: 20_000 });
+  await expect(fig.locator('[data-action="step"]')).toBeVisible({ timeout: 20_000 });
+  await expect(fig.locator('canvas').first()).toBeVisible();
   await fig.locator('[data-action="new-seed"]').click();
   for (let i = 0; i < 5; i++) await fig.locator('[data-action="step"]').click();
   await expect(fig.locator('.figure-steps')).toHaveText(stepsAre(5));
