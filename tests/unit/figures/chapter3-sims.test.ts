@@ -37,6 +37,15 @@ describe('chapter 3 figure simulations', () => {
     expect(Math.hypot(a[0] - b[0], a[1] - b[1])).toBeGreaterThan(1e-3);
   });
 
+  it('sde-vs-ode says so when more paths are asked for than there are particles', () => {
+    const s = new SdeVsOde();
+    const p = { steps: 20, particles: 10, paths: 40, show: 'both' };
+    s.reset(p, 1);
+    expect(s.m).toBe(10);
+    expect(s.describe(p)).toContain('Only 10 of the 40 paths asked for can be drawn');
+    expect(s.describe({ ...p, paths: 5 })).not.toContain('paths asked for');
+  });
+
   it('DSM: the binned targets approach the true score and the run stops at its budget', () => {
     const d = new Dsm();
     const p = { sigma: 0.5, batch: 1000, bins: 10, total: 60000 };
