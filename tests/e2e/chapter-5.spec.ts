@@ -71,8 +71,9 @@ test('comparison-table: seven rows of Table 1, each linking to a figure and an e
   await f.locator('select[name="highlight"]').selectOption('energy');
   await expect(f.locator('tr[data-row="energy"]')).toHaveClass(/is-highlighted/);
 
-  // On the essay page every link lands on a real element of chapter 5.
-  await page.goto('./');
+  // On the essay page every link lands on a real element of chapter 5. Later chapters load with a deep link
+  // (or on the reader's first interaction), so arrive by the figure's own anchor.
+  await page.goto('./#fig-comparison-table');
   const table = page.locator('[data-figure="comparison-table"]').first();
   await table.scrollIntoViewIfNeeded();
   await expect(table.locator('tbody tr')).toHaveCount(7);
