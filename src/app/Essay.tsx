@@ -34,7 +34,13 @@ export function Essay() {
     let cancelled = false;
     let started = false;
     const goToHash = () => {
-      const hash = decodeURIComponent(window.location.hash.slice(1));
+      const raw = window.location.hash.slice(1);
+      let hash = raw;
+      try {
+        hash = decodeURIComponent(raw);
+      } catch {
+        /* a malformed escape (#%E0%A4%A): look the raw text up, which finds nothing, quietly */
+      }
       if (hash) requestAnimationFrame(() => document.getElementById(hash)?.scrollIntoView());
     };
     const start = (then?: () => void) => {

@@ -238,6 +238,13 @@ test('fuzz: random figure ids, essay links and hashes never break the page', asy
     await page.waitForTimeout(30);
     expect(errors, q).toEqual([]);
   }
+  // Malformed escapes in the hash, on every route.
+  for (const q of ['./#%E0%A4%A', './#%', './?fig=fig-boltzmann#%', './?mode=lecture#%', './?figure=energy-landscape#%25%']) {
+    await page.goto(q);
+    await page.waitForTimeout(400);
+    await expect(page.locator('#root > *').first(), q).toBeVisible();
+    expect(errors, q).toEqual([]);
+  }
   // A link whose figure has no such id: a figure-shaped message, not a blank page.
   await page.goto('./?figure=%3Cscript%3E');
   await expect(page.locator('.figure-error')).toContainText('There is no figure');
