@@ -7,9 +7,10 @@ import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
+import { contourBackground, type ContourBackground } from '../../lib/draw/contourBackground';
 import { fromPx, type View } from '../../lib/draw/landscape';
 import { DescentPair, DOMAIN, MEMORIES, type Params } from './sim';
-import { paintBackground, paintPanel, paintTrace, type Background } from './draw';
+import { paintPanel, paintTrace } from './draw';
 import type { meta } from './meta';
 import './style.css';
 
@@ -25,7 +26,7 @@ export default function EnergyDescent({ store: anyStore }: FigureProps) {
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
   const model = useRef(new DescentPair()).current;
-  const bg = useRef<Background | null>(null);
+  const bg = useRef<ContourBackground | null>(null);
   const [dragging, setDragging] = useState(false);
 
   const view: View = useMemo(() => ({ width: panel, height: panel, ...DOMAIN }), [panel]);
@@ -61,7 +62,7 @@ export default function EnergyDescent({ store: anyStore }: FigureProps) {
   );
 
   useEffect(() => {
-    bg.current = paintBackground(model.grid(params), view, palette);
+    bg.current = contourBackground(model.grid(params), view, palette, 0.9, 14);
     redraw();
   }, [params.energy, params.beta, params.kappa, palette, view, traceW]);
 

@@ -1,18 +1,8 @@
-import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
-import { contourPath, drawMemories, heatImage, px, py, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
+import type { ContourBackground } from '../../lib/draw/contourBackground';
+import { drawMemories, px, py, strokeContours, type View } from '../../lib/draw/landscape';
 import { drawTraces, type TraceBuffer } from '../../lib/draw/trace';
 import type { DescentPair } from './sim';
-
-export interface Background {
-  image: HTMLCanvasElement;
-  contours: Path2D;
-}
-
-export function paintBackground(grid: Grid, view: View, palette: Palette): Background {
-  const clip = quantileClip(grid, 0.9);
-  return { image: heatImage(grid, palette, false, clip), contours: contourPath(grid, view, 14, clip) };
-}
 
 function drawPath(ctx: CanvasRenderingContext2D, path: TraceBuffer, view: View, color: string, dots: boolean): void {
   const { data, n } = path;
@@ -53,7 +43,7 @@ export function paintPanel(
   ctx: CanvasRenderingContext2D,
   model: DescentPair,
   which: 'continuous' | 'discrete',
-  bg: Background,
+  bg: ContourBackground,
   view: View,
   palette: Palette,
   memories: Float64Array | null,

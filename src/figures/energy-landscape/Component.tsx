@@ -7,9 +7,10 @@ import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
+import { contourBackground, type ContourBackground } from '../../lib/draw/contourBackground';
 import { fromPx } from '../../lib/draw/landscape';
 import { Descent, DOMAIN, type Params } from './sim';
-import { paint, paintBackground, type Background } from './draw';
+import { paint } from './draw';
 import type { meta } from './meta';
 
 export default function EnergyLandscape({ store: anyStore }: FigureProps) {
@@ -21,7 +22,7 @@ export default function EnergyLandscape({ store: anyStore }: FigureProps) {
   const params = useStore(store, (s) => s.params);
   const seed = useStore(store, (s) => s.seed);
   const model = useRef(new Descent()).current;
-  const bg = useRef<Background | null>(null);
+  const bg = useRef<ContourBackground | null>(null);
 
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
 
@@ -42,7 +43,7 @@ export default function EnergyLandscape({ store: anyStore }: FigureProps) {
 
   // The landscape depends only on the memories, β and the theme: sample it once per change, not per frame.
   useEffect(() => {
-    bg.current = paintBackground(model.grid(params.beta), view, palette);
+    bg.current = contourBackground(model.grid(params.beta), view, palette, 0.85, 14);
     redraw();
   }, [params.beta, params.memories, seed, palette, view]);
 

@@ -9,11 +9,12 @@ import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
+import { contourBackground, type ContourBackground } from '../../lib/draw/contourBackground';
 import { lattice } from '../../lib/draw/arrows';
 import { Tex } from '../../lib/Tex';
 import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SCHEDULE, ScoreField, sigmaAt, timeOf, type Params } from './sim';
-import { paint, paintBackground, type Background } from './draw';
+import { paint } from './draw';
 import type { meta } from './meta';
 
 type Highlight = 'none' | 'F' | 't';
@@ -36,7 +37,7 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
   const field = useRef(new ScoreField()).current;
-  const bg = useRef<Background | null>(null);
+  const bg = useRef<ContourBackground | null>(null);
   const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
 
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
@@ -65,7 +66,7 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
   useEffect(() => {
     // useSimulation's reset already recomputed the field for a new σ; only a new lattice (a resize) needs it here.
     if (field.points !== points || field.sigma !== params.sigma) field.update(params.sigma, points);
-    bg.current = paintBackground(field.grid!, view, palette);
+    bg.current = contourBackground(field.grid!, view, palette, 0.95, 12);
     redraw();
   }, [params.sigma, points, palette, view]);
   useEffect(() => redraw(), [hl, params.samples]);

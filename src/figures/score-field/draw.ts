@@ -1,18 +1,8 @@
-import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
+import type { ContourBackground } from '../../lib/draw/contourBackground';
 import { drawArrows } from '../../lib/draw/arrows';
-import { contourPath, drawMemories, drawParticles, heatImage, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
+import { drawMemories, drawParticles, strokeContours, type View } from '../../lib/draw/landscape';
 import type { ScoreField } from './sim';
-
-export interface Background {
-  image: HTMLCanvasElement;
-  contours: Path2D;
-}
-
-export function paintBackground(grid: Grid, view: View, palette: Palette): Background {
-  const clip = quantileClip(grid, 0.95);
-  return { image: heatImage(grid, palette, false, clip), contours: contourPath(grid, view, 12, clip) };
-}
 
 /**
  * Arrow lengths saturate: a vector of norm |v| is drawn with length maxLen·(1 − e^{−|v|/m}), m the median norm,
@@ -34,7 +24,7 @@ function compress(vectors: Float64Array, out: Float64Array): Float64Array {
 
 let scratch = new Float64Array(0);
 
-export function paint(ctx: CanvasRenderingContext2D, field: ScoreField, bg: Background, view: View, palette: Palette, opts: { samples: boolean; highlight: boolean; cell: number }): void {
+export function paint(ctx: CanvasRenderingContext2D, field: ScoreField, bg: ContourBackground, view: View, palette: Palette, opts: { samples: boolean; highlight: boolean; cell: number }): void {
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(bg.image, 0, 0, view.width, view.height);
   strokeContours(ctx, bg.contours, palette.dark ? '#fff' : '#000');
