@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import './style.css';
@@ -6,7 +6,7 @@ import type { FigureProps } from '../registry';
 import type { FigureStore } from '../../lib/figure/store';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
-import { useParentSize } from '../../lib/useParentSize';
+import { useSquareView } from '../../lib/useSquareView';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { Tex } from '../../lib/Tex';
@@ -23,8 +23,7 @@ const EQ =
 
 export default function DenoisingScoreMatching({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
-  const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
-  const size = Math.max(240, Math.min(width, 560));
+  const { box, size, view } = useSquareView(DOMAIN);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
@@ -34,8 +33,6 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
   const model = useRef(new Dsm()).current;
   const heat = useRef<HTMLCanvasElement | null>(null);
   const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
-  const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
-
   const { redraw } = useSimulation(
     store,
     {

@@ -6,7 +6,7 @@ import type { FigureProps } from '../registry';
 import type { FigureStore } from '../../lib/figure/store';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls } from '../../lib/figure/Controls';
-import { useParentSize } from '../../lib/useParentSize';
+import { useSquareView } from '../../lib/useSquareView';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { contourBackground, type ContourBackground } from '../../lib/draw/contourBackground';
@@ -31,8 +31,7 @@ function equation(p: Params): string {
 
 export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
-  const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
-  const size = Math.max(240, Math.min(width, 560));
+  const { box, size, view } = useSquareView(DOMAIN);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
@@ -40,7 +39,6 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
   const bg = useRef<ContourBackground | null>(null);
   const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
 
-  const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
   const n = size < 400 ? 15 : 21;
   const points = useMemo(() => lattice(view, n), [view, n]);
 
