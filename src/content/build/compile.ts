@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import type { Root as MdRoot, RootContent as MdContent, Parent as MdParent, Text as MdText, Heading } from 'mdast';
 import type { Root as HRoot, RootContent as HContent, Element as HElement } from 'hast';
 import type { Position } from 'unist';
-import { validateProps, type FigureMeta } from '../../lib/figure/spec';
+import { hostAttrs, TRANSPORT_ATTRS, validateProps, type FigureMeta } from '../../lib/figure/spec';
 import type { ChapterContent, ChapterInfo, Diagnostic, EquationInfo, EssayManifest, FigureInfo, Segment, SectionInfo, BibEntryInfo } from '../types';
 import type { BibRecord, ParsedBib } from './bib';
 import { lineColAt, slugify } from './text';
@@ -79,9 +79,6 @@ export interface CompiledEssay {
 
 /** Chapter files: `NN-slug.md`. */
 export const CHAPTER_FILE = /^(\d\d)-([a-z0-9][a-z0-9-]*)\.md$/;
-
-/** Attributes of `::figure` that are not figure props (FigureHost handles them). */
-const HOST_ATTRS = ['id', 'caption', 'seed', 'steps', 'speed'] as const;
 
 /** Authors' TeX macros shared by every chapter. */
 export const KATEX_MACROS: Record<string, string> = {};
@@ -589,10 +586,11 @@ function figureDirective(
     err(file, pos, `figure "${id}": .class shorthand is not supported`);
     delete attrs.class;
   }
-  for (const k of ['seed', 'steps', 'speed']) {
-    if (k in attrs && !/^\d+$/.test(attrs[k])) err(file, attrAt(k), `figure "${id}": ${k} must be a whole number (got "${attrs[k]}")`);
+  const host = hostAttrs(meta);
+  for (const k of TRANSPORT_ATTRS) {
+    if (host.includes(k) && k in attrs && !/^\d+$/.test(attrs[k])) err(file, attrAt(k), `figure "${id}": ${k} must be a whole number (got "${attrs[k]}")`);
   }
-  const { issues } = validateProps(meta, attrs, HOST_ATTRS);
+  const { issues } = validateProps(meta, attrs, host);
   for (const issue of issues) {
     const reason = issue.kind === 'range' ? issue.message.replace(/; using .*$/, '') : issue.message;
     err(file, attrAt(issue.prop), `figure "${id}": ${reason}`);

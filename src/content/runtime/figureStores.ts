@@ -1,4 +1,4 @@
-import { validateProps, type FigureMeta } from '../../lib/figure/spec';
+import { hostAttrs, transportAttr, validateProps, type FigureMeta } from '../../lib/figure/spec';
 import { createFigureStore, type FigureStore } from '../../lib/figure/store';
 import { prefersReducedMotion } from '../../lib/theme';
 
@@ -10,10 +10,6 @@ import { prefersReducedMotion } from '../../lib/theme';
  */
 const stores = new Map<string, { store: FigureStore; attrs: string }>();
 
-function hostNumber(v: string | undefined): number | undefined {
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
-}
-
 export function figureStoreFor(chapter: string, index: number, meta: FigureMeta, attrs: Record<string, string>): FigureStore {
   const key = `${chapter}#${index}`;
   const json = JSON.stringify(attrs);
@@ -22,9 +18,9 @@ export function figureStoreFor(chapter: string, index: number, meta: FigureMeta,
   const store = createFigureStore(meta, {
     attrs,
     autoplay: meta.animated && !prefersReducedMotion(),
-    seed: hostNumber(attrs.seed),
-    steps: hostNumber(attrs.steps),
-    speed: hostNumber(attrs.speed),
+    seed: transportAttr(meta, attrs, 'seed'),
+    steps: transportAttr(meta, attrs, 'steps'),
+    speed: transportAttr(meta, attrs, 'speed'),
   });
   stores.set(key, { store, attrs: json });
   return store;
@@ -36,7 +32,7 @@ export function applyFigureAttrs(chapter: string, index: number, meta: FigureMet
   const json = JSON.stringify(attrs);
   if (!hit || hit.attrs === json || hit.store.getState().meta.id !== meta.id) return;
   hit.attrs = json;
-  const { values, issues } = validateProps(meta, attrs, ['id', 'caption', 'seed', 'steps', 'speed']);
+  const { values, issues } = validateProps(meta, attrs, hostAttrs(meta));
   hit.store.setState({ params: values, notices: issues });
 }
 

@@ -136,3 +136,22 @@ export function validateProps<P extends PropSpecs>(
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
+
+/** Attributes that set a figure's playback rather than its props (seed, update count, speed). */
+export const TRANSPORT_ATTRS = ['seed', 'steps', 'speed'] as const;
+
+/**
+ * Attributes FigureHost handles itself, so prop validation must skip them: the id, the caption, and each
+ * transport attribute the figure does not declare as a prop of its own (sde-vs-ode has a `steps` prop).
+ */
+export function hostAttrs(meta: FigureMeta): string[] {
+  return ['id', 'caption', ...TRANSPORT_ATTRS.filter((k) => !Object.prototype.hasOwnProperty.call(meta.props, k))];
+}
+
+/** A transport attribute's value, unless the figure declares a prop of that name (then it is the prop's). */
+export function transportAttr(meta: FigureMeta, attrs: Record<string, unknown>, key: (typeof TRANSPORT_ATTRS)[number]): number | undefined {
+  if (Object.prototype.hasOwnProperty.call(meta.props, key)) return undefined;
+  const v = attrs[key];
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+}

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { defaultProps, validateProps, type FigureMeta, type PropIssue, type PropSpecs, type PropValues } from './spec';
+import { defaultProps, hostAttrs, validateProps, type FigureMeta, type PropIssue, type PropSpecs, type PropValues } from './spec';
 
 /*
  * One store per mounted figure. It holds what a reader controls (props, seed, play state, speed) and what a
@@ -63,7 +63,7 @@ export interface FigureInit {
 export const DEFAULT_SEED = 1;
 
 export function createFigureStore<P extends PropSpecs>(meta: FigureMeta<P>, init: FigureInit = {}): FigureStore<P> {
-  const { values, issues } = init.attrs ? validateProps(meta, init.attrs, ['id', 'caption', 'seed', 'steps', 'speed']) : { values: defaultProps(meta), issues: [] };
+  const { values, issues } = init.attrs ? validateProps(meta, init.attrs, hostAttrs(meta)) : { values: defaultProps(meta), issues: [] };
   return createStore<FigureState<P>>()((set, get) => ({
     meta,
     params: values,
