@@ -5,7 +5,7 @@ import { createRingExperiment, finishRingExperiment, trainRingExperiment, type R
  * Trains one score network on K ring points (Pham et al.'s experiment in the plane, src/core/ring-experiment.ts)
  * off the main thread, in chunks of CHUNK Adam steps. Between chunks it yields to its event loop, so a cancel
  * message is seen within one chunk (a few milliseconds), and it posts progress with the recent DSM loss.
- * The same options and seed as scripts/precompute-memorization.ts give the same run.
+ * The same options and seed as src/scripts/precompute-memorization.ts give the same run.
  *
  * In:  { type: 'train', id, K, width, steps, seed } | { type: 'cancel', id }
  * Out: { type: 'progress', id, done, total, loss } | { type: 'done', id, run, ms }

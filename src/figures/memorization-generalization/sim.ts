@@ -24,7 +24,7 @@ export const SAMPLE_STEPS = 40;
 export const POLISH_ITERS = 200;
 export const POLISH_PER_STEP = 5;
 
-/** The shipped sweep, as written by scripts/precompute-memorization.ts. */
+/** The shipped sweep, as written by src/scripts/precompute-memorization.ts. */
 export interface PrecomputedFile {
   about: string;
   seed: number;

@@ -8,7 +8,7 @@
  *   public/snapshots/social.png     1200 × 630, the essay's first figure, for og:image
  *   public/snapshots/manifest.json  [{ id, title, file }]
  *
- * The next `npm run build` picks them up (scripts/snapshotsPlugin.mjs): og:image, a <noscript> gallery, and
+ * The next `npm run build` picks them up (src/scripts/snapshotsPlugin.mjs): og:image, a <noscript> gallery, and
  * print images for figures that were never mounted. Options: --dist <built folder> (skip the build),
  * --port <n> (default 4199), --only id1,id2.
  */
@@ -16,15 +16,15 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../tests/e2e/browser';
-import { loadFigureMetas } from '../src/content/build/figureMetas';
+import { chromiumPath } from '../../tests/e2e/browser';
+import { loadFigureMetas } from '../content/build/figureMetas';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const out = join(root, 'public/snapshots');
 const port = Number(arg('port') ?? 4199);
 const only = arg('only')?.split(',');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
- * Uses the figure snapshots made by `npm run snapshots` (public/snapshots/, see scripts/snapshots.ts) when
+ * Uses the figure snapshots made by `npm run snapshots` (public/snapshots/, see src/scripts/snapshots.ts) when
  * they are there: the social preview image (og:image), a gallery of still figures for readers without
  * JavaScript (<noscript>), and in print, a still image in place of any figure the reader never scrolled to.
  * Without the folder the page is built exactly as before.
