@@ -4,7 +4,7 @@ import type { FigureProps } from '../registry';
 import type { FigureStore } from '../../lib/figure/store';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
-import { useParentSize } from '../../lib/useParentSize';
+import { useTwoPanels } from '../../lib/useTwoPanels';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
@@ -20,9 +20,7 @@ const EQ19 = String.raw`E_\theta(x) = \frac{\lVert x - f_\theta(x)\rVert^2}{2\si
 
 export default function ConservativeFieldFigure({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
-  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 320);
-  const stacked = width < 520;
-  const size = Math.max(200, Math.min(stacked ? width : (width - 16) / 2, 330));
+  const { box, stacked, size } = useTwoPanels();
   const left = useRef<HTMLCanvasElement>(null);
   const right = useRef<HTMLCanvasElement>(null);
   const eq = useRef<HTMLDivElement>(null);

@@ -4,7 +4,7 @@ import type { FigureProps } from '../registry';
 import type { FigureStore } from '../../lib/figure/store';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
-import { useParentSize } from '../../lib/useParentSize';
+import { useTwoPanels } from '../../lib/useTwoPanels';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { FixedPoints, DOMAIN, ON_POINT, type Params } from './sim';
@@ -14,9 +14,7 @@ import './style.css';
 
 export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
   const store = anyStore as FigureStore<typeof meta.props>;
-  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 320);
-  const stacked = width < 520;
-  const size = Math.max(200, Math.min(stacked ? width : (width - 16) / 2, 330));
+  const { box, width, stacked, size } = useTwoPanels();
   const left = useRef<HTMLCanvasElement>(null);
   const right = useRef<HTMLCanvasElement>(null);
   const strip = useRef<HTMLCanvasElement>(null);
