@@ -1,5 +1,6 @@
 import { matrixFromData, type Matrix } from './matrix';
 import { checkFinite, checkLength, checkPositive } from './validate';
+import { lseWeightsInto } from './lse';
 
 /*
  * Gradient descent on an energy, in continuous and in discrete time (survey Eqs. 10–11, MATH.md §1):
@@ -82,26 +83,8 @@ export function lseHessian(x: ArrayLike<number>, memories: Matrix, beta: number)
   checkFinite(x, 'x');
   checkPositive(beta, 'beta');
   const w = new Float64Array(K);
-  let maxA = -Infinity;
-  for (let m = 0; m < K; m++) {
-    let s = 0;
-    for (let i = 0; i < d; i++) {
-      const diff = x[i] - data[m * d + i];
-      s += diff * diff;
-    }
-    w[m] = -0.5 * beta * s;
-    if (w[m] > maxA) maxA = w[m];
-  }
-  let z = 0;
-  for (let m = 0; m < K; m++) {
-    w[m] = Math.exp(w[m] - maxA);
-    z += w[m];
-  }
   const mean = new Float64Array(d);
-  for (let m = 0; m < K; m++) {
-    w[m] /= z;
-    for (let i = 0; i < d; i++) mean[i] += w[m] * data[m * d + i];
-  }
+  lseWeightsInto(x, memories, beta, w, mean);
   const h = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = i; j < d; j++) {

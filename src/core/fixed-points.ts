@@ -1,5 +1,6 @@
 import type { Matrix } from './matrix';
 import { checkFinite, checkPositive } from './validate';
+import { lseWeightsInto } from './lse';
 
 /*
  * Fixed points of the smoothed empirical energy (MATH.md §2a, §2f). With β = 1/σ²,
@@ -22,31 +23,6 @@ export interface CriticalPoint {
   lambdaMin: number;
 }
 
-/** w = softmax(−(β/2)‖x − ξ_μ‖²) into `w`; returns the denoised point ξᵀw into `mean`. */
-function weights(x: ArrayLike<number>, memories: Matrix, beta: number, w: Float64Array, mean: Float64Array): void {
-  const { rows: K, cols: d, data } = memories;
-  let maxA = -Infinity;
-  for (let m = 0; m < K; m++) {
-    let s = 0;
-    for (let i = 0; i < d; i++) {
-      const diff = x[i] - data[m * d + i];
-      s += diff * diff;
-    }
-    w[m] = -0.5 * beta * s;
-    if (w[m] > maxA) maxA = w[m];
-  }
-  let z = 0;
-  for (let m = 0; m < K; m++) {
-    w[m] = Math.exp(w[m] - maxA);
-    z += w[m];
-  }
-  mean.fill(0);
-  for (let m = 0; m < K; m++) {
-    w[m] /= z;
-    for (let i = 0; i < d; i++) mean[i] += w[m] * data[m * d + i];
-  }
-}
-
 /**
  * The 2-D Hessian I − β Cov_w(ξ) at x and its eigenvalues (ascending). 2-D memories only. Returns
  * [h11, h12, h22, λ_min, λ_max] in a new array.
@@ -56,7 +32,7 @@ export function lseHessian2(x: ArrayLike<number>, memories: Matrix, beta: number
   const K = memories.rows;
   const w = new Float64Array(K);
   const mean = new Float64Array(2);
-  weights(x, memories, beta, w, mean);
+  lseWeightsInto(x, memories, beta, w, mean);
   let c11 = 0;
   let c12 = 0;
   let c22 = 0;
@@ -122,7 +98,7 @@ export function criticalPoints(memories: Matrix, sigma: number, opts: CriticalPo
   const newton = (x0: number, y0: number): Float64Array | null => {
     const x = Float64Array.of(x0, y0);
     for (let it = 0; it < newtonIters; it++) {
-      weights(x, memories, beta, w, mean);
+      lseWeightsInto(x, memories, beta, w, mean);
       const g0 = x[0] - mean[0];
       const g1 = x[1] - mean[1];
       if (Math.hypot(g0, g1) < 1e-12 * Math.max(1, spread)) return x;
@@ -141,7 +117,7 @@ export function criticalPoints(memories: Matrix, sigma: number, opts: CriticalPo
       x[1] -= dy;
       if (!Number.isFinite(x[0]) || !Number.isFinite(x[1])) return null;
     }
-    weights(x, memories, beta, w, mean);
+    lseWeightsInto(x, memories, beta, w, mean);
     return Math.hypot(x[0] - mean[0], x[1] - mean[1]) < 1e-8 * Math.max(1, spread) ? x : null;
   };
 
@@ -150,7 +126,7 @@ export function criticalPoints(memories: Matrix, sigma: number, opts: CriticalPo
   for (let s = 0; s + 1 < starts.length; s += 2) {
     const x = Float64Array.of(starts[s], starts[s + 1]);
     for (let it = 0; it < fpIters; it++) {
-      weights(x, memories, beta, w, mean);
+      lseWeightsInto(x, memories, beta, w, mean);
       const moved = Math.hypot(mean[0] - x[0], mean[1] - x[1]);
       x[0] = mean[0];
       x[1] = mean[1];

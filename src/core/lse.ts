@@ -124,3 +124,34 @@ export function lseGradBatch(xs: Float64Array, memories: Matrix, beta: number, o
   }
   return out;
 }
+
+/**
+ * The memories' responsibilities at x and their weighted mean (the one-step denoised point):
+ *   w_μ = softmax_μ(−(β/2)‖x − ξ_μ‖²),   mean = ξᵀw.
+ * x: length d; memories: K×d; `w` (length K) and `mean` (length d) are overwritten. Unchecked: callers
+ * validate their inputs. Returns `w`.
+ */
+export function lseWeightsInto(x: ArrayLike<number>, memories: Matrix, beta: number, w: Float64Array, mean: Float64Array): Float64Array {
+  const { rows: K, cols: d, data } = memories;
+  let maxA = -Infinity;
+  for (let m = 0; m < K; m++) {
+    let s = 0;
+    for (let i = 0; i < d; i++) {
+      const diff = x[i] - data[m * d + i];
+      s += diff * diff;
+    }
+    w[m] = -0.5 * beta * s;
+    if (w[m] > maxA) maxA = w[m];
+  }
+  let z = 0;
+  for (let m = 0; m < K; m++) {
+    w[m] = Math.exp(w[m] - maxA);
+    z += w[m];
+  }
+  mean.fill(0);
+  for (let m = 0; m < K; m++) {
+    w[m] /= z;
+    for (let i = 0; i < d; i++) mean[i] += w[m] * data[m * d + i];
+  }
+  return w;
+}
