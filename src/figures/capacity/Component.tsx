@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
 import type { FigureStore } from '../../lib/figure/store';
-import { PropControls } from '../../lib/figure/Controls';
+import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { useOnScreen } from '../../lib/useOnScreen';
 import type { Series } from '../../lib/LinePlot';
@@ -148,14 +148,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
         <span className="fig-capacity-progress-text" data-testid="progress-text">
           {run.phase === 'running' ? `${run.done} / ${run.total}` : run.phase === 'done' ? (run.cached ? 'cached' : `${((run.ms ?? 0) / 1000).toFixed(2)} s`) : run.phase === 'cancelled' ? 'cancelled' : ''}
         </span>
-        <span className="figure-seed">
-          <span>
-            seed <code data-testid="seed">{seed}</code>
-          </span>
-          <button type="button" className="btn" onClick={() => store.getState().newSeed()} data-action="new-seed">
-            New seed
-          </button>
-        </span>
+        <SeedControl store={store} />
       </div>
       <PropControls store={store} />
       <div className="fig-capacity-table-wrap">

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
 import type { FigureStore } from '../../lib/figure/store';
-import { PropControls } from '../../lib/figure/Controls';
+import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
@@ -195,14 +195,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
           />
           <output>{deg}°</output>
         </label>
-        <span className="figure-seed">
-          <span>
-            seed <code data-testid="seed">{seed}</code>
-          </span>
-          <button type="button" className="btn" onClick={() => store.getState().newSeed()} data-action="new-seed">
-            New seed
-          </button>
-        </span>
+        <SeedControl store={store} />
       </div>
       <PropControls store={store} />
     </div>

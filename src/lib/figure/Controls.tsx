@@ -94,7 +94,6 @@ export function Transport({ store }: { store: FigureStore }) {
   const playing = useStore(store, (s) => s.playing);
   const steps = useStore(store, (s) => s.steps);
   const speed = useStore(store, (s) => s.speed);
-  const seed = useStore(store, (s) => s.seed);
   const converged = useStore(store, (s) => s.converged);
   const meta = store.getState().meta;
   const st = () => store.getState();
@@ -119,19 +118,25 @@ export function Transport({ store }: { store: FigureStore }) {
           ))}
         </select>
       </label>
-      {meta.seeded !== false && (
-        <span className="figure-seed">
-          <span>
-            seed <code data-testid="seed">{seed}</code>
-          </span>
-          <button type="button" className="btn" onClick={() => st().newSeed()} data-action="new-seed">
-            New seed
-          </button>
-        </span>
-      )}
+      {meta.seeded !== false && <SeedControl store={store} />}
       <span className="figure-steps" aria-hidden="true">
         steps: {steps}
       </span>
     </div>
+  );
+}
+
+/** The visible seed and a "New seed" action (inside Transport; static figures that use a seed show it alone). */
+export function SeedControl({ store }: { store: FigureStore }) {
+  const seed = useStore(store, (s) => s.seed);
+  return (
+    <span className="figure-seed">
+      <span>
+        seed <code data-testid="seed">{seed}</code>
+      </span>
+      <button type="button" className="btn" onClick={() => store.getState().newSeed()} data-action="new-seed">
+        New seed
+      </button>
+    </span>
   );
 }
