@@ -44,3 +44,16 @@ export function sampleGrid(f: (x: number, y: number) => number, domain: Domain, 
   }
   return { nx, ny, domain, values, min, max };
 }
+
+/**
+ * Fills `out` (flat [x, y, …], length 2n) with n points uniform over the domain, drawing x then y for each
+ * point from `rng`. Mutates `out` and advances `rng`; returns `out`.
+ */
+export function scatterUniform(out: Float64Array, domain: Domain, rng: { uniform(): number }): Float64Array {
+  const { x0, x1, y0, y1 } = domain;
+  for (let i = 0; i + 1 < out.length; i += 2) {
+    out[i] = x0 + (x1 - x0) * rng.uniform();
+    out[i + 1] = y0 + (y1 - y0) * rng.uniform();
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { createRng, criticalPoints, lseEnergy, lseGradBatch, matrixFromData, principalAxis2, sampleGrid, type CriticalPoint, type Domain, type Grid, type Matrix } from '../../core';
+import { createRng, criticalPoints, lseEnergy, lseGradBatch, matrixFromData, principalAxis2, sampleGrid, scatterUniform, type CriticalPoint, type Domain, type Grid, type Matrix } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 
@@ -69,10 +69,7 @@ export class Dispersed {
     this.n = p.particles;
     this.xs = new Float64Array(2 * this.n);
     this.grad = new Float64Array(2 * this.n);
-    for (let i = 0; i < this.n; i++) {
-      this.xs[2 * i] = DOMAIN.x0 + (DOMAIN.x1 - DOMAIN.x0) * rng.uniform();
-      this.xs[2 * i + 1] = DOMAIN.y0 + (DOMAIN.y1 - DOMAIN.y0) * rng.uniform();
-    }
+    scatterUniform(this.xs, DOMAIN, rng);
     this.lastMove = Infinity;
     this.updateCurrent(p.sigma);
   }

@@ -1,4 +1,4 @@
-import { createRng, lseEnergy, lseGradBatch, matrixFromData, sampleGrid, type Domain, type Grid, type Matrix } from '../../core';
+import { createRng, lseEnergy, lseGradBatch, matrixFromData, sampleGrid, scatterUniform, type Domain, type Grid, type Matrix } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 
@@ -32,10 +32,7 @@ export class Descent {
     this.n = p.particles;
     this.xs = new Float64Array(2 * this.n);
     this.grad = new Float64Array(2 * this.n);
-    for (let i = 0; i < this.n; i++) {
-      this.xs[2 * i] = DOMAIN.x0 + (DOMAIN.x1 - DOMAIN.x0) * rng.uniform();
-      this.xs[2 * i + 1] = DOMAIN.y0 + (DOMAIN.y1 - DOMAIN.y0) * rng.uniform();
-    }
+    scatterUniform(this.xs, DOMAIN, rng);
     this.lastMove = Infinity;
   }
 
