@@ -74,8 +74,9 @@ test('comparison-table: seven rows of Table 1, each linking to a figure and an e
   // On the essay page every link lands on a real element of chapter 5. Later chapters load with a deep link
   // (or on the reader's first interaction), so arrive by the figure's own anchor.
   await page.goto('./#fig-comparison-table');
+  // No explicit scroll: the deep link scrolls, and the chapter may re-render while later chapters load, so
+  // rely on the auto-waiting assertions below rather than on one element handle.
   const table = page.locator('[data-figure="comparison-table"]').first();
-  await table.scrollIntoViewIfNeeded();
   await expect(table.locator('tbody tr')).toHaveCount(7);
   for (const h of new Set(hrefs)) expect(await page.locator(h).count(), `target ${h}`).toBeGreaterThan(0);
   await table.locator('a[href="#fig-fixed-points"]').first().click();
