@@ -1,4 +1,4 @@
-import { createRng, criticalPoints, lseEnergy, lseGradBatch, matrixFromData, principalAxis2, sampleGrid, scatterUniform, type CriticalPoint, type Domain, type Grid, type Matrix } from '../../core';
+import { createParticleScratch, createRng, energyDescentStepBatch, criticalPoints, lseEnergy, lseGradBatch, matrixFromData, principalAxis2, sampleGrid, scatterUniform, type CriticalPoint, type Domain, type Grid, type Matrix } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 
@@ -38,7 +38,7 @@ export class Dispersed {
   patterns: Float64Array = new Float64Array(0);
   k = 0;
   xs: Float64Array = new Float64Array(0);
-  grad: Float64Array = new Float64Array(0);
+  scratch = createParticleScratch(0);
   n = 0;
   selected = 0;
   lastMove = Infinity;
@@ -68,7 +68,7 @@ export class Dispersed {
     const rng = createRng(seed);
     this.n = p.particles;
     this.xs = new Float64Array(2 * this.n);
-    this.grad = new Float64Array(2 * this.n);
+    this.scratch = createParticleScratch(2 * this.n);
     scatterUniform(this.xs, DOMAIN, rng);
     this.lastMove = Infinity;
     this.updateCurrent(p.sigma);
@@ -77,16 +77,9 @@ export class Dispersed {
   /** x ← x − α∇E_β(x), β = 1/σ², for every particle; true once no particle moved more than 10⁻⁴. */
   step(p: Params): boolean {
     if (this.n === 0) return true;
-    lseGradBatch(this.xs, this.memories, 1 / (p.sigma * p.sigma), this.grad);
-    let maxMove = 0;
-    for (let i = 0; i < this.xs.length; i++) {
-      const d = p.alpha * this.grad[i];
-      this.xs[i] -= d;
-      const a = Math.abs(d);
-      if (a > maxMove) maxMove = a;
-    }
-    this.lastMove = maxMove;
-    return maxMove < 1e-4;
+    const beta = 1 / (p.sigma * p.sigma);
+    this.lastMove = energyDescentStepBatch((xs, out) => lseGradBatch(xs, this.memories, beta, out), this.xs, p.alpha, this.scratch);
+    return this.lastMove < 1e-4;
   }
 
   /** Marks the pattern set as changed: the diagram restarts, the particles move again. */

@@ -1,4 +1,4 @@
-import { createRng, lseEnergy, lseGradBatch, matrixFromData, sampleGrid, scatterUniform, type Domain, type Grid, type Matrix } from '../../core';
+import { createParticleScratch, createRng, energyDescentStepBatch, lseEnergy, lseGradBatch, matrixFromData, sampleGrid, scatterUniform, type Domain, type Grid, type Matrix } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 
@@ -22,7 +22,7 @@ export function placeMemories(k: number, seed: number): Matrix {
 export class Descent {
   memories: Matrix = placeMemories(1, 1);
   xs = new Float64Array(0);
-  grad = new Float64Array(0);
+  scratch = createParticleScratch(0);
   n = 0;
   lastMove = Infinity;
 
@@ -31,23 +31,16 @@ export class Descent {
     const rng = createRng(seed);
     this.n = p.particles;
     this.xs = new Float64Array(2 * this.n);
-    this.grad = new Float64Array(2 * this.n);
+    this.scratch = createParticleScratch(2 * this.n);
     scatterUniform(this.xs, DOMAIN, rng);
     this.lastMove = Infinity;
   }
 
   /** x ← x − α∇E(x) for every particle; returns true when no particle moved more than 10⁻⁴. */
   step(p: Params): boolean {
-    lseGradBatch(this.xs, this.memories, p.beta, this.grad);
-    let maxMove = 0;
-    for (let i = 0; i < this.xs.length; i++) {
-      const d = p.alpha * this.grad[i];
-      this.xs[i] -= d;
-      const a = Math.abs(d);
-      if (a > maxMove) maxMove = a;
-    }
-    this.lastMove = maxMove;
-    return maxMove < 1e-4;
+    const beta = p.beta;
+    this.lastMove = energyDescentStepBatch((xs, out) => lseGradBatch(xs, this.memories, beta, out), this.xs, p.alpha, this.scratch);
+    return this.lastMove < 1e-4;
   }
 
   /** Adds particles around (x, y), e.g. where the reader clicked. */
@@ -60,7 +53,7 @@ export class Descent {
       xs[this.xs.length + 2 * i + 1] = y + 0.08 * rng.normal();
     }
     this.xs = xs;
-    this.grad = new Float64Array(xs.length);
+    this.scratch = createParticleScratch(xs.length);
     this.n += count;
     this.lastMove = Infinity;
   }
