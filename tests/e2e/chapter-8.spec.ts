@@ -171,6 +171,6 @@ test('glossary: hovering a symbol in the essay’s math shows its meaning from T
   await expect(tip).toBeHidden();
   // Symbols inside figures are left alone, and the appendix lists every row of Table 2.
   await page.goto('./?figure=notation');
-  await expect(fig(page, 'notation').locator('tbody tr')).toHaveCount(20);
+  await expect(fig(page, 'notation').locator('tbody tr')).toHaveCount(21);
   expect(errors).toEqual([]);
 });
