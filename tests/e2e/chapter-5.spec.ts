@@ -151,12 +151,12 @@ test('conservative-field: zero work round the loop for Eq. 20, non-zero without 
   await expect(f.locator('.cf-jac').first()).toHaveCSS('outline-style', 'solid');
 
   // Switch the Jacobian term off: the right-hand field is no longer conservative.
-  await f.getByLabel('Jacobian term of Eq. 20').uncheck();
+  await f.getByLabel('Jacobian term of survey Eq. 20').uncheck();
   await f.getByRole('button', { name: /^Play/ }).click().catch(() => undefined);
   await expect(status(page, 'conservative-field')).toContainText('without its Jacobian term', { timeout: 20_000 });
   await expect(status(page, 'conservative-field')).toContainText('Round the whole loop', { timeout: 20_000 });
   expect(await status(page, 'conservative-field').innerText()).not.toContain('zero, as for every gradient field');
-  await f.getByLabel('Jacobian term of Eq. 20').check();
+  await f.getByLabel('Jacobian term of survey Eq. 20').check();
 
   // Keyboard alternative: a preset loop from the list.
   await f.locator('select[name="loop"]').selectOption('wide');

@@ -126,7 +126,9 @@ test('scaling-capacity: moving N and n updates the capacities, with the publishe
   await page.goto('./?figure=scaling-capacity');
   const f = fig(page, 'scaling-capacity');
   await expect(f).toBeVisible();
-  await expect(f.locator('td[data-value="classical"]')).toHaveText('108');
+  // One criterion (no wrong bits) for the first three rows: N/(2 ln N) = 58.8 at N = 784; 0.138 N apart.
+  await expect(f.locator('td[data-value="classical"]')).toHaveText('59');
+  await expect(f.locator('td[data-value="classical-errors"]')).toHaveText('108');
   await expect(f.locator('td[data-value="poly"]')).toHaveText('15,372');
   await expect(f.locator('td[data-value="exp"]')).toHaveText('1.0 × 10¹¹⁸');
   // Keyboard: raise n by one (n = 4), then lower N.
@@ -134,7 +136,8 @@ test('scaling-capacity: moving N and n updates the capacities, with the publishe
   await page.keyboard.press('ArrowRight');
   await expect(f.locator('td[data-value="poly"]')).toContainText('× 10');
   await f.locator('input[name="neurons"]').fill('100');
-  await expect(f.locator('td[data-value="classical"]')).toHaveText('14');
+  await expect(f.locator('td[data-value="classical"]')).toHaveText('11');
+  await expect(f.locator('td[data-value="classical-errors"]')).toHaveText('14');
   await expect(f.locator('td[data-value="poly"]')).toHaveText('7,238');
   await expect(f.locator('svg[role="img"] path').first()).toBeVisible();
   expect(errors).toEqual([]);
@@ -168,6 +171,6 @@ test('glossary: hovering a symbol in the essay’s math shows its meaning from T
   await expect(tip).toBeHidden();
   // Symbols inside figures are left alone, and the appendix lists every row of Table 2.
   await page.goto('./?figure=notation');
-  await expect(fig(page, 'notation').locator('tbody tr')).toHaveCount(20);
+  await expect(fig(page, 'notation').locator('tbody tr')).toHaveCount(21);
   expect(errors).toEqual([]);
 });

@@ -9,7 +9,7 @@ export const meta = defineFigure({
   props: {
     weight: { type: 'number', min: 0.5, max: 0.95, step: 0.05, default: 0.8, label: 'w₁', description: 'Weight of the lower-left component; the upper-right one has weight 1 − w₁.' },
     levels: { type: 'number', integer: true, min: 2, max: 20, default: 10, label: 'L', description: 'Number of noise levels σ₁ > … > σ_L, geometric from σ₁ = 3 to σ_L = 0.1.' },
-    stepsPerLevel: { type: 'number', integer: true, min: 5, max: 200, default: 40, label: 'T', description: 'Langevin steps at each noise level.' },
+    stepsPerLevel: { type: 'number', integer: true, min: 5, max: 200, default: 40, label: 'M', description: 'Langevin steps at each noise level (M; T is the final time).' },
     eps: {
       type: 'number',
       log: true,

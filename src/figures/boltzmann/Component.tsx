@@ -99,7 +99,7 @@ export default function Boltzmann({ store: anyStore }: FigureProps) {
           style={{ touchAction: 'none', cursor: 'ew-resize' }}
         />
       </div>
-      <p className="figure-hint">Drag along the curves to move the particle (or focus the picture and use the arrow keys). Both arrows point the same way; the score is the force divided by T.</p>
+      <p className="figure-hint">Drag along the curves to move the particle (or focus the picture and use the arrow keys). Both arrows point the same way; the score is the force times β, the inverse temperature.</p>
       <PropControls store={store} />
       <Transport store={store} />
     </div>

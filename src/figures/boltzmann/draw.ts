@@ -15,8 +15,8 @@ export function layoutFor(width: number): Layout {
   const gap = 26;
   const panels = [
     { top: gap, height: ph, title: 'E(x)  energy, with the force F = −∇E' },
-    { top: 2 * gap + ph, height: ph, title: 'log p(x) = −E(x)/T − log Z, with the score ∇log p' },
-    { top: 3 * gap + 2 * ph, height: ph, title: 'p(x) ∝ e^(−E(x)/T), with the walkers’ histogram' },
+    { top: 2 * gap + ph, height: ph, title: 'log p(x) = −βE(x) − log Z, with the score ∇log p' },
+    { top: 3 * gap + 2 * ph, height: ph, title: 'p(x) ∝ e^(−βE(x)), with the walkers’ histogram' },
   ];
   return { width, height: 3 * gap + 3 * ph + 24, left: 10, right: 10, panels };
 }

@@ -104,14 +104,14 @@ export class Walkers {
   describe(p: Params): string {
     const e = energyFor(p);
     const F = -e.grad(p.x);
-    const where = `Particle at x = ${p.x.toFixed(2)}: E = ${e.energy(p.x).toFixed(2)}, force F = ${F.toFixed(2)} (${Math.abs(F) < 0.05 ? 'near a resting point' : F > 0 ? 'pushing right' : 'pushing left'}), score ∇log p = F/T = ${(F / p.T).toFixed(2)}.`;
+    const where = `Particle at x = ${p.x.toFixed(2)}: E = ${e.energy(p.x).toFixed(2)}, force F = ${F.toFixed(2)} (${Math.abs(F) < 0.05 ? 'near a resting point' : F > 0 ? 'pushing right' : 'pushing left'}), score ∇log p = βF = ${(F / p.T).toFixed(2)}.`;
     if (!this.xs.length) return where;
     const matched = this.tv < this.noiseFloor() + 0.02;
     const walk = matched
       ? `The ${this.xs.length} walkers' histogram matches p within sampling noise (distance ${this.tv.toFixed(3)}).`
       : this.steps >= MAX_STEPS
-        ? `After ${MAX_STEPS} steps the walkers still have not spread between the valleys as p says (distance ${this.tv.toFixed(3)}): at T = ${p.T} the barrier is too high to cross quickly.`
-        : `${this.xs.length} walkers at T = ${p.T}; histogram distance from p: ${this.tv.toFixed(3)}.`;
+        ? `After ${MAX_STEPS} steps the walkers still have not spread between the valleys as p says (distance ${this.tv.toFixed(3)}): at temperature 1/β = ${p.T} the barrier is too high to cross quickly.`
+        : `${this.xs.length} walkers at temperature 1/β = ${p.T}; histogram distance from p: ${this.tv.toFixed(3)}.`;
     return `${where} ${walk}`;
   }
 }

@@ -24,7 +24,9 @@ interface Row {
 /*
  * Survey Table 1. The update equations follow MATH.md (reconstructed from the survey's prose); the asterisks are
  * the survey's: each "No" and the "noise it was trained on" hold only in theory, and §5.2 shows how practice
- * blurs them. Equation anchors are the labels of chapter 5 (content/05-uncanny-resemblance.md).
+ * blurs them. Equation anchors are the labels of chapter 5 (content/05-uncanny-resemblance.md), except survey
+ * Eq. 2, which is displayed once, in chapter 2. Links to a survey equation say "survey Eq. N": the equation they
+ * land on carries its own essay number (n) with that tag under it.
  */
 const TABLE: Row[] = [
   {
@@ -33,7 +35,7 @@ const TABLE: Row[] = [
     dm: String.raw`\text{score function } F_\theta`,
     am: String.raw`\text{energy function } E_\theta`,
     figures: [{ href: '#fig-conservative-field', label: 'conservative field' }],
-    equations: [{ href: '#eq-res-score-energy', label: 'Eq. 2' }],
+    equations: [{ href: '#eq-particles-score', label: 'survey Eq. 2' }],
   },
   {
     key: 'continuous',
@@ -42,8 +44,8 @@ const TABLE: Row[] = [
     am: String.raw`\tau\,\frac{dx}{dt} = -\nabla_x E_\theta(x)`,
     figures: [{ href: '#fig-side-by-side', label: 'side by side' }],
     equations: [
-      { href: '#eq-res-dm-flow', label: 'Eq. 9' },
-      { href: '#eq-res-am-flow', label: 'Eq. 10' },
+      { href: '#eq-res-dm-flow', label: 'survey Eq. 9' },
+      { href: '#eq-res-am-flow', label: 'survey Eq. 10' },
     ],
   },
   {
@@ -54,7 +56,7 @@ const TABLE: Row[] = [
     figures: [{ href: '#fig-side-by-side', label: 'side by side' }],
     equations: [
       { href: '#eq-res-dm-step', label: 'DM step' },
-      { href: '#eq-res-am-step', label: 'Eq. 11' },
+      { href: '#eq-res-am-step', label: 'survey Eq. 11' },
     ],
   },
   {
@@ -66,7 +68,7 @@ const TABLE: Row[] = [
       { href: '#fig-fixed-points', label: 'fixed points' },
       { href: '#fig-side-by-side', label: 'side by side' },
     ],
-    equations: [{ href: '#eq-res-dm-flow', label: 'Eq. 9' }],
+    equations: [{ href: '#eq-res-dm-flow', label: 'survey Eq. 9' }],
   },
   {
     key: 'fixed-point',
@@ -75,7 +77,7 @@ const TABLE: Row[] = [
     am: 'Yes',
     text: true,
     figures: [{ href: '#fig-fixed-points', label: 'fixed points' }],
-    equations: [{ href: '#eq-res-am-step', label: 'Eq. 11' }],
+    equations: [{ href: '#eq-res-am-step', label: 'survey Eq. 11' }],
   },
   {
     key: 'energy',
@@ -85,8 +87,8 @@ const TABLE: Row[] = [
     text: true,
     figures: [{ href: '#fig-conservative-field', label: 'conservative field' }],
     equations: [
-      { href: '#eq-res-sm-energy', label: 'Eq. 19' },
-      { href: '#eq-res-sm-score', label: 'Eq. 20' },
+      { href: '#eq-res-sm-energy', label: 'survey Eq. 19' },
+      { href: '#eq-res-sm-score', label: 'survey Eq. 20' },
     ],
   },
   {

@@ -4,13 +4,13 @@ export const meta = defineFigure({
   id: 'conservative-field',
   title: 'Is the score the gradient of an energy?',
   summary:
-    'Walk a loop through an unconstrained learned score and through the gradient of the energy of Eq. 19: which one gives back zero work around every loop, and what does the Jacobian term of Eq. 20 have to do with it?',
+    'Walk a loop through an unconstrained learned score and through the gradient of the energy of survey Eq. 19: which one gives back zero work around every loop, and what does the Jacobian term of survey Eq. 20 have to do with it?',
   animated: true,
   seeded: true,
   notes: 'The dynamics here are a walker going once around the loop and adding up F·dl; it stops by itself when the loop is closed. The seed draws the error network’s weights (another “training run”).',
   props: {
     memories: { type: 'number', integer: true, min: 1, max: 6, default: 3, label: 'K', description: 'How many training points the denoiser f_θ was fit to.' },
-    sigma: { type: 'number', log: true, min: 0.25, max: 2, default: 0.6, label: 'σ', description: 'The noise level at which the denoiser and the energy of Eq. 19 are evaluated.' },
+    sigma: { type: 'number', log: true, min: 0.25, max: 2, default: 0.6, label: 'σ', description: 'The noise level at which the denoiser and the energy of survey Eq. 19 are evaluated.' },
     eps: {
       type: 'number',
       min: 0,
@@ -20,7 +20,7 @@ export const meta = defineFigure({
       label: 'ε',
       description: 'How far the learned denoiser is from the exact one: f_θ = D_σ + ε·(a small random tanh network). At ε = 0 both fields are gradients.',
     },
-    jacobian: { type: 'boolean', default: true, label: 'Jacobian term of Eq. 20', description: 'Include the first term (∂f_θ/∂x)ᵀ(x − f_θ)/σ² in the right-hand field.' },
+    jacobian: { type: 'boolean', default: true, label: 'Jacobian term of survey Eq. 20', description: 'Include the first term (∂f_θ/∂x)ᵀ(x − f_θ)/σ² in the right-hand field.' },
     loop: {
       type: 'enum',
       options: ['memory', 'between', 'wide', 'drawn'],

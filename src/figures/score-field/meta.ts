@@ -13,10 +13,10 @@ export const meta = defineFigure({
     time: {
       type: 'enum',
       options: ['forward', 'reverse'],
-      optionLabels: ['forward time t (Eq. 3)', 'reverse time s (Eq. 4)'],
+      optionLabels: ['forward time t (survey Eq. 3)', 'reverse time s (survey Eq. 4)'],
       default: 'forward',
       label: 'time',
-      description: 'Label denoising with forward time t (the survey, Eq. 3) or with the reverse time s = T − t of most diffusion papers (Eq. 4).',
+      description: 'Label denoising with forward time t (survey Eq. 3) or with the reverse time s = T − t of most diffusion papers (survey Eq. 4).',
     },
     samples: { type: 'boolean', default: true, label: 'noisy samples', description: 'Show samples of the noisy data x + σz, the distribution whose score is drawn.' },
   },

@@ -4,7 +4,7 @@ export const meta = defineFigure({
   id: 'side-by-side',
   title: 'One landscape, two dynamics',
   summary:
-    'Started from the same points, does an associative memory descending its energy (Eq. 10) end where a diffusion model following its time-dependent score along a noise schedule (Eq. 9) ends?',
+    'Started from the same points, does an associative memory descending its energy (survey Eq. 10) end where a diffusion model following its time-dependent score along a noise schedule (survey Eq. 9) ends?',
   animated: true,
   seeded: true,
   props: {
@@ -29,7 +29,7 @@ export const meta = defineFigure({
       description: 'The last noise level. The associative memory uses β = 1/σ(T)², so both share one landscape (Ambrogioni).',
     },
     updates: { type: 'number', integer: true, min: 2, max: 200, default: 30, label: 'N', description: 'Number of diffusion updates between t = 0 and t = T.' },
-    alpha: { type: 'number', min: 0.01, max: 1, step: 0.01, default: 0.15, label: 'α', description: 'The associative memory’s constant step size α = Δt/τ (Eq. 11).' },
+    alpha: { type: 'number', min: 0.01, max: 1, step: 0.01, default: 0.15, label: 'α', description: 'The associative memory’s constant step size α = Δt/τ (survey Eq. 11).' },
     afterT: {
       type: 'enum',
       options: ['halt', 'hold'],

@@ -14,7 +14,7 @@ export interface GlossaryEntry {
   meaning: string;
   /** Where the essay first uses the symbol (an element id). */
   firstUse: string;
-  /** When two rows share a letter: a superscript that picks this row (x⋆), or 'default'. */
+  /** When two rows share a letter: a script (superscript or subscript) that picks this row (x⋆, f_θ). */
   marker?: string;
 }
 
@@ -38,14 +38,15 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { id: 'l', char: 'L', tex: 'L', meaning: 'the Lagrangian of a layer, which defines that layer’s energy and activations', firstUse: 'sym-l' },
   { id: 'xstar', char: 'x', tex: 'x^\\star', meaning: 'a fixed point of the memory-retrieval dynamics', firstUse: 'sym-xstar', marker: '⋆' },
   { id: 'xi', char: 'ξ', tex: '\\xi', meaning: 'the weights of an associative memory (its stored memories)', firstUse: 'sym-xi' },
-  { id: 'ftheta', char: 'f', tex: 'f_\\theta', meaning: 'any generic function parameterized by θ (e.g. a denoising network); without θ, f(x, t) is the drift of diffusion’s corruption process, typically set to 0', firstUse: 'sym-ftheta' },
+  { id: 'ftheta', char: 'f', tex: 'f_\\theta', meaning: 'any generic function parameterized by θ (e.g. a denoising network)', firstUse: 'sym-ftheta', marker: 'θ' },
+  { id: 'drift', char: 'f', tex: 'f(x, t)', meaning: 'the drift term of diffusion’s corruption process, typically set to 0', firstUse: 'sym-drift' },
 ];
 
 /** Characters KaTeX may emit for the same symbol (ε for ϵ). */
 const ALIASES: Record<string, string> = { ε: 'ϵ', '∗': '⋆', '*': '⋆' };
 
 /**
- * The glossary row for a base character, given the text of the superscript attached to it (if any). Returns
+ * The glossary row for a base character, given the text of the scripts (super- and subscript) attached to it. Returns
  * undefined for characters the table does not define.
  */
 export function lookupSymbol(char: string, superscript = ''): GlossaryEntry | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classicalCapacity, exponentialCapacity, polynomialCapacity } from '../../../src/core';
+import { classicalCapacity, classicalNoErrorCapacity, exponentialCapacity, polynomialCapacity } from '../../../src/core';
 
 describe('capacity scaling', () => {
   it('reproduces the published numbers of MATH.md', () => {
@@ -10,5 +10,15 @@ describe('capacity scaling', () => {
     expect(Math.round(polynomialCapacity(100, 2))).toBe(11);
     expect(Math.round(polynomialCapacity(100, 3))).toBe(362);
     expect(Math.round(polynomialCapacity(100, 4))).toBe(7238);
+  });
+
+  // Both are asymptotic formulas: below N ≈ 38 they cross, so compare them only where N is large.
+  it('the classical no-error bound is N/(2 ln N), the polynomial formula at n = 2, far below 0.138 N', () => {
+    expect(classicalNoErrorCapacity(784)).toBeCloseTo(784 / (2 * Math.log(784)), 10);
+    expect(classicalNoErrorCapacity(784)).toBeCloseTo(58.82, 2);
+    for (const n of [100, 784, 2000]) {
+      expect(classicalNoErrorCapacity(n)).toBe(polynomialCapacity(n, 2));
+      expect(classicalNoErrorCapacity(n)).toBeLessThan(classicalCapacity(n));
+    }
   });
 });
