@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { loadAllChapters, useEssay } from '../../content';
 import { figureStoreFor } from '../../content/runtime/figureStores';
 import { figureMeta } from '../../figures/registry';
-import { FigureHost } from '../../lib/figure/FigureHost';
+import { FigureHost } from '../../figures/host/FigureHost';
 import { useApplyTheme, useTheme } from '../../lib/theme';
 import { ESSAY_SUBTITLE, ESSAY_TITLE } from '../titlePage';
 import { buildSlides, type Slide } from './slides';
