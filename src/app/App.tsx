@@ -3,7 +3,7 @@ import { ThemeToggle } from './ThemeToggle';
 import { Essay } from './Essay';
 import { Catalogue } from './Catalogue';
 import { SingleFigure } from './embed/SingleFigure';
-import { EssayDeepLinks } from '../lib/DeepLinks';
+import { EssayDeepLinks } from './DeepLinks';
 import { LectureKey } from './lecture/EnterLecture';
 import { useMode } from './lecture/mode';
 
@@ -12,7 +12,7 @@ const Lecture = lazy(() => import('./lecture/Lecture'));
 /*
  * Routes, by query string (the build is static files, so no server routing):
  *   (none)                  the essay; `#id` scrolls to a section, `eq-…` equation or `fig-…` figure
- *   ?fig=<anchor>&attr=…    the essay, scrolled to that figure with its state restored (src/lib/DeepLinks.tsx)
+ *   ?fig=<anchor>&attr=…    the essay, scrolled to that figure with its state restored (src/app/DeepLinks.tsx)
  *   ?mode=lecture, L key    lecture mode; ?mode=presenter is the presenter window (src/app/lecture/)
  *   ?catalogue              the figure catalogue, for authors
  *   ?figure=<id>&attr=…     one figure alone; add &embed (or open embed.html?figure=…) for no chrome

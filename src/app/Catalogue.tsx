@@ -1,5 +1,5 @@
 import { figures } from '../figures/registry';
-import { FigureHost } from '../lib/figure/FigureHost';
+import { FigureHost } from '../figures/host/FigureHost';
 import type { FigureMeta, PropSpec } from '../lib/figure/spec';
 import { useEffect } from 'react';
 import { ThemeToggle } from './ThemeToggle';

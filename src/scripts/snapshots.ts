@@ -16,7 +16,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../../tests/e2e/browser';
+import { chromiumPath } from './chromium';
 import { loadFigureMetas } from '../content/build/figureMetas';
 
 function arg(name: string): string | undefined {

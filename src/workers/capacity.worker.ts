@@ -1,25 +1,15 @@
 /// <reference lib="webworker" />
 import { runCapacity } from '../core';
 import { capacityGrid, CLASSICAL_TRIALS_FACTOR, MEMORY_KINDS, ruleFor, type CapacityCurve, type CapacitySpec } from '../lib/capacity/spec';
+import type { CapacityRequest, CapacityResponse } from './capacity.protocol';
 
 /*
  * The capacity experiment, off the main thread. For each memory (classical, F = x³, F = x⁴, F = eˣ) and each K of
  * its grid, the core's runCapacity stores `trials` fresh sets of K random ±1 patterns and probes `probes` of them
  * from a copy with a fraction `corruption` of the bits flipped. Between two K values the worker yields to its
  * event loop, so a cancel message is seen within one K. Progress and partial curves are posted at most every
- * PROGRESS_EVERY_MS and at the end of each curve.
- *
- * In:  { type: 'run', id, spec } | { type: 'cancel', id }
- * Out: { type: 'progress', id, done, total, curves } | { type: 'done', id, curves, ms }
- *      | { type: 'cancelled', id } | { type: 'error', id, message }
+ * PROGRESS_EVERY_MS and at the end of each curve. The messages are in capacity.protocol.ts.
  */
-
-export type CapacityRequest = { type: 'run'; id: number; spec: CapacitySpec } | { type: 'cancel'; id: number };
-export type CapacityResponse =
-  | { type: 'progress'; id: number; done: number; total: number; curves: CapacityCurve[] }
-  | { type: 'done'; id: number; curves: CapacityCurve[]; ms: number }
-  | { type: 'cancelled'; id: number }
-  | { type: 'error'; id: number; message: string };
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 /** A successful recall settles in 2–4 sweeps; a failing one can wander, and 20 sweeps is plenty to call it failed. */

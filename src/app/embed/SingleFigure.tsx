@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { figureMeta } from '../../figures/registry';
-import { FigureHost } from '../../lib/figure/FigureHost';
-import { PageNotices } from '../../lib/DeepLinks';
+import { FigureHost } from '../../figures/host/FigureHost';
+import { PageNotices } from '../DeepLinks';
 import { addPageNotice } from '../../lib/deepLink';
 import { parseFigureState, queryEntries } from '../../lib/urlState';
 import { prefersReducedMotion } from '../../lib/theme';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { FigureHost } from '../../lib/figure/FigureHost';
+import { FigureHost } from '../../figures/host/FigureHost';
 import { figureMeta } from '../../figures/registry';
 import type { ChapterContent, ChapterInfo, FigureInfo } from '../types';
 import { applyFigureAttrs, figureStoreFor } from './figureStores';

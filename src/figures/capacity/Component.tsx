@@ -8,7 +8,7 @@ import { useOnScreen } from '../../lib/useOnScreen';
 import type { Series } from '../../lib/LinePlot';
 import { LegendPlot } from '../../lib/LegendPlot';
 import { Tex } from '../../lib/Tex';
-import { cachedCapacity, runCapacityInWorker, type CapacityOutcome, type CapacityRun } from '../../lib/capacity/client';
+import { cachedCapacity, runCapacityInWorker, type CapacityOutcome, type CapacityRun } from '../../workers/capacity.client';
 import { crossing, K_MAX_FACTOR, MEMORY_KINDS, MEMORY_LABELS, theoryCapacity, type CapacityCurve, type CapacitySpec, type MemoryKind } from '../../lib/capacity/spec';
 import type { meta } from './meta';
 import './style.css';

@@ -1,5 +1,5 @@
-import { specKey, type CapacityCurve, type CapacitySpec } from './spec';
-import type { CapacityRequest, CapacityResponse } from '../../workers/capacity.worker';
+import { specKey, type CapacityCurve, type CapacitySpec } from '../lib/capacity/spec';
+import type { CapacityRequest, CapacityResponse } from './capacity.protocol';
 
 /*
  * Runs the capacity experiment in its Web Worker and remembers finished results: in memory for this page, and in
@@ -57,7 +57,7 @@ let nextId = 1;
 
 export function runCapacityInWorker(spec: CapacitySpec, h: CapacityHandlers): CapacityRun {
   const id = nextId++;
-  const worker = new Worker(new URL('../../workers/capacity.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./capacity.worker.ts', import.meta.url), { type: 'module' });
   let live = true;
   const stop = () => {
     if (!live) return;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import './share.css';
-import type { FigureStore } from './store';
-import { snapshotOf } from '../deepLink';
-import { embedSnippet, essayFigureLink, queryValue, singleFigureLink } from '../urlState';
+import type { FigureStore } from '../../lib/figure/store';
+import { snapshotOf } from '../../lib/deepLink';
+import { embedSnippet, essayFigureLink, queryValue, singleFigureLink } from '../../lib/urlState';
 
 /*
  * "Copy link" and "Copy embed code" for one figure. The link holds the figure's props, seed and step count,

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { figureMeta, loadFigure, type FigureComponent } from '../../figures/registry';
-import { createFigureStore, type FigureInit, type FigureStore } from './store';
+import { figureMeta, loadFigure, type FigureComponent } from '../registry';
+import { createFigureStore, type FigureInit, type FigureStore } from '../../lib/figure/store';
 import { FigureErrorBoundary } from './ErrorBoundary';
-import { prefersReducedMotion } from '../theme';
+import { prefersReducedMotion } from '../../lib/theme';
 import { ShareButtons } from './ShareButtons';
 
 /*

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { essayFigureStore, locate } from '../content';
 import { figureMeta } from '../figures/registry';
-import { addPageNotice, applyUrlState, dismissPageNotices, subscribePageNotices } from './deepLink';
-import { parseFigureState, queryEntries } from './urlState';
-import './figure/share.css';
+import { addPageNotice, applyUrlState, dismissPageNotices, subscribePageNotices } from '../lib/deepLink';
+import { parseFigureState, queryEntries } from '../lib/urlState';
+import '../figures/host/share.css';
 
 /*
  * Deep links into the essay. `#<id>` (a section, `eq-<label>`, `fig-<anchor>`, a chapter) is scrolled to by the
