@@ -1,7 +1,7 @@
 import { matrixFromData, type Matrix } from './matrix';
 import type { Rng } from './rng';
 import { checkPositive } from './validate';
-import { checkLagrangian, lagrangianActivation, lagrangianValue, type Lagrangian } from './tinybrain';
+import { checkLagrangian, lagrangianActivation, lagrangianValue, type Lagrangian } from './lagrangians';
 
 /*
  * A hierarchical associative memory (HAM): a chain of neuron layers x_0 (features, bottom) … x_{L−1} (top),

@@ -26,6 +26,8 @@ export * from './recall/pattern-recaller';
 export * from './hopfield';
 export * from './dam';
 export * from './graded';
+export * from './lagrangians';
+export type { TinyBrainEnergy, TinyBrainParams } from './tinybrain-types';
 export * from './tinybrain';
 export * from './diffusion';
 export * from './datasets';
