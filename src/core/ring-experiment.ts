@@ -1,7 +1,7 @@
 import { createRng, type Rng } from './rng';
 import type { Matrix } from './matrix';
 import { sampleRing } from './datasets';
-import { karrasSigmas } from './diffusion';
+import { karrasSigmas } from './diffusion/schedules';
 import { smoothedScoreBatch } from './resemblance';
 import { createDsmTrainer, dsmLossOf, dsmTrainStep, type DsmTrainer } from './score-net/dsm-train';
 import { createScoreNet, createScoreNetScratch, DEFAULT_SCORE_NET, denoiserGain, scoreNetScoreBatch, type ScoreNet, type ScoreNetConfig } from './score-net/network';
