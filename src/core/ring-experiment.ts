@@ -1,6 +1,6 @@
 import { createRng, type Rng } from './rng';
 import type { Matrix } from './matrix';
-import { sampleRing } from './datasets';
+import { sampleRing } from './datasets/ring';
 import { karrasSigmas } from './diffusion/schedules';
 import { smoothedScoreBatch } from './resemblance';
 import { createDsmTrainer, dsmLossOf, dsmTrainStep, type DsmTrainer } from './score-net/dsm-train';
