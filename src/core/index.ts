@@ -42,6 +42,7 @@ export * from './capacity';
 export * from './ring-experiment';
 export { basinDirection, basinEnergy, basinF, type BasinSeparation } from './basins/energy';
 export * from './basins/map';
-export * from './optimizers';
+export * from './optimizers/optimizer-state';
+export * from './optimizers/optimize';
 export * from './energy-transformer';
 export * from './capacity-scaling';
