@@ -8,6 +8,7 @@ export * from './fields/loops';
 export * from './fields/denoiser2';
 export * from './descent';
 export * from './hierarchy';
+export * from './hierarchy-dynamics';
 export * from './corruptions';
 export * from './resemblance';
 export * from './dsm-targets';
