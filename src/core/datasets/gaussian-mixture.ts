@@ -1,7 +1,7 @@
 import type { Matrix } from '../matrix';
 import type { Rng } from '../rng';
 import { fastExpNonPositive as expNonPositiveImported, SOFTMAX_CUTOFF } from '../special';
-import { checkFinite, checkInt, checkLength } from '../validate';
+import { checkBatch, checkFinite, checkInt, checkLength } from '../validate';
 
 // Module-local binding: test runners that rewrite imports into property loads (vite-node) can still inline it.
 const fastExpNonPositive = expNonPositiveImported;
@@ -62,8 +62,7 @@ export function gaussianMixture(means: Matrix, weights?: ArrayLike<number>, std:
 export function mixtureScoreBatch(mix: GaussianMixture, xs: Float64Array, sigma: number, out: Float64Array): Float64Array {
   const { means, weights, stds } = mix;
   const { rows: K, cols: d, data } = means;
-  if (xs.length % d !== 0) throw new Error(`xs: length ${xs.length} is not a multiple of the dimension ${d}`);
-  checkLength(out, xs.length, 'out');
+  const n = checkBatch(xs, d, out);
   if (!(Number.isFinite(sigma) && sigma >= 0)) throw new Error(`sigma: must be a finite number ≥ 0 (got ${sigma})`);
   const v = new Float64Array(K);
   const lw = new Float64Array(K * 2);
@@ -73,7 +72,6 @@ export function mixtureScoreBatch(mix: GaussianMixture, xs: Float64Array, sigma:
     lw[k] = Math.log(weights[k]) - 0.5 * d * Math.log(v[k]);
   }
   const a = lw.subarray(K);
-  const n = xs.length / d;
   for (let p = 0; p < n; p++) {
     const off = p * d;
     let mx = -Infinity;

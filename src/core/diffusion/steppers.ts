@@ -1,3 +1,4 @@
+import { descendAlong } from '../descend';
 import type { Rng } from '../rng';
 import { checkFinite, checkInt, checkLength } from '../validate';
 import type { ScoreFn } from './samplers';
@@ -89,15 +90,7 @@ export type BatchGradFn = (xs: Float64Array, out: Float64Array) => Float64Array;
  */
 export function energyDescentStepBatch(grad: BatchGradFn, xs: Float64Array, alpha: number, scratch: ParticleScratch): number {
   checkScratch(xs, scratch);
-  const g = grad(xs, scratch.a);
-  let mx = 0;
-  for (let k = 0; k < xs.length; k++) {
-    const dv = alpha * g[k];
-    xs[k] -= dv;
-    const m = dv < 0 ? -dv : dv;
-    if (m > mx) mx = m;
-  }
-  return mx;
+  return descendAlong(xs, grad(xs, scratch.a), alpha);
 }
 
 /** Forward noising of the VE process from σ to σNext > σ: x ← x + √(σNext² − σ²) z, in place. */
