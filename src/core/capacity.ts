@@ -1,6 +1,7 @@
 import { matrixFromData } from './matrix';
 import { corruptPattern } from './patterns';
-import { checkSeparation, PatternRecaller, type RecallRule } from './recall';
+import { PatternRecaller } from './recall/pattern-recaller';
+import { checkSeparation, type RecallRule } from './recall/separation';
 import { createRng, type Rng } from './rng';
 import { checkInt } from './validate';
 

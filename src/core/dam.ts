@@ -1,6 +1,8 @@
 import type { Matrix } from './matrix';
 import { patternOverlaps } from './patterns';
-import { checkSeparation, PatternRecaller, separationValue, type Recall, type RecallOptions, type Separation } from './recall';
+import { PatternRecaller } from './recall/pattern-recaller';
+import type { Recall, RecallOptions } from './recall/recaller';
+import { checkSeparation, separationValue, type Separation } from './recall/separation';
 import { checkPatterns } from './score';
 import { checkFinite, checkLength } from './validate';
 

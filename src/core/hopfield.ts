@@ -1,6 +1,7 @@
 import { matrixFromData, type Matrix } from './matrix';
 import { checkPatterns } from './score';
-import { WeightsRecaller, type Recall, type RecallOptions } from './recall';
+import type { Recall, RecallOptions } from './recall/recaller';
+import { WeightsRecaller } from './recall/weights-recaller';
 import { checkFinite, checkLength } from './validate';
 
 /*

@@ -1,6 +1,6 @@
 import type { Matrix } from './matrix';
 import { fastExpNonPositive as expNonPositiveImported, SOFTMAX_CUTOFF } from './special';
-import { checkFinite, checkLength, checkPositive } from './validate';
+import { checkBatch, checkFinite, checkLength, checkPositive } from './validate';
 
 // Module-local binding: test runners that rewrite imports into property loads (vite-node) can still inline it.
 const fastExpNonPositive = expNonPositiveImported;
@@ -62,9 +62,7 @@ export function lseGradBatch(xs: Float64Array, memories: Matrix, beta: number, o
   checkMemories(memories);
   checkPositive(beta, 'beta');
   const { rows: K, cols: d, data } = memories;
-  if (xs.length % d !== 0) throw new Error(`xs: length ${xs.length} is not a multiple of the dimension ${d}`);
-  checkLength(out, xs.length, 'out');
-  const n = xs.length / d;
+  const n = checkBatch(xs, d, out);
   const w = new Float64Array(K);
   const halfBeta = 0.5 * beta;
   if (d === 2) {

@@ -137,7 +137,9 @@ export function mlpBackward(net: Mlp, dOut: ArrayLike<number>, B: number, ws: Ml
     const bo = w + fin * fout;
     const hIn = ws.acts[l];
     const dIn = ws.delta[l];
-    // δ here is dLoss/da_{l+1}; accumulate weight and bias gradients.
+    // δ here is dLoss/da_{l+1}: accumulate the weight and bias gradients, and dLoss/dh_l = W_lᵀ δ in the same
+    // pass (then through silu′ unless l is the input).
+    for (let i = 0; i < B * fin; i++) dIn[i] = 0;
     for (let r = 0; r < B; r++) {
       const ir = r * fin;
       const or = r * fout;
@@ -146,19 +148,10 @@ export function mlpBackward(net: Mlp, dOut: ArrayLike<number>, B: number, ws: Ml
         if (dj === 0) continue;
         grad[bo + j] += dj;
         const wj = w + j * fin;
-        for (let k = 0; k < fin; k++) grad[wj + k] += dj * hIn[ir + k];
-      }
-    }
-    // dLoss/dh_l = W_lᵀ δ, then through silu′ unless l is the input.
-    for (let i = 0; i < B * fin; i++) dIn[i] = 0;
-    for (let r = 0; r < B; r++) {
-      const ir = r * fin;
-      const or = r * fout;
-      for (let j = 0; j < fout; j++) {
-        const dj = d[or + j];
-        if (dj === 0) continue;
-        const wj = w + j * fin;
-        for (let k = 0; k < fin; k++) dIn[ir + k] += P[wj + k] * dj;
+        for (let k = 0; k < fin; k++) {
+          grad[wj + k] += dj * hIn[ir + k];
+          dIn[ir + k] += P[wj + k] * dj;
+        }
       }
     }
     if (l > 0) {
@@ -172,38 +165,4 @@ export function mlpBackward(net: Mlp, dOut: ArrayLike<number>, B: number, ws: Ml
     d = dIn;
   }
   return ws.delta[0].subarray(0, B * sizes[0]);
-}
-
-/** Adam's state: first and second moment estimates and the step count. */
-export interface Adam {
-  lr: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  m: Float64Array;
-  v: Float64Array;
-  t: number;
-}
-
-/** Adam (Kingma & Ba 2015) for n parameters, with the usual defaults β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸. */
-export function createAdam(n: number, lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Adam {
-  if (!(lr > 0)) throw new Error(`lr: must be > 0 (got ${lr})`);
-  return { lr, beta1, beta2, eps, m: new Float64Array(n), v: new Float64Array(n), t: 0 };
-}
-
-/**
- * One Adam update: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − lr·m̂/(√v̂ + ε) with bias-corrected m̂, v̂.
- * `lr` overrides the stored rate (for a schedule). Mutates `params` and the optimizer state.
- */
-export function adamStep(opt: Adam, params: Float64Array, grad: Float64Array, lr = opt.lr): void {
-  opt.t += 1;
-  const { beta1: b1, beta2: b2, eps, m, v } = opt;
-  const c1 = 1 - Math.pow(b1, opt.t);
-  const c2 = 1 - Math.pow(b2, opt.t);
-  for (let i = 0; i < params.length; i++) {
-    const g = grad[i];
-    m[i] = b1 * m[i] + (1 - b1) * g;
-    v[i] = b2 * v[i] + (1 - b2) * g * g;
-    params[i] -= (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + eps);
-  }
 }

@@ -1,3 +1,4 @@
+import { descendAlong } from './descend';
 import type { Matrix } from './matrix';
 import type { Rng } from './rng';
 import { lseGradBatch } from './lse';
@@ -63,15 +64,7 @@ export function smoothedScoreBatch(xs: Float64Array, memories: Matrix, sigma: nu
  */
 export function amDescentStep(xs: Float64Array, memories: Matrix, beta: number, alpha: number, grad: Float64Array): number {
   checkPositive(alpha, 'alpha');
-  lseGradBatch(xs, memories, beta, grad);
-  let maxMove = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const d = alpha * grad[i];
-    xs[i] -= d;
-    const a = d < 0 ? -d : d;
-    if (a > maxMove) maxMove = a;
-  }
-  return maxMove;
+  return descendAlong(xs, lseGradBatch(xs, memories, beta, grad), alpha);
 }
 
 /**

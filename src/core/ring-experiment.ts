@@ -1,23 +1,11 @@
 import { createRng, type Rng } from './rng';
 import type { Matrix } from './matrix';
-import { sampleRing } from './datasets';
-import { karrasSigmas } from './diffusion';
+import { sampleRing } from './datasets/ring';
+import { karrasSigmas } from './diffusion/schedules';
 import { smoothedScoreBatch } from './resemblance';
-import {
-  createDsmTrainer,
-  createScoreNet,
-  createScoreNetScratch,
-  DEFAULT_SCORE_NET,
-  denoiserGain,
-  dsmLossOf,
-  dsmTrainStep,
-  scoreNetPolish,
-  scoreNetSample,
-  scoreNetScoreBatch,
-  type DsmTrainer,
-  type ScoreNet,
-  type ScoreNetConfig,
-} from './dsm-train';
+import { createDsmTrainer, dsmLossOf, dsmTrainStep, type DsmTrainer } from './score-net/dsm-train';
+import { createScoreNet, createScoreNetScratch, DEFAULT_SCORE_NET, denoiserGain, scoreNetScoreBatch, type ScoreNet, type ScoreNetConfig } from './score-net/network';
+import { scoreNetPolish, scoreNetSample } from './score-net/sample';
 import { classifySamples, DEFAULT_CLASSIFY, pointAttractors, type Attractor, type ClassifyOptions } from './memorization';
 
 /*

@@ -1,7 +1,7 @@
 import { lseGradBatch } from './lse';
 import { fastExpNonPositive as expNonPositiveImported, SOFTMAX_CUTOFF } from './special';
 import type { Matrix } from './matrix';
-import { checkFinite, checkLength, checkPositive } from './validate';
+import { checkBatch, checkFinite, checkLength, checkPositive } from './validate';
 
 // Module-local binding: test runners that rewrite imports into property loads (vite-node) can still inline it.
 const fastExpNonPositive = expNonPositiveImported;
@@ -60,10 +60,7 @@ export function tweedieDenoise(x: ArrayLike<number>, data: Matrix, sigma: number
  * x: length d; memories: K×d. Returns a new array. A CCCP step: ramsauerEnergy never increases along it.
  */
 export function modernHopfieldStep(x: ArrayLike<number>, memories: Matrix, beta: number): Float64Array {
-  checkPatterns(memories, 'memories');
-  checkLength(x, memories.cols, 'x');
-  checkFinite(x, 'x');
-  checkPositive(beta, 'beta');
+  checkQuery(x, memories, beta);
   const xs = Float64Array.from(x);
   return modernHopfieldStepBatch(xs, memories, beta, new Float64Array(xs.length));
 }
@@ -76,9 +73,7 @@ export function modernHopfieldStepBatch(xs: Float64Array, memories: Matrix, beta
   checkPatterns(memories, 'memories');
   checkPositive(beta, 'beta');
   const { rows: K, cols: d, data } = memories;
-  if (xs.length % d !== 0) throw new Error(`xs: length ${xs.length} is not a multiple of the dimension ${d}`);
-  checkLength(out, xs.length, 'out');
-  const n = xs.length / d;
+  const n = checkBatch(xs, d, out);
   const w = new Float64Array(K);
   for (let p = 0; p < n; p++) {
     const off = p * d;
@@ -114,10 +109,7 @@ export function modernHopfieldStepBatch(xs: Float64Array, memories: Matrix, beta
  * (MATH.md §2c). Mutates nothing.
  */
 export function ramsauerEnergy(x: ArrayLike<number>, memories: Matrix, beta: number): number {
-  checkPatterns(memories, 'memories');
-  checkLength(x, memories.cols, 'x');
-  checkFinite(x, 'x');
-  checkPositive(beta, 'beta');
+  checkQuery(x, memories, beta);
   const { rows: K, cols: d, data } = memories;
   let maxA = -Infinity;
   let maxNorm2 = 0;
@@ -138,4 +130,12 @@ export function ramsauerEnergy(x: ArrayLike<number>, memories: Matrix, beta: num
   let xx = 0;
   for (let i = 0; i < d; i++) xx += x[i] * x[i];
   return -(maxA + Math.log(z)) / beta + 0.5 * xx + Math.log(K) / beta + 0.5 * maxNorm2;
+}
+
+/** The checks of the single-state functions: a non-empty pattern set, a finite state of its dimension, β > 0. */
+function checkQuery(x: ArrayLike<number>, memories: Matrix, beta: number): void {
+  checkPatterns(memories, 'memories');
+  checkLength(x, memories.cols, 'x');
+  checkFinite(x, 'x');
+  checkPositive(beta, 'beta');
 }

@@ -1,5 +1,6 @@
+import { lagrangianActivation, lagrangianHessianVec, lagrangianValue, type Lagrangian } from './lagrangians';
 import type { Matrix } from './matrix';
-import { logCosh } from './special';
+import { checkTinyBrainParams, type TinyBrainEnergy, type TinyBrainParams } from './tinybrain-types';
 import { checkFinite, checkLength, checkPositive } from './validate';
 
 /*
@@ -14,109 +15,6 @@ import { checkFinite, checkLength, checkPositive } from './validate';
  * As τ_h → 0, h = ξg(x) + I_h instantly and E reduces to E_x(x) − L_h(ξg(x) + I_h): with L_h = ½‖h‖² this is the
  * classical continuous network (Eqs. 17–18), with L_x = ½‖x‖², L_h = lse_β it is the modern Hopfield network.
  */
-
-/** A layer's Lagrangian: ½‖x‖² (g = x), Σ log cosh x (g = tanh x), or β⁻¹ log Σ e^{βx} (g = softmax(βx)). */
-export type Lagrangian = { kind: 'identity' } | { kind: 'tanh' } | { kind: 'softmax'; beta: number };
-
-export function checkLagrangian(L: Lagrangian, name: string): void {
-  if (!L || typeof L !== 'object') throw new Error(`${name}: expected { kind: 'identity' | 'tanh' | 'softmax' }`);
-  if (L.kind === 'softmax') checkPositive(L.beta, `${name}.beta`);
-  else if (L.kind !== 'identity' && L.kind !== 'tanh') throw new Error(`${name}.kind: must be 'identity', 'tanh' or 'softmax' (got ${(L as { kind: unknown }).kind})`);
-}
-
-/** L(x): ½‖x‖², Σ log cosh x_i, or β⁻¹ log Σ e^{βx_i} (max trick). Mutates nothing. */
-export function lagrangianValue(L: Lagrangian, x: ArrayLike<number>): number {
-  const n = x.length;
-  if (L.kind === 'identity') {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += x[i] * x[i];
-    return 0.5 * s;
-  }
-  if (L.kind === 'tanh') {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += logCosh(x[i]);
-    return s;
-  }
-  const b = L.beta;
-  let m = -Infinity;
-  for (let i = 0; i < n; i++) if (b * x[i] > m) m = b * x[i];
-  let s = 0;
-  for (let i = 0; i < n; i++) s += Math.exp(b * x[i] - m);
-  return (m + Math.log(s)) / b;
-}
-
-/** The activation g = ∇L(x) written into `out` (allocated if absent) and returned. `out` may alias `x`. */
-export function lagrangianActivation(L: Lagrangian, x: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = x.length;
-  const g = out ?? new Float64Array(n);
-  if (L.kind === 'identity') for (let i = 0; i < n; i++) g[i] = x[i];
-  else if (L.kind === 'tanh') for (let i = 0; i < n; i++) g[i] = Math.tanh(x[i]);
-  else {
-    const b = L.beta;
-    let m = -Infinity;
-    for (let i = 0; i < n; i++) if (b * x[i] > m) m = b * x[i];
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      g[i] = Math.exp(b * x[i] - m);
-      s += g[i];
-    }
-    for (let i = 0; i < n; i++) g[i] /= s;
-  }
-  return g;
-}
-
-/** The Hessian-vector product ∇²L(x)·v into `out` (allocated if absent): v, (1 − tanh²x)∘v, or β(p∘v − p(p·v)). */
-export function lagrangianHessianVec(L: Lagrangian, x: ArrayLike<number>, v: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const n = x.length;
-  const r = out ?? new Float64Array(n);
-  if (L.kind === 'identity') for (let i = 0; i < n; i++) r[i] = v[i];
-  else if (L.kind === 'tanh')
-    for (let i = 0; i < n; i++) {
-      const t = Math.tanh(x[i]);
-      r[i] = (1 - t * t) * v[i];
-    }
-  else {
-    const p = lagrangianActivation(L, x);
-    let pv = 0;
-    for (let i = 0; i < n; i++) pv += p[i] * v[i];
-    for (let i = 0; i < n; i++) r[i] = L.beta * p[i] * (v[i] - pv);
-  }
-  return r;
-}
-
-/**
- * Layer energy (survey Eq. 12): (x − I)ᵀ g(x) − L(x). For softmax without input it equals β⁻¹ Σ p log p ∈ [−β⁻¹ log n, 0].
- * Mutates nothing.
- */
-export function layerEnergy(L: Lagrangian, x: ArrayLike<number>, input?: ArrayLike<number>): number {
-  const g = lagrangianActivation(L, x);
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += (x[i] - (input ? input[i] : 0)) * g[i];
-  return s - lagrangianValue(L, x);
-}
-
-/** The parameters of a TinyBrain: ξ (N_h×N_x), the two Lagrangians, time constants and optional input currents. */
-export interface TinyBrainParams {
-  xi: Matrix;
-  lx: Lagrangian;
-  lh: Lagrangian;
-  /** τ_x > 0 (default 1). */
-  tauX?: number;
-  /** τ_h > 0 (default 0.1). */
-  tauH?: number;
-  /** Input current into the feature layer, length N_x (default 0). */
-  inputX?: ArrayLike<number>;
-  /** Input current into the memory layer, length N_h (default 0). */
-  inputH?: ArrayLike<number>;
-}
-
-/** The parts of the total energy (survey Eq. 14). */
-export interface TinyBrainEnergy {
-  ex: number;
-  eh: number;
-  esyn: number;
-  total: number;
-}
 
 /**
  * A TinyBrain with its state. `x` (N_x) and `h` (N_h) are mutated in place by step(); `g` and `f` hold the
@@ -144,31 +42,16 @@ export class TinyBrain {
   private readonly tmpH: Float64Array;
 
   constructor(p: TinyBrainParams) {
-    if (!p || !p.xi || !(p.xi.rows >= 1) || !(p.xi.cols >= 1)) throw new Error('xi: need a non-empty N_h×N_x matrix (empty pattern set)');
-    checkFinite(p.xi.data, 'xi');
-    checkLagrangian(p.lx, 'lx');
-    checkLagrangian(p.lh, 'lh');
-    this.tauX = p.tauX ?? 1;
-    this.tauH = p.tauH ?? 0.1;
-    checkPositive(this.tauX, 'tauX');
-    checkPositive(this.tauH, 'tauH');
+    const { tauX, tauH, inputX, inputH } = checkTinyBrainParams(p);
+    this.tauX = tauX;
+    this.tauH = tauH;
     this.xi = p.xi;
     this.nh = p.xi.rows;
     this.nx = p.xi.cols;
     this.lx = p.lx;
     this.lh = p.lh;
-    this.inputX = new Float64Array(this.nx);
-    this.inputH = new Float64Array(this.nh);
-    if (p.inputX) {
-      checkLength(p.inputX, this.nx, 'inputX');
-      checkFinite(p.inputX, 'inputX');
-      this.inputX.set(p.inputX);
-    }
-    if (p.inputH) {
-      checkLength(p.inputH, this.nh, 'inputH');
-      checkFinite(p.inputH, 'inputH');
-      this.inputH.set(p.inputH);
-    }
+    this.inputX = inputX;
+    this.inputH = inputH;
     this.x = new Float64Array(this.nx);
     this.h = new Float64Array(this.nh);
     this.g = new Float64Array(this.nx);

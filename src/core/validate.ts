@@ -25,3 +25,13 @@ export function checkLength(v: ArrayLike<number>, n: number, name: string): void
 export function checkInt(x: number, min: number, max: number, name: string): void {
   if (!(Number.isInteger(x) && x >= min && x <= max)) throw new Error(`${name}: must be an integer in [${min}, ${max}] (got ${x})`);
 }
+
+/**
+ * Throws unless the batch `xs` holds whole rows of length d and `out` is as long as `xs` (messages name `xs` and
+ * `out`). Returns the row count n = xs.length / d.
+ */
+export function checkBatch(xs: ArrayLike<number>, d: number, out: ArrayLike<number>): number {
+  if (xs.length % d !== 0) throw new Error(`xs: length ${xs.length} is not a multiple of the dimension ${d}`);
+  checkLength(out, xs.length, 'out');
+  return xs.length / d;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRng } from '../../../src/core/rng';
-import { createHam, createHamState, hamActivate, hamEnergy, hamStep, hamVelocity, hamLayerActivation, hamLayerLagrangian, type HamLagrangian } from '../../../src/core/hierarchy';
+import { createHam, createHamState, hamActivate, hamLayerActivation, hamLayerLagrangian, type HamLagrangian } from '../../../src/core/hierarchy';
+import { hamEnergy, hamStep, hamVelocity } from '../../../src/core/hierarchy-dynamics';
 
 const tanh: HamLagrangian = { kind: 'tanh' };
 const soft = (beta: number): HamLagrangian => ({ kind: 'softmax', beta });

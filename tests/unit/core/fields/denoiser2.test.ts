@@ -1,54 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  circulation,
-  createDenoiser2,
-  curl2,
-  denoise2,
-  denoiserEnergy2,
-  denoiserScore2,
-  energyScore2,
-  lineIntegralAlong,
-  loopArea,
-  matrixFromRows,
-  type Field2,
-} from '../../../src/core';
-
-const mem = matrixFromRows([
-  [1.2, 0.9],
-  [-1.1, -0.8],
-  [1.4, -1.3],
-]);
-const circle = (cx: number, cy: number, r: number, n = 64) => {
-  const out: number[] = [];
-  for (let k = 0; k < n; k++) out.push(cx + r * Math.cos((2 * Math.PI * k) / n), cy + r * Math.sin((2 * Math.PI * k) / n));
-  return out;
-};
-
-describe('curl and circulation', () => {
-  const rot: Field2 = (x, y, o) => {
-    o[0] = -y;
-    o[1] = x;
-  };
-  const grad: Field2 = (x, y, o) => {
-    o[0] = 2 * x * y;
-    o[1] = x * x + 3 * y * y;
-  };
-  it('a rigid rotation has curl 2 everywhere and circulation 2 × area', () => {
-    expect(curl2(rot, 0.3, -0.7)).toBeCloseTo(2, 8);
-    const sq = [-1, -1, 1, -1, 1, 1, -1, 1];
-    expect(loopArea(sq)).toBeCloseTo(4, 12);
-    expect(circulation(rot, sq)).toBeCloseTo(8, 10);
-    expect(circulation(rot, [...sq].reverse().flatMap((_, i, a) => (i % 2 ? [] : [a[i + 1], a[i]])))).toBeCloseTo(-8, 10);
-  });
-  it('a gradient field has zero curl and zero circulation', () => {
-    expect(curl2(grad, 0.4, 1.1)).toBeCloseTo(0, 6);
-    expect(Math.abs(circulation(grad, circle(0.2, -0.1, 1.3)))).toBeLessThan(1e-10);
-  });
-  it('rejects loops with fewer than 3 vertices', () => {
-    expect(() => circulation(rot, [0, 0, 1, 1])).toThrow(/loop/);
-  });
-});
+import { circulation, createDenoiser2, curl2, denoise2, denoiserEnergy2, denoiserScore2, energyScore2, type Field2 } from '../../../../src/core';
+import { mem, circle } from './fixtures';
 
 describe('the denoiser energy of survey Eqs. 19–20', () => {
   it('Eq. 20 is minus the gradient of Eq. 19 (finite differences)', () => {
@@ -119,18 +72,5 @@ describe('the denoiser energy of survey Eqs. 19–20', () => {
     let area = 0;
     for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) area += curl2(free, -0.5 + (i + 0.5) / n, -0.5 + (j + 0.5) / n, 1e-4) / (n * n);
     expect(circulation(free, [-0.5, -0.5, 0.5, -0.5, 0.5, 0.5, -0.5, 0.5])).toBeCloseTo(area, 4);
-  });
-});
-
-describe('lineIntegralAlong', () => {
-  it('ends at the circulation and starts at zero', () => {
-    const net = createDenoiser2(mem, 0.8, 1, 3);
-    const free: Field2 = (x, y, o) => denoiserScore2(net, x, y, o);
-    const loop = circle(0.1, 0.2, 1, 30);
-    const { points, cumulative } = lineIntegralAlong(free, loop, 0.05);
-    expect(cumulative[0]).toBe(0);
-    expect(cumulative[cumulative.length - 1]).toBeCloseTo(circulation(free, loop, 0.05), 12);
-    expect(points.length).toBe(2 * cumulative.length);
-    expect(points[points.length - 2]).toBeCloseTo(loop[0], 12);
   });
 });

@@ -12,7 +12,7 @@ import {
   scoreNetSample,
   scoreNetScoreBatch,
   smoothedScoreBatch,
-} from '../../../src/core';
+} from '../../../../src/core';
 
 
 const cfg = { ...DEFAULT_SCORE_NET, width: 32, sigmaMin: 0.05 };

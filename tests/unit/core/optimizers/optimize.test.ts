@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOptimizer, lseEnergy, lseGrad, matrixFromRows, optimize, optimizerStep, OPTIMIZER_KINDS, type Objective } from '../../../src/core';
+import { createOptimizer, lseEnergy, lseGrad, matrixFromRows, optimize, optimizerStep, OPTIMIZER_KINDS, type Objective } from '../../../../src/core';
 
 const memories = matrixFromRows([[1.5, 1.5], [-1.5, -1.5], [1.5, -1.2]]);
 const lse = (beta: number): Objective => ({

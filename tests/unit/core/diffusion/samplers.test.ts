@@ -23,7 +23,7 @@ import {
   reverseSdeStepBatch,
   smoothedScore,
   type BatchScoreFn,
-} from '../../../src/core';
+} from '../../../../src/core';
 
 const memories = matrixFromRows([
   [1, 1],
@@ -46,29 +46,6 @@ function distanceToNearest(xs: Float64Array): number[] {
   }
   return out.sort((u, v) => u - v);
 }
-
-describe('noise schedules', () => {
-  it('karrasSigmas: n descending levels from σ_max to σ_min by the EDM formula, then 0', () => {
-    const s = karrasSigmas(18, 0.002, 80);
-    expect(s.length).toBe(19);
-    expect(s[0]).toBe(80);
-    expect(s[17]).toBe(0.002);
-    expect(s[18]).toBe(0);
-    for (let i = 1; i < s.length; i++) expect(s[i]).toBeLessThan(s[i - 1]);
-    const a = 80 ** (1 / 7);
-    const b = 0.002 ** (1 / 7);
-    expect(s[5]).toBeCloseTo((a + (5 / 17) * (b - a)) ** 7, 12);
-    expect(() => karrasSigmas(0, 0.1, 1)).toThrow(/n/);
-    expect(() => karrasSigmas(5, 0, 1)).toThrow(/sigmaMin/);
-    expect(() => karrasSigmas(5, 2, 1)).toThrow(/sigmaMax/);
-  });
-  it('geometricSigmas: geometric from σ_max to σ_min', () => {
-    const s = geometricSigmas(10, 0.01, 1);
-    expect(s[0]).toBe(1);
-    expect(s[9]).toBe(0.01);
-    expect(s[1] / s[0]).toBeCloseTo(s[5] / s[4], 12);
-  });
-});
 
 describe('samplers driven by the exact score recover the data (MATH.md §4.12)', () => {
   it('the mixture score with std 0 is the smoothed empirical score', () => {
