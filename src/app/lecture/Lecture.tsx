@@ -4,7 +4,7 @@ import { figureStoreFor } from '../../content/runtime/figureStores';
 import { figureMeta } from '../../figures/registry';
 import { FigureHost } from '../../lib/figure/FigureHost';
 import { useApplyTheme, useTheme } from '../../lib/theme';
-import { ESSAY_SUBTITLE, ESSAY_TITLE } from '../titlePage';
+import { ESSAY_SUBTITLE, ESSAY_TITLE } from '../../content/titlePage';
 import { buildSlides, type Slide } from './slides';
 import { exitLecture, presenterUrl, slideFromHash, type Mode } from './mode';
 import { openSync, rememberChild, type Sync } from './sync';
