@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FigureMeta } from '../../lib/figure/spec';
 import { prepareBib } from './bib';
-import { CHAPTER_FILE, compileEssay, type CompiledEssay, type ContentCache, type ContentSource } from './compile';
+import { diskCache } from './cache';
+import { CHAPTER_FILE, compileEssay, type CompiledEssay, type ContentSource } from './compile';
 
 /** Every chapter file (`content/NN-slug.md`) and the bibliography, read from disk. */
 export function readContent(root: string, contentDir = 'content'): { chapters: ContentSource[]; bib: ContentSource | null; stray: string[] } {
@@ -23,59 +24,6 @@ export function readContent(root: string, contentDir = 'content'): { chapters: C
   const bibPath = join(dir, 'references.bib');
   const bib = existsSync(bibPath) ? { file: `${contentDir}/references.bib`, text: readFileSync(bibPath, 'utf8') } : null;
   return { chapters, bib, stray };
-}
-
-/**
- * A ContentCache on disk (node_modules/.cache/essay-content): one JSON file per parsed chapter, keyed by the
- * hash of its text, and the set of formulas KaTeX has already accepted. Files this run did not use are
- * removed when it is saved.
- */
-export function diskCache(dir: string): ContentCache & { save(): void } {
-  const texFile = join(dir, 'tex-ok.json');
-  let tex: Set<string>;
-  try {
-    tex = new Set(JSON.parse(readFileSync(texFile, 'utf8')) as string[]);
-  } catch {
-    tex = new Set();
-  }
-  const texUsed = new Set<string>();
-  const treesUsed = new Set<string>();
-  const newTrees = new Map<string, string>();
-  return {
-    tree(key) {
-      treesUsed.add(key);
-      try {
-        return readFileSync(join(dir, `md-${key}.json`), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    setTree(key, json) {
-      treesUsed.add(key);
-      newTrees.set(key, json);
-    },
-    texOk(key) {
-      if (!tex.has(key)) return false;
-      texUsed.add(key);
-      return true;
-    },
-    setTexOk(key) {
-      texUsed.add(key);
-    },
-    save() {
-      try {
-        mkdirSync(dir, { recursive: true });
-        for (const [key, json] of newTrees) writeFileSync(join(dir, `md-${key}.json`), json);
-        for (const f of readdirSync(dir)) {
-          const m = /^md-([0-9a-f]+)\.json$/.exec(f);
-          if (m && !treesUsed.has(m[1])) unlinkSync(join(dir, f));
-        }
-        if (texUsed.size !== tex.size || [...texUsed].some((k) => !tex.has(k))) writeFileSync(texFile, JSON.stringify([...texUsed]));
-      } catch {
-        /* read-only checkout: no cache */
-      }
-    },
-  };
 }
 
 /** Reads and compiles the whole essay. */

@@ -1,0 +1,131 @@
+import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
+import { contentKey, type ContentCache } from './cache';
+import type { Report } from './context';
+import { readFrontmatter } from './frontmatter';
+import { sourceOf, walk, type DirectiveNode } from './tree';
+
+/*
+ * Pass 0: a chapter file → its frontmatter and its markdown tree (remark with GFM, math and directives).
+ */
+
+export interface ContentSource {
+  /** Path relative to the project root, e.g. `content/01-introduction.md` (used in messages). */
+  file: string;
+  text: string;
+}
+
+/** Chapter files: `NN-slug.md`. */
+export const CHAPTER_FILE = /^(\d\d)-([a-z0-9][a-z0-9-]*)\.md$/;
+
+export interface ParsedChapter {
+  source: ContentSource;
+  slug: string;
+  order: string;
+  title: string;
+  summary: string;
+  lecture?: string;
+  /** The markdown with the frontmatter (and any unclosed `$$` fence) blanked: offsets match the file. */
+  body: string;
+  tree: MdRoot;
+}
+
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+let parser: ((body: string) => MdRoot) | null = null;
+/** remark with GFM, math and directives; loaded on first use (a check with every chapter cached skips it). */
+async function markdownParser(): Promise<(body: string) => MdRoot> {
+  if (parser) return parser;
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkMath }, { default: remarkDirective }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+    import('remark-math'),
+    import('remark-directive'),
+  ]);
+  const p = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDirective);
+  parser = (body) => p.parse(body) as MdRoot;
+  return parser;
+}
+
+/** Frontmatter, then the markdown tree; null when the file name is not a chapter's. */
+export async function parseChapter(source: ContentSource, report: Report, cache?: ContentCache): Promise<ParsedChapter | null> {
+  const name = baseName(source.file);
+  const m = CHAPTER_FILE.exec(name);
+  if (!m) {
+    report(source.file, undefined, `chapter files are named NN-slug.md (lower case), e.g. 03-hopfield.md; got ${name}`);
+    return null;
+  }
+  const front = readFrontmatter(source.file, source.text.replace(/\r\n?/g, '\n'), report);
+  let body = front.body;
+  let tree = await parseBody(body, cache);
+  // An unclosed $$ swallows the rest of the chapter: report it once, then read the chapter without that fence.
+  for (let open = unclosedMath(tree, body); open; open = unclosedMath(tree, body)) {
+    report(source.file, open.position?.start, 'unclosed $$ display math (no closing $$ line before the end of the chapter or of its block)');
+    const a = open.position!.start.offset!;
+    const eol = body.indexOf('\n', a);
+    const end = eol < 0 ? body.length : eol;
+    body = body.slice(0, a) + ' '.repeat(end - a) + body.slice(end);
+    tree = await parseBody(body, cache);
+  }
+  return {
+    source,
+    slug: m[2],
+    order: m[1],
+    title: front.title ?? name,
+    summary: front.summary,
+    ...(front.lecture !== undefined ? { lecture: front.lecture } : {}),
+    body,
+    tree,
+  };
+}
+
+async function parseBody(body: string, cache?: ContentCache): Promise<MdRoot> {
+  const key = contentKey('mdast-v2', body);
+  const cached = cache?.tree(key);
+  if (cached) return JSON.parse(cached) as MdRoot;
+  const tree = (await markdownParser())(body);
+  restoreTextDirectives(tree, body);
+  cache?.setTree(key, JSON.stringify(tree));
+  return tree;
+}
+
+/** The first `$$` block that has no closing fence (remark-math runs it to the end of its container). */
+function unclosedMath(tree: MdRoot, body: string): MdContent | undefined {
+  let found: MdContent | undefined;
+  walk(tree, (node) => {
+    if (found || node.type !== 'math' || node.position?.start.offset === undefined) return;
+    const lines = sourceOf(node, body).split('\n');
+    if (lines.length < 2 || !/^[\s>]*\$\$+\s*$/.test(lines[lines.length - 1])) found = node;
+  });
+  return found;
+}
+
+/**
+ * `@eq:label` and prose like `ratio 3:2` or `a:b` parse as text directives (`:label`, `:b`); the essay has no
+ * text directives, so they go back to plain text, merged with their neighbours so references can be found.
+ */
+function restoreTextDirectives(node: MdRoot | MdContent, body: string): void {
+  if (!('children' in node) || !Array.isArray(node.children)) return;
+  const kids = node.children as MdContent[];
+  let touched = false;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.type === 'textDirective') {
+      const d = k as unknown as DirectiveNode;
+      kids[i] = { type: 'text', value: sourceOf(d, body) || `:${d.name}`, position: d.position };
+      touched = true;
+    } else restoreTextDirectives(k, body);
+  }
+  if (!touched) return;
+  for (let i = kids.length - 1; i > 0; i--) {
+    const a = kids[i - 1];
+    const b = kids[i];
+    if (a.type === 'text' && b.type === 'text') {
+      a.value += b.value;
+      if (a.position && b.position) a.position = { start: a.position.start, end: b.position.end };
+      kids.splice(i, 1);
+    }
+  }
+}
