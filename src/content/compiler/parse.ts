@@ -58,7 +58,7 @@ export async function parseChapter(source: ContentSource, report: Report, cache?
     return null;
   }
   const front = readFrontmatter(source.file, source.text.replace(/\r\n?/g, '\n'), report);
-  let body = front.body;
+  let body = blankOverlongBlocks(source.file, front.body, report);
   let tree = await parseBody(body, cache);
   // An unclosed $$ swallows the rest of the chapter: report it once, then read the chapter without that fence.
   for (let open = unclosedMath(tree, body); open; open = unclosedMath(tree, body)) {
@@ -79,6 +79,43 @@ export async function parseChapter(source: ContentSource, report: Report, cache?
     body,
     tree,
   };
+}
+
+/**
+ * The markdown parser (micromark) merges a paragraph's text with repeated Array.splice calls, quadratic in the
+ * paragraph's length: a 1 MB line took minutes. Blocks (runs of non-blank lines) longer than this are
+ * reported and left out, so a check stays well under two seconds whatever the input.
+ */
+export const MAX_BLOCK_CHARS = 10_000;
+
+function blankOverlongBlocks(file: string, body: string, report: Report): string {
+  const parts: string[] = [];
+  let from = 0;
+  let line = 1;
+  for (const m of body.matchAll(/\n[ \t]*\n/g)) {
+    const end = m.index + 1;
+    parts.push(checkBlock(body.slice(from, end), line));
+    line += countLines(body, from, end);
+    from = end;
+  }
+  parts.push(checkBlock(body.slice(from), line));
+  return parts.join('');
+
+  function checkBlock(block: string, startLine: number): string {
+    if (block.length <= MAX_BLOCK_CHARS) return block;
+    const lead = /^(?:[ \t]*\n)*/.exec(block)![0];
+    const text = block.slice(lead.length).trimEnd();
+    if (text.length <= MAX_BLOCK_CHARS) return block;
+    const at = { line: startLine + countLines(lead, 0, lead.length), column: 1 };
+    report(file, at, `this block of text is ${text.length} characters long (at most ${MAX_BLOCK_CHARS}): split it into paragraphs (a blank line between them)`);
+    return block.replace(/[^\n]/g, ' ');
+  }
+}
+
+function countLines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 async function parseBody(body: string, cache?: ContentCache): Promise<MdRoot> {

@@ -30,3 +30,38 @@ export function slugify(s: string): string {
       .replace(/-+/g, '-') || 'section'
   );
 }
+
+/**
+ * Decodes UTF-8. Invalid bytes become U+FFFD in `text` (so the file can still be compiled) and `invalid` is the
+ * place of the first one: its line, and its column counted in characters of the valid text before it.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; invalid?: { line: number; column: number } } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // The first bad byte is the end of the shortest prefix that does not decode (streaming holds back a
+    // sequence that is merely incomplete): a binary search over prefix lengths.
+    let lo = 1;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (decodes(bytes.subarray(0, mid))) lo = mid + 1;
+      else hi = mid;
+    }
+    const bad = lo - 1;
+    const lineStart = bytes.lastIndexOf(10, bad - 1) + 1;
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < lineStart; i = bytes.indexOf(10, i + 1)) line++;
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad));
+    return { text: new TextDecoder('utf-8').decode(bytes), invalid: { line, column: before.length + 1 } };
+  }
+}
+
+function decodes(prefix: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
