@@ -3,14 +3,16 @@ import { toString } from 'mdast-util-to-string';
 import type { FigureMeta } from '../../lib/figure/spec';
 import type { BibEntryInfo, ChapterContent, ChapterInfo, Diagnostic, EssayManifest } from '../types';
 import type { BibRecord, ParsedBib } from './bib';
-import type { ContentCache } from './cache';
-import { idRegistry, reporter, type ChapterContext, type EssayContext } from './context';
+import { auditChapter, urlProblem } from './audit';
+import { contentKey, type ContentCache } from './cache';
+import { idRegistry, reporter, type ChapterContext, type EssayContext, type Report } from './context';
 import { directive } from './directives';
 import { collectLabels, equationBlock } from './labels';
 import { checkMath } from './math';
 import { baseName, parseChapter, type ContentSource, type ParsedChapter } from './parse';
 import { splitText } from './references';
 import { renderChapter } from './render';
+import { htmlGate } from './sanitize';
 import { slugify } from './text';
 import { transformChildren, type Action, type DirectiveNode, type MathNode } from './tree';
 
@@ -79,18 +81,32 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
   const chapters: ChapterInfo[] = [];
   const contents: ChapterContent[] = [];
   for (const [ci, ch] of parsed.entries()) {
+    const safe = await checkHtml(ch, report, input.cache);
     const ctx = transformChapter(ch, ci + 1, essay);
     if (input.mode === 'check') await checkMath(ch.tree, ctx.file, report, input.cache);
-    contents.push(input.mode === 'check' ? { slug: ch.slug, segments: [], notes: [] } : await renderChapter(ch.tree, ctx));
+    contents.push(input.mode === 'check' ? { slug: ch.slug, segments: [], notes: [] } : await renderChapter(ch.tree, ctx, safe));
     chapters.push(ctx.info);
   }
 
+  const gate = input.mode === 'check' ? null : await htmlGate();
   const bibliography: BibEntryInfo[] = [...essay.citeOrder.entries()].map(([key, number]) => {
     const rec = entries.get(key)!;
-    return { key, number, html: rec.html, short: rec.short, ...(rec.url ? { url: rec.url } : {}) };
+    const unsafe = rec.url ? urlProblem(rec.url, 'link') : undefined;
+    if (unsafe) report(input.bib?.file ?? '', { line: rec.line, column: 1 }, `unsafe link in "${key}": ${unsafe}`);
+    const html = gate ? gate(rec.html).html : rec.html;
+    return { key, number, html, short: rec.short, ...(rec.url && !unsafe ? { url: rec.url } : {}) };
   });
   diagnostics.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file.localeCompare(b.file)));
   return { manifest: { chapters, bibliography }, contents, diagnostics };
+}
+
+/** The chapter's authored HTML, links and images against the allowlist (remembered when they pass). */
+async function checkHtml(ch: ParsedChapter, report: Report, cache?: ContentCache): Promise<boolean> {
+  const key = contentKey('html-v1', ch.body);
+  if (cache?.ok(key)) return true;
+  const safe = (await auditChapter(ch.tree, ch.source.file, report)) === 0;
+  if (safe) cache?.setOk(key);
+  return safe;
 }
 
 /** Pass 2: one pre-order walk of a chapter's tree, filling in its manifest entry. */

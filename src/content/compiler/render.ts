@@ -3,6 +3,7 @@ import type { Root as HRoot, RootContent as HContent } from 'hast';
 import type { ChapterContent, Segment, SectionInfo } from '../types';
 import type { ChapterContext } from './context';
 import { KATEX_OPTIONS, nameMathLinks, texErrorPlace, texReason } from './math';
+import { htmlGate } from './sanitize';
 
 /*
  * Pass 3 (render mode): the transformed mdast → hast, every formula typeset by KaTeX (at build time: the page
@@ -22,8 +23,12 @@ async function renderers() {
   return { unified, remarkRehype, rehypeKatex, toHtml, VFile };
 }
 
-export async function renderChapter(tree: MdRoot, ctx: ChapterContext): Promise<ChapterContent> {
-  const { unified, remarkRehype, rehypeKatex, toHtml, VFile } = await renderers();
+/**
+ * Renders a chapter. Every piece of HTML passes the sanitizer (sanitize.ts); `reportRemovals` is false when
+ * the chapter's authored HTML already failed its check (audit.ts), which said where and why.
+ */
+export async function renderChapter(tree: MdRoot, ctx: ChapterContext, reportRemovals: boolean): Promise<ChapterContent> {
+  const [{ unified, remarkRehype, rehypeKatex, toHtml, VFile }, gate] = await Promise.all([renderers(), htmlGate()]);
   const { file, info } = ctx;
   const vfile = new VFile({ path: file, value: ctx.body });
   const hast = unified()
@@ -47,7 +52,11 @@ export async function renderChapter(tree: MdRoot, ctx: ChapterContext): Promise<
   nameMathLinks(hast);
 
   // The body keeps the authors' HTML (checked by the allowlist); captions, headings and notes never did.
-  const html = (children: HContent[], allowDangerousHtml = false) => toHtml({ type: 'root', children }, { allowDangerousHtml }).trim();
+  const html = (children: HContent[], allowDangerousHtml = false) => {
+    const out = gate(toHtml({ type: 'root', children }, { allowDangerousHtml }).trim());
+    if (out.removed && reportRemovals) ctx.essay.report(file, children[0]?.position?.start, `${out.removed} (removed from the output)`);
+    return out.html;
+  };
   const segments: Segment[] = [];
   const notes: string[] = [];
   let buffer: HContent[] = [];
