@@ -37,10 +37,10 @@ const attrName = (key: string) => (key === 'className' ? 'class' : /^(aria|data)
 
 function tagProblem(tag: string): string | undefined {
   if (ESSAY_SCHEMA.tagNames?.includes(tag)) return undefined;
-  if (tag === 'script') return 'a <script> element (chapters cannot run scripts)';
-  if (EMBEDS.includes(tag)) return `an <${tag}> element (embedded documents are not allowed; figures are ::figure directives)`;
-  if (METADATA.includes(tag)) return `a <${tag}> element (stylesheets and document metadata are not allowed in a chapter)`;
-  return `a <${tag}> element (not in the essay's HTML allowlist)`;
+  if (tag === 'script') return 'unsafe HTML: a <script> element (chapters cannot run scripts)';
+  if (EMBEDS.includes(tag)) return `unsafe HTML: an <${tag}> element (embedded documents are not allowed; figures are ::figure directives)`;
+  if (METADATA.includes(tag)) return `unsafe HTML: a <${tag}> element (stylesheets and document metadata are not allowed in a chapter)`;
+  return `unsafe HTML: a <${tag}> element (not in the essay's HTML allowlist)`;
 }
 
 /** Every problem with one element and its attributes, with the place (in the fragment) of each. */
