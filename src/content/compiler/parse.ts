@@ -60,13 +60,16 @@ export async function parseChapter(source: ContentSource, report: Report, cache?
   const front = readFrontmatter(source.file, source.text.replace(/\r\n?/g, '\n'), report);
   let body = blankOverlongBlocks(source.file, front.body, report);
   let tree = await parseBody(body, cache);
-  // An unclosed $$ swallows the rest of the chapter: report it once, then read the chapter without that fence.
-  for (let open = unclosedMath(tree, body); open; open = unclosedMath(tree, body)) {
-    report(source.file, open.position?.start, 'unclosed $$ display math (no closing $$ line before the end of the chapter or of its block)');
-    const a = open.position!.start.offset!;
-    const eol = body.indexOf('\n', a);
-    const end = eol < 0 ? body.length : eol;
-    body = body.slice(0, a) + ' '.repeat(end - a) + body.slice(end);
+  // An unclosed $$ swallows what follows: report it once, then close it at its first blank line, so the rest of
+  // the chapter (and its own label) reads as intended.
+  const reported = new Set<number>();
+  for (let open = unclosedMath(tree, body, reported); open; open = unclosedMath(tree, body, reported)) {
+    report(source.file, open.node.position?.start, 'unclosed $$ display math (no closing $$ line before the end of the chapter or of its block)');
+    reported.add(open.node.position!.start.offset!);
+    if (open.blankLine === undefined) continue;
+    const end = body.indexOf('\n', open.blankLine);
+    const line = body.slice(open.blankLine, end < 0 ? body.length : end);
+    body = body.slice(0, open.blankLine) + line.trimEnd() + (line.includes('>') ? ' $$' : '$$') + body.slice(open.blankLine + line.length);
     tree = await parseBody(body, cache);
   }
   return {
@@ -128,13 +131,21 @@ async function parseBody(body: string, cache?: ContentCache): Promise<MdRoot> {
   return tree;
 }
 
-/** The first `$$` block that has no closing fence (remark-math runs it to the end of its container). */
-function unclosedMath(tree: MdRoot, body: string): MdContent | undefined {
-  let found: MdContent | undefined;
+/**
+ * The first `$$` block whose fence was never closed. remark-math runs it to the end of its container, or to
+ * the next block's closing fence, swallowing prose (a blank line) and that block's opening `$$` line.
+ */
+function unclosedMath(tree: MdRoot, body: string, reported: Set<number>): { node: MdContent; blankLine?: number } | undefined {
+  let found: { node: MdContent; blankLine?: number } | undefined;
   walk(tree, (node) => {
-    if (found || node.type !== 'math' || node.position?.start.offset === undefined) return;
+    const start = node.position?.start.offset;
+    if (found || node.type !== 'math' || start === undefined || reported.has(start)) return;
     const lines = sourceOf(node, body).split('\n');
-    if (lines.length < 2 || !/^[\s>]*\$\$+\s*$/.test(lines[lines.length - 1])) found = node;
+    const closed = lines.length >= 2 && /^[\s>]*\$\$+\s*$/.test(lines[lines.length - 1]);
+    const blank = lines.findIndex((l, i) => i > 0 && /^[\s>]*$/.test(l));
+    const swallowed = blank > 0 && lines.slice(blank, -1).some((l) => /^[\s>]*\$\$/.test(l));
+    if (closed && !swallowed) return;
+    found = { node, ...(blank > 0 ? { blankLine: start + lines.slice(0, blank).reduce((n, l) => n + l.length + 1, 0) } : {}) };
   });
   return found;
 }

@@ -48,7 +48,10 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; invalid?: { line:
       if (decodes(bytes.subarray(0, mid))) lo = mid + 1;
       else hi = mid;
     }
-    const bad = lo - 1;
+    // A sequence cut short is only found wrong at the byte after it: point at its first byte.
+    let bad = lo - 1;
+    if (!decodes(bytes.subarray(0, bad), false)) while (bad > 0 && (bytes[bad - 1] & 0xc0) === 0x80) bad--;
+    if (!decodes(bytes.subarray(0, bad), false)) bad--;
     const lineStart = bytes.lastIndexOf(10, bad - 1) + 1;
     let line = 1;
     for (let i = bytes.indexOf(10); i >= 0 && i < lineStart; i = bytes.indexOf(10, i + 1)) line++;
@@ -57,9 +60,9 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; invalid?: { line:
   }
 }
 
-function decodes(prefix: Uint8Array): boolean {
+function decodes(prefix: Uint8Array, stream = true): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream });
     return true;
   } catch {
     return false;
