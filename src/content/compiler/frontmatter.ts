@@ -1,5 +1,6 @@
 import YAML from 'yaml';
 import type { Report } from './context';
+import { blankOut } from './text';
 
 /*
  * A chapter's YAML frontmatter (title, summary, lecture). Frontmatter lines are blanked in the body, not cut,
@@ -19,7 +20,6 @@ export interface Frontmatter {
 const KNOWN = ['title', 'summary', 'lecture'];
 
 export function readFrontmatter(file: string, text: string, report: Report): Frontmatter {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
   if (!text.startsWith('---')) {
     report(file, { line: 1, column: 1 }, 'missing YAML frontmatter (--- title: … summary: … ---) at the top of the chapter');
     return { summary: '', body: text };
@@ -28,9 +28,9 @@ export function readFrontmatter(file: string, text: string, report: Report): Fro
   if (!fm || fm.index !== 0) {
     report(file, { line: 1, column: 1 }, 'the YAML frontmatter is not closed by a line with ---');
     const firstLine = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
-    return { summary: '', body: blank(text.slice(0, firstLine)) + text.slice(firstLine) };
+    return { summary: '', body: blankOut(text.slice(0, firstLine)) + text.slice(firstLine) };
   }
-  const body = blank(fm[0]) + text.slice(fm[0].length);
+  const body = blankOut(fm[0]) + text.slice(fm[0].length);
   const doc = YAML.parseDocument(fm[1], { prettyErrors: true });
   if (doc.errors.length) {
     const e = doc.errors[0];

@@ -2,6 +2,7 @@ import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
 import { contentKey, type ContentCache } from './cache';
 import type { Report } from './context';
 import { readFrontmatter } from './frontmatter';
+import { blankOut } from './text';
 import { sourceOf, walk, type DirectiveNode } from './tree';
 
 /*
@@ -24,7 +25,7 @@ export interface ParsedChapter {
   title: string;
   summary: string;
   lecture?: string;
-  /** The markdown with the frontmatter (and any unclosed `$$` fence) blanked: offsets match the file. */
+  /** The markdown, frontmatter and overlong blocks blanked (offsets match the file), unclosed `$$` closed. */
   body: string;
   tree: MdRoot;
 }
@@ -111,7 +112,7 @@ function blankOverlongBlocks(file: string, body: string, report: Report): string
     if (text.length <= MAX_BLOCK_CHARS) return block;
     const at = { line: startLine + countLines(lead, 0, lead.length), column: 1 };
     report(file, at, `this block of text is ${text.length} characters long (at most ${MAX_BLOCK_CHARS}): split it into paragraphs (a blank line between them)`);
-    return block.replace(/[^\n]/g, ' ');
+    return blankOut(block);
   }
 }
 

@@ -68,3 +68,11 @@ function decodes(prefix: Uint8Array, stream = true): boolean {
     return false;
   }
 }
+
+/** `s` with every character but line breaks turned into a space: same length, same lines. */
+export function blankOut(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => ' '.repeat(l.length))
+    .join('\n');
+}
