@@ -1,7 +1,7 @@
 import type { Root as MdRoot } from 'mdast';
 import type { Element as HElement, Root as HRoot, RootContent as HContent } from 'hast';
 import type { Point } from 'unist';
-import { sanitize } from 'hast-util-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import type { Place, Report } from './context';
 import { ESSAY_SCHEMA, SAFE_STYLE } from './schema';
 import { walk } from './tree';
@@ -17,7 +17,7 @@ const METADATA = ['link', 'style', 'meta', 'base', 'template', 'noscript'];
 /** Attributes whose value is a URL the browser fetches or runs (all but href, which a reader follows). */
 const RESOURCE_ATTRS = new Set(['src', 'srcSet', 'poster', 'background', 'action', 'formAction', 'data', 'xLinkHref', 'ping', 'cite', 'longDesc', 'lowsrc', 'dynsrc', 'manifest', 'codeBase', 'archive', 'icon', 'imageSrcSet']);
 /** The allowlist without context rules, to judge one element at a time. */
-const ONE_ELEMENT = { ...ESSAY_SCHEMA, ancestors: {}, required: {}, strip: [] };
+const oneElement = rehypeSanitize({ ...ESSAY_SCHEMA, ancestors: {}, required: {}, strip: [] }) as (tree: HRoot) => HRoot;
 
 /** Why a URL may not be used: as a link (`href`), or as a resource the page would load. Undefined if fine. */
 export function urlProblem(url: string, use: 'link' | 'resource'): string | undefined {
@@ -61,8 +61,8 @@ export function elementProblems(el: HElement): { reason: string; at?: Point }[] 
     else if (RESOURCE_ATTRS.has(key)) reason = urlProblem(text, 'resource') ?? (key === 'src' ? undefined : `a ${name} attribute (it loads a resource)`);
     else if (key === 'style' && !SAFE_STYLE.test(text)) reason = 'a style attribute with url(), image-set(), @-rules, escapes or quotes (styles may not load anything)';
     if (!reason) {
-      const kept = sanitize({ type: 'element', tagName: el.tagName, properties: { [key]: value }, children: [] }, ONE_ELEMENT) as HRoot | HElement;
-      if (kept.type !== 'element' || kept.properties[key] === undefined) reason = `attribute ${name}="${text.slice(0, 40)}" is not allowed on <${el.tagName}>`;
+      const kept = oneElement({ type: 'root', children: [{ type: 'element', tagName: el.tagName, properties: { [key]: value }, children: [] }] }).children[0];
+      if (kept?.type !== 'element' || kept.properties[key] === undefined) reason = `attribute ${name}="${text.slice(0, 40)}" is not allowed on <${el.tagName}>`;
     }
     if (reason) out.push({ reason: `unsafe HTML: ${reason}`, at: where });
   }

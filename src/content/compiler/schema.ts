@@ -1,4 +1,4 @@
-import type { Schema } from 'hast-util-sanitize';
+import type { Options as Schema } from 'rehype-sanitize';
 
 /*
  * The allowlist of HTML a chapter may contain, after typesetting: what rehype-sanitize keeps. It covers the

@@ -70,6 +70,16 @@ describe('every hazard is rejected at its place, and none reaches the output', (
   }
 });
 
+describe('attributes outside the allowlist', () => {
+  it('are reported at the attribute, and dropped from the output', async () => {
+    const text = '---\ntitle: T\nsummary: S\n---\nA <span title="ok" contenteditable="true">span</span>.';
+    const out = await compileEssay({ chapters: [{ file: 'content/01-a.md', text }], bib: null, figures });
+    expect(errors(out)).toEqual(['content/01-a.md:5:20: unsafe HTML: attribute contenteditable="true" is not allowed on <span>']);
+    const html = out.contents[0].segments.map((s) => (s.kind === 'html' ? s.html : '')).join('');
+    expect(html).toContain('<span title="ok">span</span>');
+  });
+});
+
 describe('what the essay needs passes', () => {
   it('external links, relative images, glossary anchors, tables, footnotes, asides and math', async () => {
     const text = [
