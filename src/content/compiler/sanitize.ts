@@ -6,7 +6,7 @@ import { ESSAY_SCHEMA } from './schema';
  * The gate on the way to dist/: every piece of HTML the compiler emits (chapter segments, captions, heading
  * HTML, speaker notes, bibliography entries) is parsed as the browser will parse it (a fragment set as
  * innerHTML) and passed through rehype-sanitize with the essay's allowlist. Whatever the allowlist refuses is
- * gone from the output, and reported: `changed` says what was removed.
+ * gone from the output, and reported: `removed` says what went first.
  */
 
 type Gate = (html: string) => { html: string; removed?: string };
