@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { essayContent } from './src/content/build/vitePlugin.mjs';
+import { essayContent } from './src/content/compiler/vitePlugin.mjs';
 import { figureSnapshots } from './src/scripts/snapshotsPlugin.mjs';
 
 const base: UserConfig = {

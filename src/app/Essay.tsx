@@ -15,7 +15,7 @@ function idle(): Promise<void> {
   });
 }
 import { watchScrollables } from './scrollables';
-import { ESSAY_KICKER, ESSAY_SOURCE_HTML, ESSAY_SUBTITLE, ESSAY_TITLE } from './titlePage';
+import { ESSAY_KICKER, ESSAY_SOURCE_HTML, ESSAY_SUBTITLE, ESSAY_TITLE } from '../content/titlePage';
 
 /*
  * The essay: a title page, every chapter in one scrolling page, and the references. The first chapter

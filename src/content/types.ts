@@ -1,5 +1,5 @@
 /*
- * The shape of the compiled essay: what the build-time pipeline (src/content/build) produces and what the
+ * The shape of the compiled essay: what the build-time pipeline (src/content/compiler) produces and what the
  * runtime (src/content/runtime, src/app) and lecture mode read. Plain data, JSON-serialisable.
  */
 

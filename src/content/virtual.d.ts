@@ -1,4 +1,4 @@
-/* The modules the essay-content Vite plugin (src/content/build/vitePlugin.ts) generates from content/. */
+/* The modules the essay-content Vite plugin (src/content/compiler/vitePlugin.mjs) generates from content/. */
 declare module 'virtual:essay' {
   import type { ChapterContent, EssayManifest } from './types';
   export const manifest: EssayManifest;

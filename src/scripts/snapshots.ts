@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumPath } from './chromium';
-import { loadFigureMetas } from '../content/build/figureMetas';
+import { loadFigureMetas } from '../content/compiler/figureMetas';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

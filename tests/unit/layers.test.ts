@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { join, posix } from 'node:path';
 import ts from 'typescript';
 
 /*
  * Dependencies point one way: app → content runtime → figures → workers → lib → core. The content compiler
- * (src/content/compiler, formerly src/content/build) and src/scripts are Node tools beside that stack: they may
+ * (src/content/compiler) and src/scripts are Node tools beside that stack: they may
  * read any layer but never the app, and no layer imports them. Nothing in src imports tests/. src/core is pure
  * numerics: no React, zustand, d3-selection, and no DOM globals. Workers are heavy-work entry points: they may
  * import core and the pure (non-React) part of lib.
@@ -22,19 +22,11 @@ const NOT_IN_CORE = ['react', 'react-dom', 'zustand', 'd3-selection'];
 const NOT_IN_WORKERS = ['react', 'react-dom', 'zustand', 'd3-selection'];
 const DOM_GLOBALS = new Set(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'requestAnimationFrame', 'cancelAnimationFrame', 'HTMLElement', 'HTMLCanvasElement', 'CanvasRenderingContext2D', 'OffscreenCanvas', 'ImageData', 'Worker', 'self']);
 
-/**
- * Known violations that another branch removes. Each must still occur (a stale entry fails the test too), so
- * whoever merges the fix is told to delete its entry.
- */
-const PENDING: { from: RegExp; to: string; why: string }[] = [
-  { from: /^src\/content\/(build|compiler)\/prerender\.ts$/, to: 'src/app/titlePage', why: 'titlePage.ts moves into src/content on another branch' },
-];
-
 /** Which layer a repository path (posix, relative to the root, extension optional) belongs to. */
 export function layerOf(path: string): Layer {
   const under = (dir: string) => path === dir || path.startsWith(`${dir}/`);
   if (under('tests')) return 'tests';
-  if (under('src/content/compiler') || under('src/content/build')) return 'compiler';
+  if (under('src/content/compiler')) return 'compiler';
   if (under('src/scripts')) return 'scripts';
   for (const layer of STACK) if (under(`src/${layer}`)) return layer;
   if (/^src\/(main|offline)(\.tsx?)?$/.test(path)) return 'app';
@@ -118,36 +110,28 @@ export function violation(file: string, spec: string): string | null {
   return up ? `runs up the layer order (${from} → ${to}; the order is ${[...STACK].reverse().join(' → ')})` : null;
 }
 
-function collect(): { problems: string[]; matchedPending: Set<number> } {
+function collect(): string[] {
   const problems: string[] = [];
-  const matchedPending = new Set<number>();
   for (const file of sourceFiles('src')) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     if (layerOf(file) === 'outside' && !file.endsWith('.d.ts')) problems.push(`${file}: in no layer (put it under src/{${STACK.join(',')}} or a tool folder)`);
     for (const { spec, line } of importsOf(file, text)) {
       const why = violation(file, spec);
-      if (!why) continue;
-      const target = spec.startsWith('.') ? posix.normalize(posix.join(posix.dirname(file), spec)) : spec;
-      const pending = PENDING.findIndex((p) => p.from.test(file) && target.startsWith(p.to));
-      if (pending >= 0) matchedPending.add(pending);
-      else problems.push(`${file}:${line} → '${spec}': ${why}`);
+      if (why) problems.push(`${file}:${line} → '${spec}': ${why}`);
     }
     if (layerOf(file) === 'core') for (const { spec, line } of domUses(file, text)) problems.push(`${file}:${line} → ${spec}: src/core must not use the DOM`);
   }
-  return { problems, matchedPending };
+  return problems;
 }
 
 describe('layers', () => {
   it('every import in src points down the layer order', () => {
-    const { problems, matchedPending } = collect();
-    const stale = PENDING.filter((_, i) => !matchedPending.has(i)).map((p) => `${p.from.source} → ${p.to} no longer occurs (${p.why}): delete its PENDING entry in ${relative(ROOT, import.meta.filename)}`);
-    const all = [...problems, ...stale];
-    expect(all, `\n${all.length} import(s) break the layering:\n  ${all.join('\n  ')}\n`).toEqual([]);
+    const problems = collect();
+    expect(problems, `\n${problems.length} import(s) break the layering:\n  ${problems.join('\n  ')}\n`).toEqual([]);
   });
 
   it('classifies paths and reads every kind of import', () => {
     expect(layerOf('src/content/compiler/compile.ts')).toBe('compiler');
-    expect(layerOf('src/content/build/compile.ts')).toBe('compiler');
     expect(layerOf('src/content/runtime/ChapterView.tsx')).toBe('content');
     expect(layerOf('src/content')).toBe('content');
     expect(layerOf('src/main.tsx')).toBe('app');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { figureStoreFor } from '../../content/runtime/figureStores';
 import { figureMeta } from '../../figures/registry';
 import { FigureHost } from '../../figures/host/FigureHost';
-import { ESSAY_SUBTITLE, ESSAY_TITLE } from '../titlePage';
+import { ESSAY_SUBTITLE, ESSAY_TITLE } from '../../content/titlePage';
 import type { Slide } from './slides';
 
 /*

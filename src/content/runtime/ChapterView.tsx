@@ -8,6 +8,9 @@ import { applyFigureAttrs, figureStoreFor } from './figureStores';
  * One chapter: its title block, then its body as prose HTML (typeset at build time) interleaved with live
  * figures. Figures are React children keyed by their index in the chapter, so a live-reloaded chapter
  * keeps its figures mounted; their stores are kept outside React as well (figureStores.ts).
+ * The HTML set here (segments, captions) is the compiler's output only: every fragment passed rehype-sanitize
+ * with the essay's allowlist at build time (src/content/compiler/sanitize.ts), and a chapter with unsafe HTML
+ * does not build. Nothing typed by a reader or read from a URL ever reaches dangerouslySetInnerHTML.
  */
 export function ChapterView({ info, content }: { info: ChapterInfo; content?: ChapterContent }) {
   const figures = new Map(info.figures.map((f) => [f.number, f]));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compileEssay, parseMathMeta, type ContentSource } from '../../../src/content/build/compile';
-import { prepareBib, type ParsedBib } from '../../../src/content/build/bib';
+import { compileEssay, parseMathMeta, type ContentSource } from '../../../src/content/compiler/compile';
+import { prepareBib, type ParsedBib } from '../../../src/content/compiler/bib';
 import { formatDiagnostic } from '../../../src/content/types';
 import { meta as landscape } from '../../../src/figures/energy-landscape/meta';
 

@@ -1,6 +1,6 @@
 /*
  * The title page's words, in one place: the React shell renders them, and the build pre-renders them into
- * index.html so the first paint needs no JavaScript (src/content/build/prerender.ts).
+ * index.html so the first paint needs no JavaScript (src/content/compiler/prerender.ts).
  */
 export const ESSAY_TITLE = 'Memory in Plain Sight';
 export const ESSAY_KICKER = 'An explorable essay';

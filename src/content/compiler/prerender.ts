@@ -1,4 +1,4 @@
-import { ESSAY_KICKER, ESSAY_SOURCE_HTML, ESSAY_SUBTITLE, ESSAY_TITLE } from '../../app/titlePage';
+import { ESSAY_KICKER, ESSAY_SOURCE_HTML, ESSAY_SUBTITLE, ESSAY_TITLE } from '../titlePage';
 import type { EssayManifest } from '../types';
 import { escapeHtml } from './text';
 

@@ -58,7 +58,7 @@ export function essayContent(options = {}) {
     // The pipeline and the figures' declarations are TypeScript: load them through tsx.
     if (!pipeline) {
       const { tsImport } = await import('tsx/esm/api');
-      pipeline = await tsImport(pathToFileURL(join(root, 'src/content/build/pipeline.ts')).href, import.meta.url);
+      pipeline = await tsImport(pathToFileURL(join(root, 'src/content/compiler/pipeline.ts')).href, import.meta.url);
     }
     return /** @type {typeof import('./pipeline')} */ (pipeline);
   }
