@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './helpers';
 
 /*
  * The Hopfield figures of chapter 4, driven as a reader would: corrupt a picture and recall it, paint on it, draw
