@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /*
@@ -120,11 +122,16 @@ export async function expectMounted(fig: Locator): Promise<void> {
 }
 
 /**
- * Opens in `page` a page of ANOTHER origin, a stand-in for a course site: `localhost` instead of the test
- * server's 127.0.0.1, answered by the test itself with `body` and no policy of the essay's.
+ * Opens in `page` a page of ANOTHER origin, a stand-in for a course site: a one-page server of the test's own
+ * on another port of 127.0.0.1, answering `body` with no policy of the essay's.
  */
 export async function openElsewhere(page: Page, body: string): Promise<void> {
-  const url = `http://localhost:${new URL(test.info().project.use.baseURL!).port}/elsewhere.html`;
-  await page.route(url, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><body style="margin:0">${body}</body>` }));
-  await page.goto(url);
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body style="margin:0">${body}</body>`));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 }
