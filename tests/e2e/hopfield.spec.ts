@@ -122,6 +122,8 @@ test.describe('hopfield-images', () => {
     await expect(fig.getByTestId('figure-status')).toContainText('K = 5 patterns');
 
     const upload = fig.getByTestId('upload');
+    // The picker offers only the raster types the figure decodes (an SVG would only earn "could not be read").
+    await expect(upload).toHaveAttribute('accept', 'image/png,image/jpeg,image/gif,image/webp');
     await upload.setInputFiles({ name: 'disk.png', mimeType: 'image/png', buffer: await makePng(page) });
     await expect(message).toContainText('Stored “disk” as memory 6');
     await expect(thumbs).toHaveCount(6);
