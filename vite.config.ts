@@ -3,13 +3,15 @@ import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { essayContent } from './src/content/compiler/vitePlugin.mjs';
 import { figureSnapshots } from './src/scripts/snapshotsPlugin.mjs';
+import { contentSecurityPolicy } from './src/build-plugins/csp';
 
 const base: UserConfig = {
   // Relative asset paths, so dist/ works from any folder, a sub-path on a static host, or file://.
   base: './',
   // essayContent compiles content/*.md (math typeset, citations and figures checked) into virtual:essay.
   // figureSnapshots uses public/snapshots/ (npm run snapshots) for og:image, <noscript> and print, when present.
-  plugins: [essayContent({ contentDir: process.env.ESSAY_CONTENT ?? 'content' }), react(), figureSnapshots()],
+  // contentSecurityPolicy (build only) adds the CSP <meta> and index.html's loader of the module or file:// build.
+  plugins: [essayContent({ contentDir: process.env.ESSAY_CONTENT ?? 'content' }), react(), figureSnapshots(), contentSecurityPolicy()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

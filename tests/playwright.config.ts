@@ -19,7 +19,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: `${root}reports/e2e.json` }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,

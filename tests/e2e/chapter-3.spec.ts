@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { errorsOf, open, pixels, status } from './helpers';
+import { errorsOf, expect, open, pixels, status, test } from './helpers';
 
 /*
  * Chapter 3's figures, driven as a reader would through the single-figure route: slide, toggle, play, pause,

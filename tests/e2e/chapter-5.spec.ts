@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, expectAnimates, test } from './helpers';
 
 /*
  * Chapter 5's figures, driven as a reader would: through the single-figure route (?figure=<id>) and, for the
@@ -21,10 +22,7 @@ test('side-by-side: both dynamics run, step on request, and matching terms light
   const f = fig(page, 'side-by-side');
   await expect(f).toBeVisible();
   await expect(status(page, 'side-by-side')).toContainText('Same memory for');
-  const canvas = f.locator('canvas').first();
-  const a = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
-  await page.waitForTimeout(300);
-  expect(await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toEqual(a);
+  await expectAnimates(f);
 
   // Pause (if still running), then one step advances the clock by exactly one update.
   const play = f.locator('[data-action="play"]');

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers';
 
 /*
  * Chapter 8's figures and the notation glossary, driven as a reader would: the figures through the

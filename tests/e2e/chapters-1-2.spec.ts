@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { errorsOf, open, pixels, steps } from './helpers';
+import { errorsOf, expect, open, pixels, steps, test } from './helpers';
 
 /*
  * Chapters 1–2: the three figures driven as a reader would (drag, keys, sliders, play, step, reset, draw),

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './helpers';
 
 /*
  * Chapters 6 and 7, driven as a reader would through the single-figure route: drag patterns, sweep σ on the

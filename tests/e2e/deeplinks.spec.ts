@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { appReady, expect, openElsewhere, test } from './helpers';
 
 /** The transport's step counter shows n (whatever its wording: "t = n", "steps: n"). */
 const stepsAre = (n: number) => new RegExp(`(^|\\D)${n}$`);
@@ -112,7 +113,8 @@ test('the embed page fits a 640×360 iframe, without chrome, with validated stat
   expect(snippet).toMatch(/^<iframe src="[^"]*embed\.html\?figure=energy-landscape[^"]*" title="[^"]+" width="640" height="360"/);
 
   const src = new URL('embed.html?figure=energy-landscape&beta=1000&seed=5', page.url()).href;
-  await page.setContent(`<!doctype html><body style="margin:0"><iframe src="${src}" width="640" height="360" style="border:0"></iframe></body>`);
+  // A course page elsewhere frames the embed (the essay's own policy frames nothing).
+  await openElsewhere(page, `<iframe src="${src}" width="640" height="360" style="border:0"></iframe>`);
   const frame = page.frameLocator('iframe');
   const fig = frame.locator('[data-figure="energy-landscape"]');
   await expect(fig.locator('canvas').first()).toBeVisible();
@@ -234,15 +236,13 @@ test('fuzz: random figure ids, essay links and hashes never break the page', asy
     const len = 1 + Math.floor(r() * 5);
     for (let j = 0; j < len; j++) q += (j && r() < 0.6 ? '&' : '') + bits[Math.floor(r() * bits.length)];
     await page.goto(`./?${q}`, { waitUntil: 'domcontentloaded' });
-    await expect(page.locator('#root > *').first(), q).toBeVisible();
-    await page.waitForTimeout(30);
+    await appReady(page, q);
     expect(errors, q).toEqual([]);
   }
   // Malformed escapes in the hash, on every route.
   for (const q of ['./#%E0%A4%A', './#%', './?fig=fig-boltzmann#%', './?mode=lecture#%', './?figure=energy-landscape#%25%']) {
     await page.goto(q);
-    await page.waitForTimeout(400);
-    await expect(page.locator('#root > *').first(), q).toBeVisible();
+    await appReady(page, q);
     expect(errors, q).toEqual([]);
   }
   // A link whose figure has no such id: a figure-shaped message, not a blank page.

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, fast, test, watchErrors } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
-import { fast, watchErrors } from './helpers';
 
 /*
  * Chapter 4's dynamics figures, driven as a reader would: drag the start point, push a slider past the stable

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, expectAnimates, expectMounted, nextFrames, pixels, test } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 
@@ -111,7 +112,7 @@ test('deep links land on sections, equations and figures', async ({ page }) => {
 
 test('a figure mounts, animates on screen and pauses off screen', async ({ page }) => {
   await page.addInitScript(() => {
-    (window as unknown as { __frameTimes: Record<string, number[]> }).__frameTimes = {};
+    window.__frameTimes = {};
   });
   await openEssay(page);
   const figs = page.locator('article [data-figure]');
@@ -120,32 +121,33 @@ test('a figure mounts, animates on screen and pauses off screen', async ({ page 
   for (let i = 0; i < n && found < 0; i++) {
     const fig = figs.nth(i);
     await fig.scrollIntoViewIfNeeded();
-    // Figures mount as they come near; give this one a moment to load its code.
-    await page.waitForTimeout(800);
-    const canvas = fig.locator('canvas').first();
-    if (!(await canvas.count())) continue;
-    if (!(await fig.getByRole('button', { name: /pause/i }).count())) continue;
-    const a = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
-    await page.waitForTimeout(400);
-    const b = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
-    if (a !== b) found = i;
+    // Figures mount as they come near.
+    await expectMounted(fig);
+    if ((await fig.locator('canvas').count()) && (await fig.getByRole('button', { name: /pause/i }).count())) found = i;
   }
-  expect(found, 'some figure in the essay animates on screen').toBeGreaterThanOrEqual(0);
+  expect(found, 'some figure in the essay plays on screen').toBeGreaterThanOrEqual(0);
   const fig = figs.nth(found);
+  await expectAnimates(fig);
   const id = (await fig.getAttribute('data-figure'))!;
-  const frames = () => page.evaluate((fid) => ((window as unknown as { __frameTimes: Record<string, number[]> }).__frameTimes[fid] ?? []).length, id);
+  const frames = () => page.evaluate((fid) => (window.__frameTimes?.[fid] ?? []).length, id);
   expect(await frames()).toBeGreaterThan(0);
-  // Scroll far away (to whichever end of the essay is farther): the loop stops, no more frames are
-  // recorded, and the canvas stays as it was.
+  // Scroll far away (to whichever end of the essay is farther): the loop stops (two animation frames pass
+  // with no figure frame recorded), and thirty frames later nothing more was recorded or drawn.
   const farther = await fig.evaluate((el) => (el.getBoundingClientRect().top + window.scrollY > document.documentElement.scrollHeight / 2 ? 0 : document.documentElement.scrollHeight));
   await page.evaluate((y) => window.scrollTo(0, y), farther);
-  await page.waitForTimeout(1000);
+  await expect
+    .poll(async () => {
+      const before = await frames();
+      await nextFrames(page, 2);
+      return (await frames()) - before;
+    }, 'the off-screen figure stops its loop')
+    .toBe(0);
   const canvas = fig.locator('canvas').first();
   const f1 = await frames();
-  const c1 = await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
-  await page.waitForTimeout(1000);
+  const c1 = await pixels(canvas);
+  await nextFrames(page, 30);
   expect(await frames()).toBe(f1);
-  expect(await canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL())).toBe(c1);
+  expect(await pixels(canvas)).toBe(c1);
 });
 
 test('the theme toggle switches to dark and back, and follows the system at first', async ({ page }) => {
@@ -179,7 +181,7 @@ test('a 360 px phone has no horizontal scroll, and the contents open from a butt
   await openEssay(page);
   for (const y of [0, 0.25, 0.5, 0.75, 1]) {
     await page.evaluate((f) => window.scrollTo(0, document.documentElement.scrollHeight * f), y);
-    await page.waitForTimeout(200);
+    await nextFrames(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
   await expect(page.locator('nav.toc')).toBeHidden();

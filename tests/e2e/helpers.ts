@@ -1,8 +1,48 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /*
- * What the figure specs share: open one figure alone through the `?figure=<id>` route and read what it shows.
+ * What the specs share: `test`, which fails any test whose pages log a console error, break the Content
+ * Security Policy or throw; and for the figure specs, opening one figure alone through the `?figure=<id>` route
+ * and reading what it shows.
  */
+
+/** Records console errors, CSP violations and uncaught errors of every page of `ctx` into `into`. */
+export async function guard(ctx: BrowserContext, into: string[]): Promise<void> {
+  // Chromium logs a refused resource as a console error; the event also catches what it reports silently.
+  await ctx.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline'}`)),
+  );
+  ctx.on('console', (m) => {
+    if (m.type() === 'error') into.push(`${m.location().url}: ${m.text()}`);
+  });
+  ctx.on('weberror', (e) => into.push(`uncaught: ${e.error().message}`));
+}
+
+/**
+ * Playwright's `test`, guarded: every context of the test (the default one and any from `browser.newContext`)
+ * must end with no console error, no CSP violation and no uncaught error.
+ */
+export const test = base.extend<{ consoleClean: void }>({
+  consoleClean: [
+    async ({ context, browser }, use) => {
+      const seen: string[] = [];
+      await guard(context, seen);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const ctx = await newContext(options);
+        await guard(ctx, seen);
+        return ctx;
+      };
+      await use();
+      browser.newContext = newContext;
+      expect(seen, 'console errors, CSP violations or uncaught errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** A canvas's current pixels, to compare before and after an interaction. */
 export const pixels = (c: Locator) => c.evaluate((el: HTMLCanvasElement) => el.toDataURL());
@@ -40,4 +80,58 @@ export function watchErrors(page: Page): string[] {
 /** Sets the transport to its fastest speed (32 updates per frame). */
 export async function fast(fig: Locator) {
   await fig.getByLabel('Updates per frame').selectOption('32');
+}
+
+/** Waits until the figure's step counter moves on and its first canvas shows a new picture. */
+export async function expectAnimates(fig: Locator): Promise<void> {
+  const canvas = fig.locator('canvas').first();
+  const s0 = await steps(fig);
+  const a = await pixels(canvas);
+  await expect.poll(() => steps(fig), 'the step counter advances').toBeGreaterThan(s0);
+  await expect.poll(() => pixels(canvas), 'the canvas is redrawn').not.toBe(a);
+}
+
+/** Resolves after the page has rendered `n` more animation frames (layout and any figure loop have run). */
+export const nextFrames = (page: Page, n = 2) =>
+  page.evaluate(async (k) => {
+    for (let i = 0; i < k; i++) await new Promise(requestAnimationFrame);
+  }, n);
+
+/**
+ * Waits until the app has rendered its route: React has replaced the pre-rendered title page, and every figure
+ * on screen has mounted (see `expectMounted`) or shows its error.
+ */
+export async function appReady(page: Page, what = ''): Promise<void> {
+  await expect(page.locator('#root > .prerendered'), what).toHaveCount(0);
+  await expect(page.locator('#root > *').first(), what).toBeVisible();
+  const unmounted = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-figure]')].filter((f) => {
+        const r = f.getBoundingClientRect();
+        const onScreen = r.bottom > 0 && r.top < innerHeight && r.width > 0;
+        return onScreen && !f.querySelector('.figure-error') && (f.classList.contains('figure-placeholder') || !!f.querySelector('.figure-loading'));
+      }).length,
+    );
+  await expect.poll(unmounted, { message: `${what}: the figures on screen mount`, timeout: 30_000 }).toBe(0);
+}
+
+/** Waits until an essay figure has replaced its placeholder and loaded its code (seconds on a busy machine). */
+export async function expectMounted(fig: Locator): Promise<void> {
+  await expect(fig).not.toHaveClass(/figure-placeholder/, { timeout: 30_000 });
+  await expect(fig.locator('.figure-loading')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/**
+ * Opens in `page` a page of ANOTHER origin, a stand-in for a course site: a one-page server of the test's own
+ * on another port of 127.0.0.1, answering `body` with no policy of the essay's.
+ */
+export async function openElsewhere(page: Page, body: string): Promise<void> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body style="margin:0">${body}</body>`));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './helpers';
 
 /*
  * The Hopfield figures of chapter 4, driven as a reader would: corrupt a picture and recall it, paint on it, draw
@@ -121,6 +122,8 @@ test.describe('hopfield-images', () => {
     await expect(fig.getByTestId('figure-status')).toContainText('K = 5 patterns');
 
     const upload = fig.getByTestId('upload');
+    // The picker offers only the raster types the figure decodes (an SVG would only earn "could not be read").
+    await expect(upload).toHaveAttribute('accept', 'image/png,image/jpeg,image/gif,image/webp');
     await upload.setInputFiles({ name: 'disk.png', mimeType: 'image/png', buffer: await makePng(page) });
     await expect(message).toContainText('Stored “disk” as memory 6');
     await expect(thumbs).toHaveCount(6);

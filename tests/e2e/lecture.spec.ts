@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, openElsewhere, test } from './helpers';
 
 /** The transport's step counter shows n (whatever its wording: "t = n", "steps: n"). */
 const stepsAre = (n: number) => new RegExp(`(^|\\D)${n}$`);
@@ -143,4 +144,40 @@ test('L opens lecture mode at the section on screen; Esc returns to it; H switch
   await page.goto('./?mode=lecture&zz=%E0%A4%A#%E0%A4%A');
   await expect(page.locator('.lecture-stage')).toHaveAttribute('data-slide', 'title');
   expect(errors).toEqual([]);
+});
+
+test('a page of another origin that frames the deck can neither move it nor hear it', async ({ page }) => {
+  const deck = new URL('./?mode=lecture#particles-energies-forces', test.info().project.use.baseURL!).href;
+  await openElsewhere(
+    page,
+    `<iframe src="${deck}" width="960" height="540"></iframe><script>
+      window.heard = [];
+      addEventListener('message', (e) => { if (e.data !== 'done') heard.push(e.data); else window.done = true; });
+    </script>`,
+  );
+  const frame = page.frames().find((f) => f.url().startsWith(deck.split('#')[0]))!;
+  const stage = page.frameLocator('iframe').locator('.lecture-stage');
+  await expect(stage).toHaveAttribute('data-slide', 'particles-energies-forces');
+  // The framer speaks the deck's protocol: a presenter saying hello, then slide changes; then a marker. Messages
+  // from one window to another arrive in order, so once the marker is in, every forged message was handled.
+  await frame.evaluate(() => {
+    window.addEventListener('message', (e) => {
+      if (e.data === 'marker') document.documentElement.dataset.marker = '';
+    });
+  });
+  await page.evaluate(() => {
+    const deckWindow = document.querySelector('iframe')!.contentWindow!;
+    deckWindow.postMessage({ channel: 'mips-lecture', message: { type: 'hello', from: 'intruder', role: 'presenter' } }, '*');
+    for (const id of ['fig-boltzmann', 'eq-particles-score', 'diffusion-models']) deckWindow.postMessage({ channel: 'mips-lecture', message: { type: 'goto', id, from: 'intruder' } }, '*');
+    deckWindow.postMessage('marker', '*');
+  });
+  await expect(page.frameLocator('iframe').locator('html')).toHaveAttribute('data-marker', '');
+  await expect(stage).toHaveAttribute('data-slide', 'particles-energies-forces');
+  // The deck moves on its own: it tells no one outside (a final marker from the frame, in order, closes the window).
+  await stage.click();
+  await page.frameLocator('iframe').locator('body').press('ArrowRight');
+  await expect(stage).not.toHaveAttribute('data-slide', 'particles-energies-forces');
+  await frame.evaluate(() => parent.postMessage('done', '*'));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { done?: boolean }).done)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
 });

@@ -4,6 +4,12 @@
  * and the deck answers with where it is. Where BroadcastChannel is missing, or cannot reach across
  * (pages opened over file:// each have their own opaque origin), the presenter falls back to postMessage
  * with the window that opened it.
+ *
+ * Only the two windows talk: a postMessage is heard only from the window this one opened or was opened by,
+ * and only from this origin; it is posted only to those windows, addressed to this origin. Over file:// the
+ * origin is opaque ("null" on both sides, and a "null" targetOrigin matches nothing), so there a message is
+ * heard only from the known window handle and posted with "*" to the known handles alone: nothing else can be
+ * addressed, and what is sent is a slide id.
  */
 export type SyncMessage = { type: 'goto'; id: string; from: string } | { type: 'hello'; from: string; role: 'lecture' | 'presenter' };
 
@@ -27,7 +33,10 @@ export function openSync(onMessage: (m: SyncMessage) => void): Sync {
   const onChannel = (e: MessageEvent) => {
     if (seen(e.data)) onMessage(e.data);
   };
+  const opaque = location.origin === 'null';
   const onWindow = (e: MessageEvent) => {
+    if (!peers().some((w) => w === e.source)) return;
+    if (opaque ? e.origin !== 'null' : e.origin !== location.origin) return;
     const d = e.data as { channel?: string; message?: unknown } | null;
     if (d && d.channel === CHANNEL && seen(d.message)) onMessage(d.message);
   };
@@ -43,10 +52,9 @@ export function openSync(onMessage: (m: SyncMessage) => void): Sync {
     send(m) {
       const message = { ...m, from: me } as SyncMessage;
       channel?.postMessage(message);
-      // file:// pages have opaque origins: "*" is the only target that reaches them; the message is a slide id.
       for (const w of peers()) {
         try {
-          w.postMessage({ channel: CHANNEL, message }, '*');
+          w.postMessage({ channel: CHANNEL, message }, opaque ? '*' : location.origin);
         } catch {
           /* the other window is gone */
         }

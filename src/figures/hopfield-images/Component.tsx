@@ -283,7 +283,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
           <span>
             Upload a picture (cropped square, shrunk to {params.size}×{params.size}, then black and white):
           </span>
-          <input type="file" accept="image/*" onChange={onUpload} data-testid="upload" />
+          <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={onUpload} data-testid="upload" />
         </label>
         {reader.length > 0 && (
           <button type="button" className="btn" onClick={() => setReader([])}>

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/*
+ * The built pages' Content-Security-Policy, as a <meta> (static hosts and file:// cannot send headers; README,
+ * "Deploy it", says which headers to add where a host can). Inline scripts and <style> elements are allowed by
+ * their sha256, computed here from the final HTML, so a hash cannot go stale.
+ *
+ * index.html also gets a small inline loader in place of Vite's module, modulepreload and stylesheet tags: over
+ * file:// browsers refuse ES modules and CORS-mode requests, so it writes the one-file classic build's tags
+ * instead (vite.config.ts, `--mode offline`) and the page requests nothing that fails. Over http(s) it writes
+ * Vite's tags plus a second, stricter policy without `blob:` workers, which only the offline build needs.
+ */
+
+/** The policy, given the hashes of the page's inline scripts and <style> elements. */
+export function policy(scripts: string[], styles: string[]): string {
+  const q = (hs: string[]) => hs.map((h) => ` '${h}'`).join('');
+  return [
+    "default-src 'none'",
+    `script-src 'self'${q(scripts)}`,
+    // KaTeX's HTML positions glyphs with style="…" attributes: those need 'unsafe-inline' (style attributes only;
+    // <style> elements need a hash). Browsers without style-src-attr/-elem fall back to the first line.
+    "style-src 'self' 'unsafe-inline'",
+    `style-src-elem 'self'${q(styles)}`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The stricter extra policy the loader adds over http(s), where workers are same-origin files. */
+export const SERVED_POLICY = "worker-src 'self'";
+
+const sha256 = (s: string) => `sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}`;
+const inline = (html: string, tag: 'script' | 'style') =>
+  [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].filter((m) => !/\ssrc=/.test(m[1] ?? '')).map((m) => sha256(m[2]));
+
+/** `html` with its policy <meta> first in <head>, hashing the inline scripts and styles it has. */
+export function withPolicy(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(inline(html, 'script'), inline(html, 'style'))}" />`;
+  if (!/<meta charset="UTF-8" \/>/i.test(html)) throw new Error('csp: the page needs <meta charset="UTF-8" /> first in <head>');
+  return html.replace(/<meta charset="UTF-8" \/>/i, (m) => `${m}\n    ${meta}`);
+}
+
+/** `<script>` text that writes the offline build's tags over file://, else `served` (Vite's tags). */
+export function loader(served: string): string {
+  const offline = '<link rel="stylesheet" href="./offline/app.css"><script defer src="./offline/app.js"></script>';
+  const online = `<meta http-equiv="Content-Security-Policy" content="${SERVED_POLICY}">${served}`;
+  const lit = (s: string) => JSON.stringify(s).replace(/<\//g, '<\\/');
+  return `<script>document.write(location.protocol === 'file:' ? ${lit(offline)} : ${lit(online)});</script>`;
+}
+
+const VITE_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="(?:modulepreload|stylesheet)" crossorigin[^>]*>)/g;
+
+/** The build's CSP <meta> (index.html and public/embed.html) and index.html's file:// loader. */
+export function contentSecurityPolicy(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    configResolved(c) {
+      outDir = resolve(c.root, c.build.outDir);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tags = [...html.matchAll(VITE_TAGS)].map((m) => m[1]);
+        if (!tags.some((t) => t.startsWith('<script'))) throw new Error('csp: no module script found in index.html to load');
+        let first = true;
+        const page = html.replace(VITE_TAGS, () => (first ? ((first = false), `\n    ${loader(tags.join(''))}`) : ''));
+        return withPolicy(page);
+      },
+    },
+    closeBundle() {
+      const embed = join(outDir, 'embed.html');
+      if (existsSync(embed) && !readFileSync(embed, 'utf8').includes('Content-Security-Policy')) writeFileSync(embed, withPolicy(readFileSync(embed, 'utf8')));
+    },
+  };
+}
