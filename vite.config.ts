@@ -3,7 +3,7 @@ import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { essayContent } from './src/content/compiler/vitePlugin.mjs';
 import { figureSnapshots } from './src/scripts/snapshotsPlugin.mjs';
-import { contentSecurityPolicy } from './src/build-plugins/csp';
+import { contentSecurityPolicy } from './src/scripts/cspPlugin';
 
 const base: UserConfig = {
   // Relative asset paths, so dist/ works from any folder, a sub-path on a static host, or file://.
