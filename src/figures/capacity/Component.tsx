@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { useOnScreen } from '../../lib/useOnScreen';
@@ -10,7 +10,7 @@ import { LegendPlot } from '../../lib/LegendPlot';
 import { Tex } from '../../lib/Tex';
 import { cachedCapacity, runCapacityInWorker, type CapacityOutcome, type CapacityRun } from '../../lib/capacity/client';
 import { crossing, K_MAX_FACTOR, MEMORY_KINDS, MEMORY_LABELS, theoryCapacity, type CapacityCurve, type CapacitySpec, type MemoryKind } from '../../lib/capacity/spec';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 const COLORS: Record<MemoryKind, string> = { classical: 'var(--accent)', poly3: 'var(--accent-2)', poly4: 'var(--score)', exp: 'var(--memory)' };
@@ -33,7 +33,7 @@ function texK(k: number): string {
 }
 
 export default function Capacity({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const onScreen = useOnScreen(box);
   const params = useStore(store, (s) => s.params);

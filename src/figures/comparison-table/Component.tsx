@@ -1,9 +1,9 @@
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls } from '../../lib/figure/Controls';
 import { Tex } from '../../lib/Tex';
-import type { meta, ROWS } from './meta';
+import { meta, type ROWS } from './meta';
 import './style.css';
 
 interface Link {
@@ -105,7 +105,7 @@ function Cell({ row, value }: { row: Row; value: string }) {
 }
 
 export default function ComparisonTable({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const highlight = useStore(store, (s) => s.params.highlight);
   return (
     <div className="fig-comparison-table">

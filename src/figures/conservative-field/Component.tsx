@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useTwoPanels } from '../../lib/useTwoPanels';
@@ -11,7 +11,7 @@ import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { ConservativeField, DOMAIN, fmt, type Params } from './sim';
 import { curlLayer, energyLayer, paintPanel, plainLayer, sharedScale, type Layer } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 type Term = 'none' | 'jac' | 'std';
@@ -19,7 +19,7 @@ const EQ20 = String.raw`\begin{aligned} F_\theta(x) &= -\nabla_x E_\theta(x) \\ 
 const EQ19 = String.raw`E_\theta(x) = \frac{\lVert x - f_\theta(x)\rVert^2}{2\sigma^2}`;
 
 export default function ConservativeFieldFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { box, stacked, size } = useTwoPanels();
   const left = useRef<HTMLCanvasElement>(null);
   const right = useRef<HTMLCanvasElement>(null);
@@ -58,7 +58,6 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (Object.keys(p).every((k) => k === 'pieces' || p[k as keyof Params] === prev[k as keyof Params]) ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

@@ -75,19 +75,11 @@ export class FixedPoints {
     return this.sigmas.length;
   }
 
-  /** Set when the inputs cannot run; step and draw then repeat it, so the message stays on screen. */
-  invalid: string | null = null;
-
-  check(): void {
-    if (this.invalid) throw new Error(this.invalid);
-  }
-
   reset(p: Params, seed: number): void {
-    this.invalid = p.anneal && !(p.sigmaStart > p.sigmaT) ? `σ(0) = ${p.sigmaStart} must be larger than σ(T) = ${p.sigmaT}: annealing lowers the noise level from σ(0) down to σ(T).` : null;
-    this.check();
     this.memories = placeMemories(p.memories, seed);
     this.beta = 1 / (p.sigmaT * p.sigmaT);
-    this.sigmas = p.anneal ? noiseSchedule('geometric', p.updates, p.sigmaT, p.sigmaStart) : new Float64Array(p.updates).fill(p.sigmaT);
+    // σ(0) = σ(T) (allowed by the meta's constraint) anneals nothing: a constant level, as without annealing.
+    this.sigmas = p.anneal && p.sigmaStart > p.sigmaT ? noiseSchedule('geometric', p.updates, p.sigmaT, p.sigmaStart) : new Float64Array(p.updates).fill(p.sigmaT);
     const rng = createRng(seed);
     this.n = p.particles;
     this.am = new Float64Array(2 * this.n);
@@ -130,7 +122,6 @@ export class FixedPoints {
   }
 
   step(p: Params): boolean {
-    this.check();
     const T = this.T;
     this.amMove = amDescentStep(this.am, this.memories, this.beta, AM_ALPHA, this.gAm);
     if (this.t < T) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -10,7 +10,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { imageFileToPattern } from '../../lib/patterns/binarize';
 import { PictureMemory, type Params, type ReaderPicture } from './sim';
 import { paintEnergy, paintOverlaps, paintPattern } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 type Brush = 'flip' | 'ink' | 'paper';
@@ -19,7 +19,7 @@ const MAX_READER = 20;
 const SLICE_MS = 12;
 
 export default function HopfieldImages({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
@@ -134,7 +134,6 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
         if (!PictureMemory.isWarm(p)) window.setTimeout(() => PictureMemory.warmUp(p), 0);
       },
       step: (p) => (prep.current ? false : model.step(p)),
-      paramsChanged: (p, prev) => (p.mode !== prev.mode ? 'keep' : 'reset'),
       draw,
       describe: () => (prep.current || !model.recaller ? 'Preparing the stored pictures…' : model.describe(store.getState().params as Params)),
     },

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -10,11 +10,11 @@ import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { DOMAIN, fmt, MAX_STEPS, METHODS, Race, TOL, type MethodId, type Params } from './sim';
 import { methodStyle, paint, paintBackground, type Background } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 export default function OptimizerSampling({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(520, 520);
   const size = Math.max(240, Math.min(width, 520));
   const canvas = useRef<HTMLCanvasElement>(null);

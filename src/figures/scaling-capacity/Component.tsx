@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { LinePlot } from '../../lib/LinePlot';
 import { capacities, curves, formatCount, N_MAX, N_MIN, Y_MAX } from './sim';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 export default function ScalingCapacity({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 300);
   const { neurons: n, degree } = useStore(store, (s) => s.params);
   const c = useMemo(() => curves(degree), [degree]);

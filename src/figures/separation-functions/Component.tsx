@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
@@ -12,7 +12,7 @@ import { Tex } from '../../lib/Tex';
 import { BasinMapper } from '../../core';
 import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, normalisedF, panels, type Params, type Panel, type PanelResult } from './sim';
 import { MEMORY_COLORS, paintBasins } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 /** Basin-map resolution while dragging (fast) and at rest (sharp). */
@@ -22,7 +22,7 @@ const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--
 
 
 export default function SeparationFunctions({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);

@@ -65,18 +65,10 @@ export class SideBySide {
   dmMove = Infinity;
   beta = 1;
 
-  /** Set when the inputs cannot run; step and draw then repeat it, so the message stays on screen. */
-  invalid: string | null = null;
-
-  check(): void {
-    if (this.invalid) throw new Error(this.invalid);
-  }
-
   reset(p: Params, seed: number): void {
-    this.invalid = p.sigmaMax > p.sigmaMin ? null : `σ(0) = ${p.sigmaMax} must be larger than σ(T) = ${p.sigmaMin}: the schedule lowers the noise level from σ(0) down to σ(T).`;
-    this.check();
     this.memories = placeMemories(p.memories, seed);
-    this.sigmas = noiseSchedule(p.schedule as ScheduleKind, p.updates, p.sigmaMin, p.sigmaMax);
+    // σ(0) = σ(T) (allowed by the meta's constraint) is a constant schedule.
+    this.sigmas = p.sigmaMax > p.sigmaMin ? noiseSchedule(p.schedule as ScheduleKind, p.updates, p.sigmaMin, p.sigmaMax) : new Float64Array(p.updates).fill(p.sigmaMin);
     this.beta = 1 / (p.sigmaMin * p.sigmaMin);
     const rng = createRng(seed);
     this.n = p.particles;
@@ -115,7 +107,6 @@ export class SideBySide {
 
   /** One update of each dynamics. Returns true once the AM has stopped and the DM has halted or stopped. */
   step(p: Params): boolean {
-    this.check();
     this.prevAm.set(this.am);
     this.prevDm.set(this.dm);
     this.amMove = amDescentStep(this.am, this.memories, this.beta, p.alpha, this.gradAm);
