@@ -234,9 +234,15 @@ export function validateProps<P extends PropSpecs>(
   }
   const clamped = Object.fromEntries(issues.filter((i) => i.kind === 'range').map((i) => [i.prop, raw[i.prop]]));
   const together = applyConstraints(meta, values as PropValues<P>, clamped);
-  // A prop moved by its constraint gets one notice, quoting what the reader wrote, not two.
-  const moved = new Set(together.issues.map((i) => i.prop));
-  return { values: together.values, issues: [...issues.filter((i) => !(i.kind === 'range' && moved.has(i.prop))), ...together.issues] };
+  // A prop moved by its constraint gets one notice, not two: a clamp quotes what the reader wrote; a value that
+  // was replaced for its type says so, then what the other props made of it.
+  const kept = issues.filter((i) => !together.issues.some((t) => t.prop === i.prop && i.kind === 'range'));
+  for (const t of together.issues) {
+    const earlier = kept.findIndex((i) => i.prop === t.prop);
+    if (earlier < 0) kept.push(t);
+    else kept[earlier] = { ...kept[earlier], message: `${kept[earlier].message}; then ${t.message}` };
+  }
+  return { values: together.values, issues: kept };
 }
 
 function clamp(v: number, lo: number, hi: number): number {
