@@ -1,4 +1,5 @@
 import { createParticleScratch, createRng, energyDescentStepBatch, criticalPoints, lseEnergy, lseGradBatch, matrixFromData, principalAxis2, sampleGrid, scatterUniform, type CriticalPoint, type Domain, type Grid, type Matrix } from '../../core';
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import type { PropValues } from '../../lib/figure/spec';
 import { meta } from './meta';
 
@@ -21,13 +22,7 @@ export interface Slice {
 
 /** Patterns scattered by the seed in the middle of the plane. */
 export function placePatterns(k: number, seed: number): Float64Array {
-  const rng = createRng(seed * 7919 + 29);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    data[2 * m] = -2 + 4 * rng.uniform();
-    data[2 * m + 1] = -2 + 4 * rng.uniform();
-  }
-  return data;
+  return placeMemoriesFrom(k, seed, 'dispersed-memories.patterns', { kind: 'square', half: 2 });
 }
 
 /**

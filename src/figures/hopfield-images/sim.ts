@@ -1,3 +1,4 @@
+import { seedStream } from '../../core/placement';
 import { corruptPattern, createRng, matrixFromData, PatternRecaller, type Matrix, type RecallRule, type Rng } from '../../core';
 import { BUILTIN_PICTURES, rasterize } from '../../lib/patterns/builtins';
 import { resamplePattern } from '../../lib/patterns/binarize';
@@ -199,7 +200,7 @@ export class PictureMemory {
   private growRandom(count: number, seed: number, N: number): boolean {
     const c = this.randomCache;
     if (c.seed !== seed || c.N !== N) {
-      this.randomCache = { seed, N, rng: createRng(seed * 7919 + 3), data: new Float64Array(0), filled: 0 };
+      this.randomCache = { seed, N, rng: seedStream(seed, 'hopfield-images.random-patterns'), data: new Float64Array(0), filled: 0 };
     }
     const r = this.randomCache;
     const need = count * N;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import type { FigureProps } from '../registry';
+import { seedStream } from '../../core/placement';
 import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
@@ -12,7 +13,6 @@ import { lattice } from '../../lib/draw/arrows';
 import { fromPx, px, py, type View } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { TermButton, useTermHighlight } from '../../lib/termHighlight';
-import { createRng } from '../../core';
 import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
 import { paintBackground, paintPanel, screenLengths, type Background, type Term } from './draw';
 import { meta } from './meta';
@@ -126,7 +126,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
   /** The keyboard's way to drop particles: a seeded random spot, so the same seed and clicks replay the same drops. */
   const dropRandom = () => {
     const n = ++clicks.current;
-    const rng = createRng(store.getState().seed * 7919 + n);
+    const rng = seedStream(store.getState().seed, 'landscape-duality.drops', n);
     model.drop(DOMAIN.x0 + 0.5 + (DOMAIN.x1 - DOMAIN.x0 - 1) * rng.uniform(), DOMAIN.y0 + 0.5 + (DOMAIN.y1 - DOMAIN.y0 - 1) * rng.uniform(), 6, store.getState().seed * 1009 + n);
     if (!prefersReducedMotion()) store.getState().play();
     redraw();

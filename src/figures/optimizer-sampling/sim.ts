@@ -1,3 +1,4 @@
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import {
   createOptimizer, createParticleScratch, createRng, karrasSigmas, lseEnergy, lseGrad, matrixFromData, optimizerGradNorm,
   optimizerStep, pfHeunStepBatch, sampleGrid, smoothedScoreBatch, type Domain, type Grid, type Matrix, type Objective,
@@ -25,15 +26,7 @@ export const METHODS: { id: MethodId; name: string; short: string }[] = [
 ];
 
 export function placeMemories(k: number, seed: number): Matrix {
-  const rng = createRng(seed * 7919 + 17);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    const a = (2 * Math.PI * m) / k + 0.6 * rng.uniform();
-    const r = 1.4 + 0.9 * rng.uniform();
-    data[2 * m] = r * Math.cos(a);
-    data[2 * m + 1] = r * Math.sin(a);
-  }
-  return matrixFromData(k, 2, data);
+  return matrixFromData(k, 2, placeMemoriesFrom(k, seed, 'optimizer-sampling.memories', { kind: 'ring', r0: 1.4, dr: 0.9, jitter: 0.6 }));
 }
 
 export interface Run {

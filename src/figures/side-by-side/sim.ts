@@ -1,3 +1,4 @@
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import {
   amDescentStep,
   createRng,
@@ -24,22 +25,7 @@ export const MAX_TRAILS = 200;
 
 /** Memories scattered by the seed, at least 1.1 apart and away from the border. */
 export function placeMemories(k: number, seed: number): Matrix {
-  const rng = createRng(seed * 7919 + 23);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    let x = 0;
-    let y = 0;
-    for (let tries = 0; tries < 200; tries++) {
-      x = -2.2 + 4.4 * rng.uniform();
-      y = -2.2 + 4.4 * rng.uniform();
-      let ok = true;
-      for (let j = 0; j < m; j++) if (Math.hypot(x - data[2 * j], y - data[2 * j + 1]) < 1.1) ok = false;
-      if (ok) break;
-    }
-    data[2 * m] = x;
-    data[2 * m + 1] = y;
-  }
-  return matrixFromData(k, 2, data);
+  return matrixFromData(k, 2, placeMemoriesFrom(k, seed, 'side-by-side.memories', { kind: 'square', half: 2.2, minGap: 1.1, tries: 200 }));
 }
 
 /**
