@@ -6,6 +6,7 @@ import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { LinePlot } from '../../lib/LinePlot';
 import { capacities, curves, formatCount, N_MAX, N_MIN, Y_MAX } from './sim';
+import { capacitySeries, neuronMark } from './draw';
 import { meta } from './meta';
 import './style.css';
 
@@ -14,6 +15,7 @@ export default function ScalingCapacity({ store: anyStore }: FigureProps) {
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 300);
   const { neurons: n, degree } = useStore(store, (s) => s.params);
   const c = useMemo(() => curves(degree), [degree]);
+  const series = useMemo(() => capacitySeries(c, degree), [c, degree]);
   const at = capacities(n, degree);
   const plotW = Math.max(260, Math.min(width, 640));
   return (
@@ -28,12 +30,8 @@ export default function ScalingCapacity({ store: anyStore }: FigureProps) {
           xLog
           xDomain={[N_MIN, N_MAX]}
           yDomain={[0, Y_MAX]}
-          series={[
-            { label: 'F(x) = x², 0.138 N', color: 'var(--accent)', points: c.classical },
-            { label: `F(x) = x${'⁰¹²³⁴⁵⁶⁷⁸⁹'[degree]}`, color: 'var(--accent-2)', points: c.poly, dashed: true },
-            { label: 'F(x) = eˣ, 2^(N/2) (leaves the plot)', color: 'var(--memory)', points: c.exp },
-          ]}
-          marks={[{ x: n, label: `N = ${n}`, color: 'var(--fg)' }]}
+          series={series}
+          marks={neuronMark(n)}
         />
       </div>
       <table className="fig-scaling-capacity-table">
