@@ -64,7 +64,12 @@ const sims: Record<string, Make> = {
   hierarchy: async () => new (await import('../../../src/figures/hierarchy/sim')).HierarchyRun() as unknown as Runner,
   'hopfield-images': async () => {
     const m = new (await import('../../../src/figures/hopfield-images/sim')).PictureMemory();
-    return { reset: (p, s) => m.reset(p as never, s, []), step: (p) => m.step(p as never), state: m } as Runner;
+    // The stored set moved into `m.sets` (stored.ts); hash it in the layout the baseline was recorded with.
+    const view = () => {
+      const { sets, ...rest } = m as unknown as Record<string, unknown> & { sets: Record<string, unknown> };
+      return Object.assign(Object.create(m), rest, { randomCache: sets.randomCache, stored: sets.stored });
+    };
+    return { reset: (p, s) => m.reset(p as never, s, []), step: (p) => m.step(p as never), get state() { return view(); } } as Runner;
   },
   'landscape-duality': async () => new (await import('../../../src/figures/landscape-duality/sim')).Duality() as unknown as Runner,
   'memorization-generalization': async () => {
