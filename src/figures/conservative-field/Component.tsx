@@ -9,10 +9,11 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
-import { ConservativeField, DOMAIN, fmt, type Params } from './sim';
+import { ConservativeField, DOMAIN, type Params } from './sim';
 import { curlLayer, energyLayer, paintPanel, plainLayer, sharedScale, type Layer } from './draw';
 import { meta } from './meta';
 import './style.css';
+import { formatNumber } from '../../lib/format';
 
 type Term = 'none' | 'jac' | 'std';
 const EQ20 = String.raw`\begin{aligned} F_\theta(x) &= -\nabla_x E_\theta(x) \\ &= \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))} \end{aligned}`;
@@ -46,9 +47,9 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     if (readout.current) {
       readout.current.innerHTML = '';
       const a = document.createElement('span');
-      a.textContent = `∮ F·dl, unconstrained: ${fmt(model.cumFree[model.pos])}`;
+      a.textContent = `∮ F·dl, unconstrained: ${formatNumber(model.cumFree[model.pos], { decimals: 4 })}`;
       const b = document.createElement('span');
-      b.textContent = `∮ F·dl, ${model.jacobian ? '−∇E_θ' : 'no Jacobian term'}: ${fmt(model.cumRight[model.pos])}`;
+      b.textContent = `∮ F·dl, ${model.jacobian ? '−∇E_θ' : 'no Jacobian term'}: ${formatNumber(model.cumRight[model.pos], { decimals: 4 })}`;
       readout.current.append(a, b);
     }
   };

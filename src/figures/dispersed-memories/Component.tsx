@@ -9,10 +9,11 @@ import { useOnScreen } from '../../lib/useOnScreen';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
-import { Dispersed, DOMAIN, MAX_PATTERNS, fmt } from './sim';
+import { Dispersed, DOMAIN, MAX_PATTERNS } from './sim';
 import { diagramSigma, paintBackground, paintDiagram, paintLandscape, type Background, type DiagramLayout } from './draw';
 import { meta } from './meta';
 import './style.css';
+import { formatNumber } from '../../lib/format';
 
 const CREATIVE_SIGMA = 2;
 const RECALL_SIGMA = 0.1;
@@ -174,7 +175,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
         <canvas
           ref={diagram}
           role="img"
-          aria-label={`Bifurcation diagram: fixed points of E_β along the patterns' main axis against σ on a log scale; the vertical line marks σ = ${fmt(params.sigma)}. Click or drag on it to set σ.`}
+          aria-label={`Bifurcation diagram: fixed points of E_β along the patterns' main axis against σ on a log scale; the vertical line marks σ = ${formatNumber(params.sigma)}. Click or drag on it to set σ.`}
           onPointerDown={onDiagram}
           onPointerMove={onDiagram}
           style={{ touchAction: 'none', cursor: 'ew-resize' }}

@@ -2,6 +2,7 @@ import { createParticleScratch, createRng, energyDescentStepBatch, criticalPoint
 import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import type { PropValues } from '../../lib/figure/spec';
 import { meta } from './meta';
+import { formatNumber } from '../../lib/format';
 
 export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -3, x1: 3, y0: -3, y1: 3 };
@@ -207,7 +208,7 @@ export class Dispersed {
   describe(): string {
     const minima = this.current.filter((c) => c.kind === 'min').length;
     const saddles = this.current.filter((c) => c.kind === 'saddle').length;
-    const att = `${minima} attractor${minima === 1 ? '' : 's'} and ${saddles} saddle${saddles === 1 ? '' : 's'} for ${this.k} pattern${this.k === 1 ? '' : 's'} at σ = ${fmt(this.sigma)} (β = ${fmt(this.beta)})`;
+    const att = `${minima} attractor${minima === 1 ? '' : 's'} and ${saddles} saddle${saddles === 1 ? '' : 's'} for ${this.k} pattern${this.k === 1 ? '' : 's'} at σ = ${formatNumber(this.sigma)} (β = ${formatNumber(this.beta)})`;
     if (this.n === 0) return `${att}.`;
     const settled = this.lastMove < 1e-4;
     const { recalled, blended } = this.outcome();
@@ -223,10 +224,4 @@ function betaOf(sigma: number): number {
 
 function clampToDomain(v: number): number {
   return Math.max(-2.9, Math.min(2.9, v));
-}
-
-export function fmt(v: number): string {
-  if (v >= 100) return v.toFixed(0);
-  if (v >= 10) return v.toFixed(1);
-  return v.toPrecision(2);
 }

@@ -6,6 +6,7 @@ import {
 } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
+import { formatNumber } from '../../lib/format';
 
 export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -3, x1: 3, y0: -3, y1: 3 };
@@ -160,11 +161,10 @@ export class Race {
 
   describe(): string {
     const rows = this.table();
-    const parts = rows.map((r) => `${r.name.split(' (')[0]} ${r.done < r.total ? 'running' : r.converged === r.total ? `${fmt(r.steps)} steps` : `${r.converged} of ${r.total} converged`}`);
+    const parts = rows.map((r) => `${r.name.split(' (')[0]} ${r.done < r.total ? 'running' : r.converged === r.total ? `${formatNumber(r.steps, COUNT_FORMAT)} steps` : `${r.converged} of ${r.total} converged`}`);
     return `${this.starts.length / 2} starts. ${parts.join('; ')}.`;
   }
 }
 
-export function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
+/** Step and evaluation counts: whole numbers as they are, means to one decimal. */
+export const COUNT_FORMAT = { integers: true, decimals: 1 } as const;
