@@ -47,3 +47,4 @@ export * from './optimizers/optimizer-state';
 export * from './optimizers/optimize';
 export * from './energy-transformer';
 export * from './capacity-scaling';
+export * from './placement';

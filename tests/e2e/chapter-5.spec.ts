@@ -108,9 +108,10 @@ test('fixed-points: halting at T memorises the training points; running past T n
   expect(Number(m![1])).toBeLessThan(200);
   expect(Number(m![2])).toBeGreaterThan(280);
 
-  // An impossible combination says so instead of drawing nonsense.
+  // An impossible combination from a link is repaired, and the notice says what was used instead.
   await page.goto('./?figure=fixed-points&sigmaStart=0.03&sigmaT=0.5');
-  await expect(fig(page, 'fixed-points').locator('.figure-problem')).toContainText('must be larger than σ(T)');
+  await expect(fig(page, 'fixed-points').locator('.figure-notice')).toContainText('sigmaT = 0.5 is outside [0.02, 0.03] when annealing from σ(0) = 0.03; using 0.03');
+  await expect(fig(page, 'fixed-points').locator('.figure-problem')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
@@ -123,12 +124,16 @@ test('any-corruption: the same picture is recalled from noise, a mask, blur and 
   const s = await status(page, 'any-corruption').innerText();
   expect(s).toContain('(settled)');
   for (const k of ['Gaussian noise', 'masked (inpainting)', 'blur', 'pixelation']) expect(s).toContain(`${k}: descent recalls it`);
-  // The reader picks a picture that is not stored: a clear message, not a blank canvas.
-  await f.locator('input[name="memories"]').fill('3');
+  // μ is validated with K: the slider only offers stored pictures, and fewer pictures pull μ down with them.
   await f.locator('input[name="memory"]').fill('5');
-  await expect(f.locator('.figure-problem')).toContainText('only K = 3 pictures are stored');
-  await f.locator('input[name="memory"]').fill('2');
+  await f.locator('input[name="memories"]').fill('3');
+  await expect(f.locator('input[name="memory"]')).toHaveAttribute('max', '3');
+  await expect(f.locator('input[name="memory"]')).toHaveValue('3');
   await expect(f.locator('.figure-problem')).toHaveCount(0);
+  // A link asking for a picture that is not stored gets the last one, and a notice that says so.
+  await page.goto('./?figure=any-corruption&memories=6&memory=20');
+  await expect(fig(page, 'any-corruption').locator('.figure-notice')).toContainText('memory = 20 is outside [1, 6] for 6 stored pictures; using 6');
+  await expect(fig(page, 'any-corruption').locator('.figure-problem')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import './style.css';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -10,10 +10,10 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { AnnealedLangevin, DOMAIN, SIGMA_MAX, SIGMA_MIN, type Params } from './sim';
 import { heatFor, paintPanel } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 
 export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const wide = width >= 520;
   const panel = Math.max(200, Math.min(wide ? Math.floor((width - 12) / 2) : width, 320));
@@ -71,7 +71,6 @@ export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps)
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: () => 'reset',
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

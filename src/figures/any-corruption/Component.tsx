@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -9,7 +9,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { Tex } from '../../lib/Tex';
 import { AnyCorruption, KINDS, bestMatch } from './sim';
 import { LABEL_H, paintEnergies, paintGrid, type Mark } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 const COLS = ['corrupted x(0)', 'energy descent x(t)', 'one-step denoiser', 'binary DAM'];
@@ -18,7 +18,7 @@ const ROWS_SHORT = ['noise', 'mask', 'blur', 'pixels'];
 const ONE_STEP = String.raw`\begin{aligned} D_\sigma(x) &= x + \sigma^2 \nabla_x \log p_\sigma(x) \\ &= \xi^\top \operatorname{softmax}\!\big(-\tfrac{\beta}{2}\lVert x - \xi_\mu\rVert^2\big), \quad \beta = 1/\sigma^2 \end{aligned}`;
 
 export default function AnyCorruptionFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 400);
   const narrow = width < 420;
   const label = narrow ? 48 : 110;
@@ -33,7 +33,6 @@ export default function AnyCorruptionFigure({ store: anyStore }: FigureProps) {
   const plotW = Math.max(200, Math.min(width, 560));
 
   const draw = () => {
-    model.check();
     const marks: Mark[][] = model.rows.map((r) =>
       [r.x0, r.x, r.oneStep, r.dam].map((img) => {
         const b = bestMatch(model.memories, img);
@@ -50,7 +49,6 @@ export default function AnyCorruptionFigure({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (p.alpha !== prev.alpha && p.memories === prev.memories && p.memory === prev.memory && p.strength === prev.strength && p.sigma === prev.sigma ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(),
     },

@@ -58,16 +58,7 @@ export class AnyCorruption {
   t = 0;
   target = 0;
 
-  /** Set when the inputs cannot run; step and draw then repeat it, so the message stays on screen. */
-  invalid: string | null = null;
-
-  check(): void {
-    if (this.invalid) throw new Error(this.invalid);
-  }
-
   reset(p: Params, seed: number): void {
-    this.invalid = p.memory > p.memories ? `μ = ${p.memory} but only K = ${p.memories} pictures are stored: pick μ between 1 and ${p.memories}.` : null;
-    this.check();
     this.memories = matrixFromRows(builtinPatterns(p.memories, SIDE));
     this.beta = 1 / (p.sigma * p.sigma);
     this.target = p.memory - 1;
@@ -93,7 +84,6 @@ export class AnyCorruption {
   }
 
   step(p: Params): boolean {
-    this.check();
     let done = true;
     for (const r of this.rows) {
       r.move = amDescentStep(r.x, this.memories, this.beta, p.alpha, r.grad);

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -10,11 +10,11 @@ import { fitCanvas } from '../../lib/canvas';
 import { Tex } from '../../lib/Tex';
 import { AttentionRun, type Params } from './sim';
 import { layoutFor, paint, partAt, type Part } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 export default function AttentionStep({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const w = Math.max(280, Math.min(width, 760));
   const canvas = useRef<HTMLCanvasElement>(null);

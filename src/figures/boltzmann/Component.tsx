@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -9,12 +9,12 @@ import { prefersReducedMotion, usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { curvesFor, energyFor, Walkers, type Params } from './sim';
 import { layoutFor, paint, pxToX } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 
 const clampX = (v: number) => Math.round(Math.max(-2.6, Math.min(2.6, v)) * 100) / 100;
 
 export default function Boltzmann({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 480);
   const w = Math.max(260, Math.min(width, 720));
   const L = useMemo(() => layoutFor(w), [w]);
@@ -35,14 +35,11 @@ export default function Boltzmann({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => walkers.reset(p, s),
       step: (p) => walkers.step(p),
-      paramsChanged: (p, prev) => {
-        if (p.walkers !== prev.walkers) return 'reset';
-        if (p.T !== prev.T || p.tilt !== prev.tilt) {
-          walkers.setLandscape(p);
-          const st = store.getState();
-          if (!st.playing && p.walkers > 0 && !prefersReducedMotion()) st.play();
-        }
-        return 'keep';
+      onKeptChange: (p, prev, changed) => {
+        walkers.onKeptChange(p, prev, changed);
+        // A new landscape sets the walkers moving again, towards the new density.
+        const st = store.getState();
+        if ((changed.includes('T') || changed.includes('tilt')) && !st.playing && p.walkers > 0 && !prefersReducedMotion()) st.play();
       },
       draw: () => {
         if (!canvas.current) return;

@@ -65,6 +65,11 @@ export class Walkers {
   }
 
   /** New T or tilt: the walkers carry on from where they are, toward the new density. */
+  /** T and the tilt change the landscape the walkers run on (they carry on from where they are); x only moves the probe. */
+  onKeptChange(p: Params, _prev: Params, changed: readonly string[]): void {
+    if (changed.includes('T') || changed.includes('tilt')) this.setLandscape(p);
+  }
+
   setLandscape(p: Params): void {
     this.energy = energyFor(p);
     this.binP.set(curvesFor(p).binP);

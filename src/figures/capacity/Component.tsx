@@ -1,44 +1,26 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { useOnScreen } from '../../lib/useOnScreen';
-import type { Series } from '../../lib/LinePlot';
-import { LegendPlot } from '../../lib/LegendPlot';
+import { LinePlot } from '../../lib/LinePlot';
 import { Tex } from '../../lib/Tex';
 import { cachedCapacity, runCapacityInWorker, type CapacityOutcome, type CapacityRun } from '../../workers/capacity.client';
-import { crossing, K_MAX_FACTOR, MEMORY_KINDS, MEMORY_LABELS, theoryCapacity, type CapacityCurve, type CapacitySpec, type MemoryKind } from '../../lib/capacity/spec';
-import type { meta } from './meta';
+import { K_MAX_FACTOR, MEMORY_LABELS } from '../../lib/capacity/spec';
+import { capacitySpec, describeRun, fmtK, kMaxFor, MIN_OVERLAP, summaryRows, type RunState } from './sim';
+import { COLORS, recallSeries, texK, theoryMarks } from './draw';
+import { meta } from './meta';
 import './style.css';
 
-const COLORS: Record<MemoryKind, string> = { classical: 'var(--accent)', poly3: 'var(--accent-2)', poly4: 'var(--score)', exp: 'var(--memory)' };
-const PROBES = 4;
-const MIN_OVERLAP = 0.95;
-
-type RunState = { phase: 'idle' | 'running' | 'done' | 'cancelled' | 'error'; done: number; total: number; curves: CapacityCurve[]; ms?: number; cached?: boolean; error?: string };
-
-function fmtK(k: number): string {
-  if (k >= 1e6) return k.toExponential(1).replace('e+', ' × 10^');
-  return k >= 100 ? Math.round(k).toLocaleString('en-US') : k.toFixed(1).replace(/\.0$/, '');
-}
-
-function texK(k: number): string {
-  if (k >= 1e6) {
-    const [m, e] = k.toExponential(1).split('e+');
-    return `${m} \\times 10^{${e}}`;
-  }
-  return fmtK(k).replace(/,/g, '{,}');
-}
-
 export default function Capacity({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const onScreen = useOnScreen(box);
   const params = useStore(store, (s) => s.params);
   const seed = useStore(store, (s) => s.seed);
-  const spec: CapacitySpec = useMemo(() => ({ N: params.N, corruption: params.corruption, trials: params.trials, probes: PROBES, minOverlap: MIN_OVERLAP, seed }), [params.N, params.corruption, params.trials, seed]);
+  const spec = useMemo(() => capacitySpec(params, seed), [params.N, params.corruption, params.trials, seed]);
   const [run, setRun] = useState<RunState>({ phase: 'idle', done: 0, total: 1, curves: [] });
   const active = useRef<CapacityRun | null>(null);
 
@@ -86,32 +68,15 @@ export default function Capacity({ store: anyStore }: FigureProps) {
   useEffect(() => () => active.current?.cancel(), []);
 
   const N = params.N;
-  const kMax = K_MAX_FACTOR * N;
-  const series: Series[] = MEMORY_KINDS.map((kind) => ({ label: MEMORY_LABELS[kind], color: COLORS[kind], dashed: kind === 'exp', points: (run.curves.find((c) => c.kind === kind)?.points ?? []).map((p) => [p.K, p.recallRate] as const) }));
-  const marks = MEMORY_KINDS.filter((k) => k !== 'exp')
-    .map((k) => ({ k, t: theoryCapacity(k, N) }))
-    .filter(({ t }) => t.K >= 1 && t.K <= kMax)
-    .map(({ k, t }) => ({ x: t.K, label: k === 'classical' ? '0.138 N' : `n=${k === 'poly3' ? 3 : 4} bound`, color: COLORS[k] }));
-
-  const rows = MEMORY_KINDS.map((kind) => {
-    const c = run.curves.find((x) => x.kind === kind);
-    const log = kind !== 'classical';
-    const half = c ? crossing(c.points, 0.5, log) : null;
-    const ninety = c ? crossing(c.points, 0.9, log) : null;
-    const complete = !!c && (c.stoppedEarly || run.phase === 'done');
-    return { kind, c, half, ninety, complete, theory: theoryCapacity(kind, N) };
-  });
+  const kMax = kMaxFor(N);
+  const series = recallSeries(run);
+  const marks = theoryMarks(N);
+  const rows = summaryRows(run, N);
 
   // The live text summary.
   useEffect(() => {
     const st = store.getState();
-    if (run.phase === 'running') st.setStatus(`Running the experiment at N = ${N}: ${run.done} of ${run.total} points done.`);
-    else if (run.phase === 'cancelled') st.setStatus(`Cancelled after ${run.done} of ${run.total} points; press Run to start again.`);
-    else if (run.phase === 'error') st.setStatus('The experiment failed.');
-    else if (run.phase === 'done') {
-      const parts = rows.map((r) => (r.half !== null ? `${MEMORY_LABELS[r.kind]} falls to 50% recall at K ≈ ${fmtK(r.half)} (K/N = ${(r.half / N).toFixed(3)})` : `${MEMORY_LABELS[r.kind]} still recalls at K = ${fmtK(kMax)}`));
-      st.setStatus(`Done at N = ${N}${run.cached ? ' (from the cache)' : ` in ${((run.ms ?? 0) / 1000).toFixed(1)} s`}: ${parts.join('; ')}.`);
-    }
+    st.setStatus(describeRun(run, rows, N));
     st.setProblem(run.phase === 'error' ? `The capacity experiment failed: ${run.error}` : null);
   }, [run, N]);
 
@@ -120,7 +85,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
 
   return (
     <div className="fig-capacity" ref={box}>
-      <LegendPlot
+      <LinePlot
         legend={plotW < 520 ? 'below' : 'bottom-right'}
         xTickFormat={(t) => (t >= 1000 ? `${t / 1000}k` : String(t))}
         series={series}
@@ -169,8 +134,8 @@ export default function Capacity({ store: anyStore }: FigureProps) {
                 <th scope="row">
                   <span className="fig-capacity-swatch" style={{ background: COLORS[r.kind] }} aria-hidden="true" /> {MEMORY_LABELS[r.kind]}
                 </th>
-                <td>{!r.c ? '…' : r.ninety !== null ? fmtK(r.ninety) : r.complete ? `> ${fmtK(kMax)}` : '…'}</td>
-                <td data-testid={`half-${r.kind}`}>{!r.c ? '…' : r.half !== null ? fmtK(r.half) : r.complete ? `> ${fmtK(kMax)}` : '…'}</td>
+                <td>{!r.curve ? '…' : r.ninety !== null ? fmtK(r.ninety) : r.complete ? `> ${fmtK(kMax)}` : '…'}</td>
+                <td data-testid={`half-${r.kind}`}>{!r.curve ? '…' : r.half !== null ? fmtK(r.half) : r.complete ? `> ${fmtK(kMax)}` : '…'}</td>
                 <td>{r.half !== null ? (r.half / N).toFixed(3) : r.complete ? `> ${K_MAX_FACTOR}` : '…'}</td>
                 <td>
                   <Tex tex={`${r.theory.formula} \\approx ${texK(r.theory.K)}`} />

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useTwoPanels } from '../../lib/useTwoPanels';
@@ -9,17 +9,18 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
-import { ConservativeField, DOMAIN, fmt, type Params } from './sim';
+import { ConservativeField, DOMAIN, type Params } from './sim';
 import { curlLayer, energyLayer, paintPanel, plainLayer, sharedScale, type Layer } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
+import { formatNumber } from '../../lib/format';
 
 type Term = 'none' | 'jac' | 'std';
 const EQ20 = String.raw`\begin{aligned} F_\theta(x) &= -\nabla_x E_\theta(x) \\ &= \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))} \end{aligned}`;
 const EQ19 = String.raw`E_\theta(x) = \frac{\lVert x - f_\theta(x)\rVert^2}{2\sigma^2}`;
 
 export default function ConservativeFieldFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { box, stacked, size } = useTwoPanels();
   const left = useRef<HTMLCanvasElement>(null);
   const right = useRef<HTMLCanvasElement>(null);
@@ -46,9 +47,9 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     if (readout.current) {
       readout.current.innerHTML = '';
       const a = document.createElement('span');
-      a.textContent = `∮ F·dl, unconstrained: ${fmt(model.cumFree[model.pos])}`;
+      a.textContent = `∮ F·dl, unconstrained: ${formatNumber(model.cumFree[model.pos], { decimals: 4 })}`;
       const b = document.createElement('span');
-      b.textContent = `∮ F·dl, ${model.jacobian ? '−∇E_θ' : 'no Jacobian term'}: ${fmt(model.cumRight[model.pos])}`;
+      b.textContent = `∮ F·dl, ${model.jacobian ? '−∇E_θ' : 'no Jacobian term'}: ${formatNumber(model.cumRight[model.pos], { decimals: 4 })}`;
       readout.current.append(a, b);
     }
   };
@@ -58,7 +59,6 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (Object.keys(p).every((k) => k === 'pieces' || p[k as keyof Params] === prev[k as keyof Params]) ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

@@ -18,12 +18,9 @@ import {
 } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
+import { formatNumber } from '../../lib/format';
 
 /** Fixed decimals without a misleading minus sign on a rounded zero. */
-export function fmt(v: number, digits = 4): string {
-  const s = v.toFixed(digits);
-  return Number(s) === 0 ? (0).toFixed(digits) : s;
-}
 
 export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -2.5, x1: 2.5, y0: -2.5, y1: 2.5 };
@@ -163,6 +160,6 @@ export class ConservativeField {
     const walked = this.done() ? 'Round the whole loop' : `${Math.round((100 * this.pos) / (this.cumFree.length - 1))}% of the way round`;
     const rightName = p.jacobian ? '−∇E_θ (Eq. 20)' : 'Eq. 20 without its Jacobian term';
     const fallback = p.loop === 'drawn' && !this.drawn ? 'No loop drawn yet, so the walker takes the circle between points. ' : '';
-    return `${fallback}${walked}: work done by the unconstrained score ${fmt(f, 3)}; by ${rightName} ${fmt(r, 3)}${this.done() ? (Math.abs(r) < 1e-6 ? ' — zero, as for every gradient field' : '') : ''}. Loop area ${this.area.toFixed(2)}.`;
+    return `${fallback}${walked}: work done by the unconstrained score ${formatNumber(f, { decimals: 3 })}; by ${rightName} ${formatNumber(r, { decimals: 3 })}${this.done() ? (Math.abs(r) < 1e-6 ? ' — zero, as for every gradient field' : '') : ''}. Loop area ${this.area.toFixed(2)}.`;
   }
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import './style.css';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useSquareView } from '../../lib/useSquareView';
@@ -14,7 +14,7 @@ import { LinePlot } from '../../lib/LinePlot';
 import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, Dsm, type Params } from './sim';
 import { paint, paintBackground } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 
 type Highlight = 'none' | 'target' | 'score';
 
@@ -22,7 +22,7 @@ const EQ =
   '\\begin{gathered}\\ell(\\sigma) = \\tfrac12\\,\\mathbb{E}\\,\\big\\lVert s_\\theta(\\tilde x, \\sigma) - \\htmlClass{fig-dsm-target}{\\big(-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\big)}\\big\\rVert^2 \\\\ \\mathbb{E}\\Big[-\\tfrac{\\tilde x - \\xi}{\\sigma^2}\\,\\Big|\\,\\tilde x\\Big] = \\htmlClass{fig-dsm-score}{\\nabla_{\\tilde x}\\log p_\\sigma(\\tilde x)}\\end{gathered}';
 
 export default function DenoisingScoreMatching({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { box, size, view } = useSquareView(DOMAIN);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = usePalette();
@@ -41,7 +41,6 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
         if (model.grid) heat.current = paintBackground(model.grid, palette);
       },
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (p.batch !== prev.batch && p.sigma === prev.sigma && p.bins === prev.bins && p.total === prev.total ? 'keep' : 'reset'),
       draw: () => {
         if (!canvas.current || !heat.current) return;
         paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.sigma, { highlight: hlRef.current });

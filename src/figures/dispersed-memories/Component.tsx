@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -9,16 +9,17 @@ import { useOnScreen } from '../../lib/useOnScreen';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
-import { Dispersed, DOMAIN, MAX_PATTERNS, fmt, type Params } from './sim';
+import { Dispersed, DOMAIN, MAX_PATTERNS } from './sim';
 import { diagramSigma, paintBackground, paintDiagram, paintLandscape, type Background, type DiagramLayout } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
+import { formatNumber } from '../../lib/format';
 
 const CREATIVE_SIGMA = 2;
 const RECALL_SIGMA = 0.1;
 
 export default function DispersedMemories({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(720, 400);
   const wide = width >= 700;
   const size = Math.max(240, Math.min(wide ? Math.floor((width - 16) / 2) : width, 520));
@@ -42,16 +43,15 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const layout: DiagramLayout = useMemo(() => ({ width: diagW, height: diagH, left: 40, right: 10, top: 14, bottom: diagW - 50 < 330 ? 46 : 34 }), [diagW, diagH]);
 
   const draw = () => {
-    const p = store.getState().params as Params;
     if (landscape.current) {
-      const key = `${model.version}:${p.sigma}:${size}:${palette.dark}:${palette.accent}`;
+      const key = `${model.version}:${model.sigma}:${size}:${palette.dark}:${palette.accent}`;
       if (!bg.current || bgKey.current !== key) {
-        bg.current = paintBackground(model.grid(p.sigma), view, palette);
+        bg.current = paintBackground(model.grid(), view, palette);
         bgKey.current = key;
       }
       paintLandscape(fitCanvas(landscape.current, size, size), model, bg.current, view, palette);
     }
-    if (diagram.current) paintDiagram(fitCanvas(diagram.current, diagW, diagH), model, layout, p.sigma, palette);
+    if (diagram.current) paintDiagram(fitCanvas(diagram.current, diagW, diagH), model, layout, palette);
   };
 
   const { redraw } = useSimulation(
@@ -59,14 +59,9 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => {
-        if (p.sigma !== prev.sigma) model.updateCurrent(p.sigma);
-        if (p.memories !== prev.memories || p.particles !== prev.particles) return 'reset';
-        if (p.sigma !== prev.sigma || p.alpha !== prev.alpha) model.lastMove = Infinity;
-        return 'keep';
-      },
+      onKeptChange: (p, prev) => model.onKeptChange(p, prev),
       draw,
-      describe: () => model.describe(store.getState().params as Params),
+      describe: () => model.describe(),
     },
     box,
   );
@@ -90,9 +85,8 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
 
   /** After an edit: new landscape and diagram, particles move again, readout refreshed. */
   const edited = () => {
-    model.updateCurrent(store.getState().params.sigma);
     setVersion((v) => v + 1);
-    store.getState().setStatus(model.describe(store.getState().params as Params));
+    store.getState().setStatus(model.describe());
     if (store.getState().converged) store.setState({ converged: false });
     redraw();
   };
@@ -121,7 +115,6 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
     if (!drag.current || drag.current.pointer !== e.pointerId) return;
     const [x, y] = planeAt(e);
     model.move(drag.current.index, x, y);
-    model.updateCurrent(store.getState().params.sigma);
     // Keep the diagram alive while dragging: a few milliseconds of slices per pointer move.
     model.growDiagram(4);
     redraw();
@@ -182,7 +175,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
         <canvas
           ref={diagram}
           role="img"
-          aria-label={`Bifurcation diagram: fixed points of E_β along the patterns' main axis against σ on a log scale; the vertical line marks σ = ${fmt(params.sigma)}. Click or drag on it to set σ.`}
+          aria-label={`Bifurcation diagram: fixed points of E_β along the patterns' main axis against σ on a log scale; the vertical line marks σ = ${formatNumber(params.sigma)}. Click or drag on it to set σ.`}
           onPointerDown={onDiagram}
           onPointerMove={onDiagram}
           style={{ touchAction: 'none', cursor: 'ew-resize' }}

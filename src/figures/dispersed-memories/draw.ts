@@ -82,7 +82,7 @@ export const diagramSigma = (l: DiagramLayout, x: number) => {
  * principal axis (minima as dots, saddles as faint crosses), the patterns' own coordinates at the left edge, and
  * a vertical line at the current σ.
  */
-export function paintDiagram(ctx: CanvasRenderingContext2D, model: Dispersed, l: DiagramLayout, sigma: number, palette: Palette): void {
+export function paintDiagram(ctx: CanvasRenderingContext2D, model: Dispersed, l: DiagramLayout, palette: Palette): void {
   ctx.clearRect(0, 0, l.width, l.height);
   const [lo, hi] = model.projRange();
   const y = (v: number) => l.top + (1 - (v - lo) / (hi - lo)) * (l.height - l.top - l.bottom);
@@ -149,7 +149,7 @@ export function paintDiagram(ctx: CanvasRenderingContext2D, model: Dispersed, l:
     ctx.stroke();
   }
   // Current σ.
-  const cx = diagramX(l, sigma);
+  const cx = diagramX(l, model.sigma);
   ctx.strokeStyle = palette.accent2;
   ctx.lineWidth = 2;
   ctx.beginPath();

@@ -1,11 +1,13 @@
 import { createParticleScratch, createRng, energyDescentStepBatch, criticalPoints, lseEnergy, lseGradBatch, matrixFromData, principalAxis2, sampleGrid, scatterUniform, type CriticalPoint, type Domain, type Grid, type Matrix } from '../../core';
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import type { PropValues } from '../../lib/figure/spec';
-import type { meta } from './meta';
+import { meta } from './meta';
+import { formatNumber } from '../../lib/format';
 
 export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -3, x1: 3, y0: -3, y1: 3 };
-export const SIGMA_MIN = 0.05;
-export const SIGMA_MAX = 3;
+export const SIGMA_MIN = meta.props.sigma.min;
+export const SIGMA_MAX = meta.props.sigma.max;
 /** σ values of the bifurcation diagram: log-spaced over the slider's range. */
 export const DIAGRAM_SIGMAS = Array.from({ length: 96 }, (_, i) => SIGMA_MIN * Math.pow(SIGMA_MAX / SIGMA_MIN, i / 95));
 export const MAX_PATTERNS = 12;
@@ -21,13 +23,7 @@ export interface Slice {
 
 /** Patterns scattered by the seed in the middle of the plane. */
 export function placePatterns(k: number, seed: number): Float64Array {
-  const rng = createRng(seed * 7919 + 29);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    data[2 * m] = -2 + 4 * rng.uniform();
-    data[2 * m + 1] = -2 + 4 * rng.uniform();
-  }
-  return data;
+  return placeMemoriesFrom(k, seed, 'dispersed-memories.patterns', { kind: 'square', half: 2 });
 }
 
 /**
@@ -42,6 +38,9 @@ export class Dispersed {
   n = 0;
   selected = 0;
   lastMove = Infinity;
+  /** The noise level σ and the energy's β = 1/σ² (set together, only by `setSigma`). */
+  sigma = 1;
+  beta = 1;
   /** Critical points at the current σ. */
   current: CriticalPoint[] = [];
   slices: Slice[] = [];
@@ -57,13 +56,15 @@ export class Dispersed {
   }
 
   reset(p: Params, seed: number): void {
+    this.sigma = p.sigma;
+    this.beta = betaOf(p.sigma);
     const key = `${p.memories}:${seed}`;
     if (key !== this.placedFor) {
       this.placedFor = key;
       this.patterns = placePatterns(p.memories, seed);
       this.k = p.memories;
       this.selected = 0;
-      this.patternsChanged();
+      this.patternsChanged(false);
     }
     const rng = createRng(seed);
     this.n = p.particles;
@@ -71,28 +72,38 @@ export class Dispersed {
     this.scratch = createParticleScratch(2 * this.n);
     scatterUniform(this.xs, DOMAIN, rng);
     this.lastMove = Infinity;
-    this.updateCurrent(p.sigma);
+    this.current = criticalPoints(this.memories, this.sigma);
   }
 
   /** x ← x − α∇E_β(x), β = 1/σ², for every particle; true once no particle moved more than 10⁻⁴. */
   step(p: Params): boolean {
     if (this.n === 0) return true;
-    const beta = 1 / (p.sigma * p.sigma);
-    this.lastMove = energyDescentStepBatch((xs, out) => lseGradBatch(xs, this.memories, beta, out), this.xs, p.alpha, this.scratch);
+    this.lastMove = energyDescentStepBatch((xs, out) => lseGradBatch(xs, this.memories, this.beta, out), this.xs, p.alpha, this.scratch);
     return this.lastMove < 1e-4;
   }
 
-  /** Marks the pattern set as changed: the diagram restarts, the particles move again. */
-  patternsChanged(): void {
+  /** σ and α are kept changes (meta): the particles carry on from where they are, on the new landscape. */
+  onKeptChange(p: Params, prev: Params): void {
+    if (p.sigma !== prev.sigma) this.setSigma(p.sigma);
+    this.lastMove = Infinity;
+  }
+
+  /** The one place σ enters the state: β = 1/σ², the critical points at σ, and the particles move again. */
+  setSigma(sigma: number): void {
+    this.sigma = sigma;
+    this.beta = betaOf(sigma);
+    this.current = criticalPoints(this.memories, sigma);
+    this.lastMove = Infinity;
+  }
+
+  /** Marks the pattern set as changed: new critical points, the diagram restarts, the particles move again. */
+  patternsChanged(refreshCurrent = true): void {
     this.version++;
     this.slices = [];
     this.prevStarts = [];
     this.axis = principalAxis2(this.memories);
     this.lastMove = Infinity;
-  }
-
-  updateCurrent(sigma: number): void {
-    this.current = criticalPoints(this.memories, sigma);
+    if (refreshCurrent) this.current = criticalPoints(this.memories, this.sigma);
   }
 
   /** Computes more σ slices of the bifurcation diagram for up to `budgetMs`; returns true when it is complete. */
@@ -173,9 +184,10 @@ export class Dispersed {
     return best;
   }
 
-  grid(sigma: number, res = 110): Grid {
+  /** E_β sampled over the plane at the current σ. */
+  grid(res = 110): Grid {
     const mem = this.memories;
-    const beta = 1 / (sigma * sigma);
+    const beta = this.beta;
     return sampleGrid((x, y) => lseEnergy([x, y], mem, beta), DOMAIN, res, res);
   }
 
@@ -193,10 +205,10 @@ export class Dispersed {
     return { recalled, blended: this.n - recalled };
   }
 
-  describe(p: Params): string {
+  describe(): string {
     const minima = this.current.filter((c) => c.kind === 'min').length;
     const saddles = this.current.filter((c) => c.kind === 'saddle').length;
-    const att = `${minima} attractor${minima === 1 ? '' : 's'} and ${saddles} saddle${saddles === 1 ? '' : 's'} for ${this.k} pattern${this.k === 1 ? '' : 's'} at σ = ${fmt(p.sigma)} (β = ${fmt(1 / (p.sigma * p.sigma))})`;
+    const att = `${minima} attractor${minima === 1 ? '' : 's'} and ${saddles} saddle${saddles === 1 ? '' : 's'} for ${this.k} pattern${this.k === 1 ? '' : 's'} at σ = ${formatNumber(this.sigma)} (β = ${formatNumber(this.beta)})`;
     if (this.n === 0) return `${att}.`;
     const settled = this.lastMove < 1e-4;
     const { recalled, blended } = this.outcome();
@@ -205,12 +217,11 @@ export class Dispersed {
   }
 }
 
-function clampToDomain(v: number): number {
-  return Math.max(-2.9, Math.min(2.9, v));
+/** The smoothed pattern set's energy is E_β with β = 1/σ² (MATH.md: the Gaussian kernel of width σ). */
+function betaOf(sigma: number): number {
+  return 1 / (sigma * sigma);
 }
 
-export function fmt(v: number): string {
-  if (v >= 100) return v.toFixed(0);
-  if (v >= 10) return v.toFixed(1);
-  return v.toPrecision(2);
+function clampToDomain(v: number): number {
+  return Math.max(-2.9, Math.min(2.9, v));
 }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -12,7 +12,7 @@ import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { centresFor, Dye, DOMAIN, HEAVY_WORK, N_STEPS, type Params } from './sim';
 import { DyeLayer, paint } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 const EQ = {
@@ -22,7 +22,7 @@ const EQ = {
 };
 
 export default function DyeDiffusion({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
   const size = Math.max(240, Math.min(width, 560));
   const palette = usePalette();
@@ -48,7 +48,6 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (p.direction !== prev.direction || p.sampler !== prev.sampler ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

@@ -26,6 +26,7 @@ export const meta = defineFigure({
     sigmaMax: { type: 'number', min: 1, max: 6, step: 0.1, default: 3, label: 'σ_max', description: 'Noise scale at the end of the forward process, σ(t) = σ_max·t for t ∈ [0, 1] (the EDM schedule).' },
     sampler: {
       type: 'enum',
+      onChange: 'keep',
       options: ['sde', 'ode'],
       optionLabels: ['reverse SDE', 'probability-flow ODE'],
       default: 'sde',
@@ -34,6 +35,7 @@ export const meta = defineFigure({
     },
     direction: {
       type: 'enum',
+      onChange: 'keep',
       options: ['forward', 'reverse'],
       optionLabels: ['forward (diffuse)', 'reverse (follow the score)'],
       default: 'forward',

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -11,11 +11,11 @@ import { contourBackground, type ContourBackground } from '../../lib/draw/contou
 import { fromPx, type View } from '../../lib/draw/landscape';
 import { DescentPair, DOMAIN, MEMORIES, type Params } from './sim';
 import { paintPanel, paintTrace } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 export default function EnergyDescent({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const panel = Math.max(140, Math.floor((Math.min(width, 760) - 8) / 2));
   const traceW = Math.max(280, Math.min(width, 760));
@@ -44,9 +44,6 @@ export default function EnergyDescent({ store: anyStore }: FigureProps) {
     {
       reset: (p) => model.reset(p),
       step: (p) => model.step(p),
-      // Everything but τ changes the run itself; τ only rescales its clock, but restart anyway so the two
-      // time axes stay comparable from t = 0.
-      paramsChanged: () => 'reset',
       draw: () => {
         if (!left.current || !right.current || !trace.current || !bg.current) return;
         const p = store.getState().params as Params;

@@ -17,6 +17,7 @@ import {
 import type { PropValues } from '../../lib/figure/spec';
 import { TraceBuffer } from '../../lib/draw/trace';
 import type { meta } from './meta';
+import { formatNumber } from '../../lib/format';
 
 export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -3, x1: 3, y0: -3, y1: 3 };
@@ -223,7 +224,7 @@ export class DescentPair {
   describe(p: Params): string {
     const eC = this.traceC.lastValue();
     const eD = this.traceD.lastValue();
-    const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 5e-4 ? '0.000' : v.toFixed(3)) : '—');
+    const fmt = (v: number) => formatNumber(v, { decimals: 3 });
     const d = this.diverged ? 'discrete run diverged' : this.gradD < 1e-5 ? `discrete settled, E = ${fmt(eD)}` : `discrete E = ${fmt(eD)}`;
     const c = this.gradC < 1e-5 ? `continuous settled, E = ${fmt(eC)}` : `continuous E = ${fmt(eC)}`;
     const capped = (this.steps >= MAX_STEPS || this.ticks >= MAX_TICKS) && !(this.gradC < 1e-5 && (this.diverged || this.gradD < 1e-5)) ? `; stopped after ${this.steps} steps without settling` : '';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -11,10 +11,10 @@ import { contourBackground, type ContourBackground } from '../../lib/draw/contou
 import { fromPx } from '../../lib/draw/landscape';
 import { Descent, DOMAIN, type Params } from './sim';
 import { paint } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 
 export default function EnergyLandscape({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
   const size = Math.max(240, Math.min(width, 640));
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -31,7 +31,6 @@ export default function EnergyLandscape({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (p.memories !== prev.memories || p.particles !== prev.particles ? 'reset' : 'keep'),
       draw: () => {
         if (!canvas.current || !bg.current) return;
         paint(fitCanvas(canvas.current, size, size), model, bg.current, view, palette);

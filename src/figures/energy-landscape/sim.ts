@@ -1,4 +1,5 @@
 import { createParticleScratch, createRng, energyDescentStepBatch, lseEnergy, lseGradBatch, matrixFromData, sampleGrid, scatterUniform, type Domain, type Grid, type Matrix } from '../../core';
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 
@@ -9,13 +10,7 @@ export const DOMAIN: Domain = { x0: -3, x1: 3, y0: -3, y1: 3 };
 
 /** Memories scattered by the seed, kept away from the border so every valley is visible. */
 export function placeMemories(k: number, seed: number): Matrix {
-  const rng = createRng(seed * 7919 + 17);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    data[2 * m] = -2.2 + 4.4 * rng.uniform();
-    data[2 * m + 1] = -2.2 + 4.4 * rng.uniform();
-  }
-  return matrixFromData(k, 2, data);
+  return matrixFromData(k, 2, placeMemoriesFrom(k, seed, 'energy-landscape.memories', { kind: 'square', half: 2.2 }));
 }
 
 /** The figure's state: particle positions and the gradient scratch, all typed arrays. */

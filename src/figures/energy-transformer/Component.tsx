@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef } from 'react';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -9,11 +9,11 @@ import { fitCanvas } from '../../lib/canvas';
 import { LinePlot } from '../../lib/LinePlot';
 import { Block, D, planeCoords, type Params } from './sim';
 import { paint, ringView, toPx } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 export default function EnergyTransformerFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(360, 360);
   const size = Math.max(220, Math.min(width, 360));
   const { ref: plotBox, width: plotWidth } = useParentSize<HTMLDivElement>(320, 200);
@@ -40,13 +40,7 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
         }
         return done;
       },
-      // α and β change the dynamics, not the tokens: carry on from where the tokens are (β restarts the trace,
-      // since it changes the energy itself). A new token or memory count starts again.
-      paramsChanged: (p, prev) => {
-        if (p.tokens !== prev.tokens || p.memories !== prev.memories) return 'reset';
-        if (p.beta !== prev.beta) block.setBeta(p.beta);
-        return 'keep';
-      },
+      onKeptChange: (p, prev) => block.onKeptChange(p, prev),
       draw: () => {
         if (!canvas.current) return;
         paint(fitCanvas(canvas.current, size, size), block, view, palette);

@@ -56,6 +56,14 @@ export class Block {
     this.trails = Array.from({ length: this.n }, (_, a) => [...planeCoords(this.g, a * D)]);
   }
 
+  /**
+   * α and β change the dynamics, not the tokens: the run carries on from where the tokens are (β restarts the
+   * trace, since it changes the energy itself). A new token or memory count starts again (meta: 'restart').
+   */
+  onKeptChange(p: Params, prev: Params): void {
+    if (p.beta !== prev.beta) this.setBeta(p.beta);
+  }
+
   setBeta(beta: number): void {
     this.block = { ...this.block, beta };
     this.restartTrace();

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useTwoPanels } from '../../lib/useTwoPanels';
@@ -9,11 +9,11 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { FixedPoints, DOMAIN, ON_POINT, type Params } from './sim';
 import { paintBackground, paintPanel, paintStrip, type Background } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { box, width, stacked, size } = useTwoPanels();
   const left = useRef<HTMLCanvasElement>(null);
   const right = useRef<HTMLCanvasElement>(null);
@@ -28,7 +28,6 @@ export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
   const stripW = Math.max(200, Math.min(width, 680));
 
   const draw = () => {
-    model.check();
     const p = store.getState().params as Params;
     if (bg.current && left.current) paintPanel(fitCanvas(left.current, size, size), model, model.am, bg.current, view, palette, palette.accent, false);
     if (bg.current && right.current) paintPanel(fitCanvas(right.current, size, size), model, model.dm, bg.current, view, palette, palette.accent2, true);
@@ -48,7 +47,6 @@ export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => (p.halt !== prev.halt && p.anneal === prev.anneal && p.experiment === prev.experiment && p.memories === prev.memories && p.particles === prev.particles && p.sampler === prev.sampler && p.updates === prev.updates && p.sigmaT === prev.sigmaT && p.sigmaStart === prev.sigmaStart && p.corruption === prev.corruption ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

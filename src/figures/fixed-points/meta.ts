@@ -28,7 +28,7 @@ export const meta = defineFigure({
     },
     updates: { type: 'number', integer: true, min: 5, max: 200, default: 40, label: 'N', description: 'Updates from t = 0 to t = T.' },
     sigmaT: { type: 'number', log: true, min: 0.02, max: 1, default: 0.05, label: 'σ(T)', description: 'The noise level at the final time T. The memory uses β = 1/σ(T)².' },
-    halt: { type: 'boolean', default: true, label: 'halt at T (Trick 1)', description: 'Stop the sampler at T. Unchecked, it keeps taking Langevin steps at σ(T) forever.' },
+    halt: { type: 'boolean', onChange: 'keep', default: true, label: 'halt at T (Trick 1)', description: 'Stop the sampler at T. Unchecked, it keeps taking Langevin steps at σ(T) forever.' },
     anneal: { type: 'boolean', default: true, label: 'anneal σ (Trick 2)', description: 'Lower the noise level step by step. Unchecked, the sampler uses σ(T) from the start.' },
     sigmaStart: {
       type: 'number',
@@ -40,5 +40,9 @@ export const meta = defineFigure({
       description: 'The noise level the sampler assumes when it starts; when repairing, its best guess of how much noise there is.',
     },
     corruption: { type: 'number', log: true, min: 0.02, max: 2, default: 0.3, label: 'σ_c', description: 'When repairing: the size of the noise actually added to each training point.' },
+  },
+  constraints: {
+    // Annealing lowers σ from σ(0) down to σ(T); σ(0) = σ(T) is a constant level.
+    sigmaT: (v) => (v.anneal ? { max: v.sigmaStart, because: `when annealing from σ(0) = ${v.sigmaStart}` } : { because: '' }),
   },
 });

@@ -1,3 +1,4 @@
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import {
   amDescentStep,
   createRng,
@@ -27,22 +28,7 @@ export const AM_ALPHA = 0.3;
 export const PAST_T_LIMIT = 1500;
 
 export function placeMemories(k: number, seed: number): Matrix {
-  const rng = createRng(seed * 7919 + 31);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    let x = 0;
-    let y = 0;
-    for (let tries = 0; tries < 300; tries++) {
-      x = -2 + 4 * rng.uniform();
-      y = -2 + 4 * rng.uniform();
-      let ok = true;
-      for (let j = 0; j < m; j++) if (Math.hypot(x - data[2 * j], y - data[2 * j + 1]) < 1) ok = false;
-      if (ok) break;
-    }
-    data[2 * m] = x;
-    data[2 * m + 1] = y;
-  }
-  return matrixFromData(k, 2, data);
+  return matrixFromData(k, 2, placeMemoriesFrom(k, seed, 'fixed-points.memories', { kind: 'square', half: 2, minGap: 1, tries: 300 }));
 }
 
 /**
@@ -75,19 +61,11 @@ export class FixedPoints {
     return this.sigmas.length;
   }
 
-  /** Set when the inputs cannot run; step and draw then repeat it, so the message stays on screen. */
-  invalid: string | null = null;
-
-  check(): void {
-    if (this.invalid) throw new Error(this.invalid);
-  }
-
   reset(p: Params, seed: number): void {
-    this.invalid = p.anneal && !(p.sigmaStart > p.sigmaT) ? `σ(0) = ${p.sigmaStart} must be larger than σ(T) = ${p.sigmaT}: annealing lowers the noise level from σ(0) down to σ(T).` : null;
-    this.check();
     this.memories = placeMemories(p.memories, seed);
     this.beta = 1 / (p.sigmaT * p.sigmaT);
-    this.sigmas = p.anneal ? noiseSchedule('geometric', p.updates, p.sigmaT, p.sigmaStart) : new Float64Array(p.updates).fill(p.sigmaT);
+    // σ(0) = σ(T) (allowed by the meta's constraint) anneals nothing: a constant level, as without annealing.
+    this.sigmas = p.anneal && p.sigmaStart > p.sigmaT ? noiseSchedule('geometric', p.updates, p.sigmaT, p.sigmaStart) : new Float64Array(p.updates).fill(p.sigmaT);
     const rng = createRng(seed);
     this.n = p.particles;
     this.am = new Float64Array(2 * this.n);
@@ -130,7 +108,6 @@ export class FixedPoints {
   }
 
   step(p: Params): boolean {
-    this.check();
     const T = this.T;
     this.amMove = amDescentStep(this.am, this.memories, this.beta, AM_ALPHA, this.gAm);
     if (this.t < T) {

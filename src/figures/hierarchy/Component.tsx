@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -9,11 +9,11 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { HierarchyRun, type Params } from './sim';
 import { paintEnergy, paintStack } from './draw';
-import { meta as declared, type meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 export default function Hierarchy({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const w = Math.max(280, Math.min(width, 760));
   const stack = useRef<HTMLCanvasElement>(null);
@@ -40,7 +40,7 @@ export default function Hierarchy({ store: anyStore }: FigureProps) {
   );
   useEffect(() => redraw(), [palette, w, stackH]);
 
-  const { min, max } = declared.props.layers;
+  const { min, max } = meta.props.layers;
   const setLayers = (n: number) => {
     store.getState().setParam('layers', Math.max(min, Math.min(max, n)));
     store.getState().play();

@@ -1,25 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
-import { usePalette, type Palette } from '../../lib/theme';
+import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { imageFileToPattern } from '../../lib/patterns/binarize';
 import { PictureMemory, type Params, type ReaderPicture } from './sim';
 import { paintEnergy, paintOverlaps, paintPattern } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
+import { isWarm, warmUp } from './rules';
+import { DrawPad, Thumb } from './Pictures';
+import { useSlicedPrepare } from './useSlicedPrepare';
 import './style.css';
 
 type Brush = 'flip' | 'ink' | 'paper';
 const MAX_READER = 20;
-/** The longest slice of the first build run in one task (ms). */
-const SLICE_MS = 12;
 
 export default function HopfieldImages({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
@@ -73,55 +74,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     if (!store.getState().playing) announce();
   };
 
-  // The first build of a large memory (20 pictures rasterised, hundreds of random rows at 64×64) would block the
-  // page for longer than a frame: it is prepared in slices of at most SLICE_MS, one task each, and the figure
-  // resets itself when the stored set is ready (carrying over a deep link's step count).
-  const prep = useRef<{ key: string; timer: number } | null>(null);
-  const cancelPrep = () => {
-    if (prep.current) clearTimeout(prep.current.timer);
-    prep.current = null;
-  };
-  useEffect(() => cancelPrep, []);
-  const prepare = (p: Params, seed: number): boolean => {
-    const reader = readerRef.current;
-    if (model.isPrepared(p, seed, reader)) {
-      cancelPrep();
-      return true;
-    }
-    const key = `${p.size}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}`;
-    const targetSteps = store.getState().targetSteps;
-    if (prep.current?.key === key) return false;
-    cancelPrep();
-    const it = model.prepare(p, seed, reader);
-    const job = { key, timer: 0 };
-    const slice = (): boolean => {
-      const t0 = performance.now();
-      while (performance.now() - t0 < SLICE_MS) if (it.next().done) return true;
-      return false;
-    };
-    if (slice()) return true;
-    // Slices until the stored set is ready; then the recaller (bit-major copy of the patterns, overlaps) is built
-    // in a task of its own, and the figure resets.
-    let built = false;
-    const next = () => {
-      if (prep.current !== job) return;
-      if (!built && slice()) {
-        built = true;
-      } else if (built) {
-        model.reset(p, seed, readerRef.current);
-        job.timer = window.setTimeout(() => {
-          if (prep.current !== job) return;
-          prep.current = null;
-          store.setState((st) => ({ resetToken: st.resetToken + 1, targetSteps }));
-        }, 0);
-        return;
-      }
-      job.timer = window.setTimeout(next, 0);
-    };
-    prep.current = job;
-    job.timer = window.setTimeout(next, 0);
-    return false;
-  };
+  const { prep, prepare } = useSlicedPrepare(store, model, readerRef);
 
   const { redraw } = useSimulation(
     store,
@@ -131,10 +84,9 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
         model.reset(p, s, readerRef.current);
         setBuilt((v) => v + 1);
         // Compile the recall loops of this rule in an idle task, before the reader's first sweep (once per rule).
-        if (!PictureMemory.isWarm(p)) window.setTimeout(() => PictureMemory.warmUp(p), 0);
+        if (!isWarm(p)) window.setTimeout(() => warmUp(p), 0);
       },
       step: (p) => (prep.current ? false : model.step(p)),
-      paramsChanged: (p, prev) => (p.mode !== prev.mode ? 'keep' : 'reset'),
       draw,
       describe: () => (prep.current || !model.recaller ? 'Preparing the stored pictures…' : model.describe(store.getState().params as Params)),
     },
@@ -296,95 +248,6 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
           {message.text}
         </p>
       )}
-    </div>
-  );
-}
-
-function Thumb({ name, mu, model, palette, selected, onPick }: { name: string; mu: number; model: PictureMemory; palette: Palette; selected: boolean; onPick: () => void }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    paintPattern(fitCanvas(ref.current, 40, 40), model.patterns.data.subarray(mu * model.N, (mu + 1) * model.N), model.side, 0, 0, 40, palette, -1, selected ? palette.accent : undefined);
-  }, [palette, selected, model.patterns]);
-  return (
-    <button type="button" className="fig-hopfield-images-thumb" aria-pressed={selected} onClick={onPick} title={name} aria-label={`Picture ${mu + 1}: ${name}`}>
-      <canvas ref={ref} aria-hidden="true" />
-    </button>
-  );
-}
-
-/** A side × side pixel pad for drawing a picture to store. Calls onStore(null) if the pad is empty. */
-function DrawPad({ side, palette, onStore }: { side: number; palette: Palette; onStore: (pixels: Float64Array | null) => void }) {
-  const pixels = useRef(new Float64Array(side * side).fill(-1));
-  const ref = useRef<HTMLCanvasElement>(null);
-  const drawing = useRef(0);
-  const [erase, setErase] = useState(false);
-  const size = 220;
-  const paint = () => ref.current && paintPattern(fitCanvas(ref.current, size, size), pixels.current, side, 0, 0, size, palette);
-  useEffect(() => {
-    if (pixels.current.length !== side * side) pixels.current = new Float64Array(side * side).fill(-1);
-    paint();
-  }, [side, palette]);
-  const at = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const c = Math.floor(((e.clientX - r.left) / r.width) * side);
-    const row = Math.floor(((e.clientY - r.top) / r.height) * side);
-    const rad = Math.max(1, Math.round(side / 16));
-    for (let dr = 1 - rad; dr < rad; dr++)
-      for (let dc = 1 - rad; dc < rad; dc++) {
-        const rr = row + dr;
-        const cc = c + dc;
-        if (rr >= 0 && cc >= 0 && rr < side && cc < side) pixels.current[rr * side + cc] = drawing.current;
-      }
-    paint();
-  };
-  return (
-    <div className="fig-hopfield-images-pad">
-      <canvas
-        ref={ref}
-        role="img"
-        aria-label="Drawing pad: drag to draw in ink"
-        data-testid="pad"
-        style={{ touchAction: 'none', cursor: 'crosshair' }}
-        onPointerDown={(e) => {
-          e.currentTarget.setPointerCapture?.(e.pointerId);
-          drawing.current = erase || e.button === 2 ? -1 : 1;
-          at(e);
-        }}
-        onPointerMove={(e) => drawing.current !== 0 && at(e)}
-        onPointerUp={() => (drawing.current = 0)}
-        onPointerCancel={() => (drawing.current = 0)}
-        onContextMenu={(e) => e.preventDefault()}
-      />
-      <div className="fig-hopfield-images-pad-buttons">
-        <label className="control control-boolean">
-          <input type="checkbox" checked={erase} onChange={(e) => setErase(e.currentTarget.checked)} />
-          <span>eraser</span>
-        </label>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => {
-            pixels.current.fill(-1);
-            paint();
-          }}
-        >
-          Clear
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          data-action="store-drawing"
-          onClick={() => {
-            const p = pixels.current;
-            let ink = 0;
-            for (let i = 0; i < p.length; i++) if (p[i] > 0) ink++;
-            onStore(ink === 0 ? null : p.slice());
-          }}
-        >
-          Store this drawing
-        </button>
-      </div>
     </div>
   );
 }

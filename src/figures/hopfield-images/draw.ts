@@ -1,4 +1,8 @@
 import type { Palette } from '../../lib/theme';
+import { formatNumber } from '../../lib/format';
+
+/** Energy axis labels: two decimals, whole from 100, exponent for the very large and very small. */
+const AXIS_FORMAT = { decimals: 2, wholeFrom: 100, expOutside: [1e-2, 1e5] as [number, number] };
 
 /*
  * The painters of the Hopfield pictures figure. They map ±1 pixels, energies and overlaps to marks and compute
@@ -108,8 +112,8 @@ export function paintEnergy(ctx: CanvasRenderingContext2D, energies: ArrayLike<n
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  ctx.fillText(fmt(hi), m.l - 4, m.t + 5);
-  ctx.fillText(fmt(lo), m.l - 4, m.t + ih - 5);
+  ctx.fillText(formatNumber(hi, AXIS_FORMAT), m.l - 4, m.t + 5);
+  ctx.fillText(formatNumber(lo, AXIS_FORMAT), m.l - 4, m.t + ih - 5);
   ctx.strokeStyle = palette.accent;
   ctx.lineWidth = 2;
   ctx.beginPath();
@@ -170,9 +174,3 @@ export function paintOverlaps(ctx: CanvasRenderingContext2D, overlaps: ArrayLike
   ctx.fillText(`overlap m_μ = ξ_μ · s / N,  μ = 1 … ${k}`, m.l, h - 5);
 }
 
-function fmt(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e5 || (a > 0 && a < 1e-2)) return v.toExponential(2);
-  if (a >= 100) return v.toFixed(0);
-  return v.toFixed(2);
-}

@@ -30,6 +30,7 @@ export const meta = defineFigure({
     noise: { type: 'number', min: 0, max: 0.5, step: 0.01, default: 0.2, label: 'noise', description: 'The fraction of pixels flipped at random when the picture is corrupted.' },
     mode: {
       type: 'enum',
+      onChange: 'keep',
       options: ['sweep', 'flip'],
       optionLabels: ['one sweep per step', 'one flip per step'],
       default: 'flip',

@@ -1,8 +1,11 @@
-import { corruptPattern, createRng, matrixFromData, PatternRecaller, type Matrix, type RecallRule, type Rng } from '../../core';
-import { BUILTIN_PICTURES, rasterize } from '../../lib/patterns/builtins';
-import { resamplePattern } from '../../lib/patterns/binarize';
+import { corruptPattern, createRng, matrixFromData, PatternRecaller, type Matrix, type Rng } from '../../core';
+import { BUILTIN_PICTURES } from '../../lib/patterns/builtins';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
+import { ruleOf } from './rules';
+import { StoredPictures } from './stored';
+
+export { ruleOf };
 
 export type Params = PropValues<typeof meta.props>;
 
@@ -15,36 +18,6 @@ export interface ReaderPicture {
 
 /** The most energies kept for the trace; when it fills, every other point is dropped and the stride doubles. */
 const TRACE_MAX = 600;
-
-/** The built-in pictures rasterised once per size (a memory or slider change never redraws them). */
-const rasterCache = new Map<number, Float64Array[]>();
-function builtinAt(k: number, side: number): Float64Array {
-  let list = rasterCache.get(side);
-  if (!list) rasterCache.set(side, (list = []));
-  return (list[k] ??= rasterize(BUILTIN_PICTURES[k], side));
-}
-
-/** The rules whose recall loops have been warmed up (see PictureMemory.warmUp). */
-const warmed = new Set<string>();
-const warmKey = (p: Pick<Params, 'memory' | 'n'>) => (p.memory === 'classical' || p.memory === 'exp' ? p.memory : `${p.memory}${p.n}`);
-
-/** The stored set (K × N data, names) for one choice of size, pictures, random patterns, seed and reader pictures. */
-interface StoredSet {
-  key: string;
-  data: Float64Array;
-  names: string[];
-  pictures: number;
-}
-
-/** Rows of random patterns drawn per slice of prepare() (a 64×64 row costs 4096 draws). */
-const RANDOM_ROWS_PER_SLICE = 8;
-
-/** The recall rule the `memory` and `n` props choose. */
-export function ruleOf(p: Pick<Params, 'memory' | 'n'>): RecallRule {
-  if (p.memory === 'classical') return { kind: 'classical' };
-  if (p.memory === 'exp') return { kind: 'exp', beta: 1 };
-  return { kind: p.memory === 'rectified' ? 'rectified' : 'poly', n: p.n };
-}
 
 /**
  * The figure's state: the stored patterns ξ (K × N: built-in pictures, then the reader's, then random ones),
@@ -70,8 +43,8 @@ export class PictureMemory {
   isExp = false;
   note = '';
   private key = '';
-  private stored: StoredSet | null = null;
-  private randomCache: { seed: number; N: number; rng: Rng; data: Float64Array; filled: number } = { seed: NaN, N: 0, rng: createRng(0), data: new Float64Array(0), filled: 0 };
+  /** The stored patterns, prepared (possibly in slices) before the recaller is built on them. */
+  readonly sets = new StoredPictures();
   /** The recaller's visiting order comes from here; it is re-seeded at every start so runs replay exactly. */
   private inner: Rng = createRng(1);
   private readonly rng: Rng = { uniform: () => this.inner.uniform(), normal: () => this.inner.normal() };
@@ -96,54 +69,20 @@ export class PictureMemory {
     this.start(corruptPattern(xi, p.noise, createRng(seed * 31 + 7 + t * 101)), seed);
   }
 
-  private static storedKey(p: Params, seed: number, reader: readonly ReaderPicture[]): string {
-    return `${p.size}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}`;
-  }
-
   /** True when the stored set these params ask for is already prepared, so reset() only builds the recaller. */
   isPrepared(p: Params, seed: number, reader: readonly ReaderPicture[]): boolean {
-    return this.stored?.key === PictureMemory.storedKey(p, seed, reader);
+    return this.sets.isPrepared(p, seed, reader);
   }
 
-  /**
-   * Prepares the stored set in slices (one built-in picture, or a few random rows, per slice), so that a figure
-   * can spread the first build of a large memory over several tasks instead of blocking the page. Running it to
-   * the end is exactly what reset() does when nothing was prepared. Deterministic in (params, seed, reader).
-   */
-  *prepare(p: Params, seed: number, reader: readonly ReaderPicture[]): Generator<void, void, void> {
-    const key = PictureMemory.storedKey(p, seed, reader);
-    if (this.stored?.key === key) return;
-    const side = Number(p.size);
-    const N = side * side;
-    const nb = Math.max(0, Math.min(p.images, BUILTIN_PICTURES.length));
-    const pics: Float64Array[] = [];
-    const names: string[] = [];
-    for (let k = 0; k < nb; k++) {
-      const cached = rasterCache.get(side)?.[k];
-      pics.push(builtinAt(k, side));
-      names.push(BUILTIN_PICTURES[k].name);
-      if (!cached) yield;
-    }
-    for (const r of reader) {
-      pics.push(r.side === side ? r.pixels : resamplePattern(r.pixels, r.side, side));
-      names.push(r.name);
-    }
-    for (let rows = 0; rows < p.extra; ) {
-      rows = Math.min(p.extra, rows + RANDOM_ROWS_PER_SLICE);
-      if (this.growRandom(rows, seed, N)) yield;
-    }
-    const K = pics.length + p.extra;
-    const data = new Float64Array(K * N);
-    pics.forEach((pic, mu) => data.set(pic, mu * N));
-    data.set(this.randomCache.data.subarray(0, p.extra * N), pics.length * N);
-    for (let mu = pics.length; mu < K; mu++) names.push(`random ${mu - pics.length + 1}`);
-    this.stored = { key, data, names, pictures: pics.length };
+  /** The stored set's preparation in slices (see StoredPictures.prepare). */
+  prepare(p: Params, seed: number, reader: readonly ReaderPicture[]): Generator<void, void, void> {
+    return this.sets.prepare(p, seed, reader);
   }
 
   private build(p: Params, seed: number, reader: readonly ReaderPicture[], side: number): void {
-    const it = this.prepare(p, seed, reader);
+    const it = this.sets.prepare(p, seed, reader);
     while (!it.next().done);
-    const st = this.stored!;
+    const st = this.sets.stored!;
     this.side = side;
     this.N = side * side;
     this.pictures = st.pictures;
@@ -152,31 +91,6 @@ export class PictureMemory {
     const rule = ruleOf(p);
     this.isExp = rule.kind === 'exp';
     this.recaller = new PatternRecaller(this.patterns, st.data.subarray(0, this.N), rule, this.rng);
-  }
-
-  /**
-   * Runs a few sweeps of a small throwaway memory with the same rule (own seed; the figure's state and random
-   * streams are untouched), so that the JavaScript engine has compiled the recall loops before the reader's first
-   * sweep of a large memory, which would otherwise run in unoptimised code for tens of milliseconds in one frame.
-   */
-  static warmUp(p: Pick<Params, 'memory' | 'n'>): void {
-    if (PictureMemory.isWarm(p)) return;
-    warmed.add(warmKey(p));
-    const N = 512;
-    const K = 24;
-    const rng = createRng(12345);
-    const data = new Float64Array(K * N);
-    for (let i = 0; i < data.length; i++) data[i] = rng.uniform() < 0.5 ? -1 : 1;
-    const r = new PatternRecaller(matrixFromData(K, N, data), corruptPattern(data.subarray(0, N), 0.3, rng), ruleOf(p), rng);
-    for (let k = 0; k < 6; k++) {
-      r.sweep();
-      if (r.converged) r.reset(corruptPattern(data.subarray(k * N, (k + 1) * N), 0.3, rng));
-    }
-  }
-
-  /** True once warmUp has run for this rule in this page. */
-  static isWarm(p: Pick<Params, 'memory' | 'n'>): boolean {
-    return warmed.has(warmKey(p));
   }
 
   get state(): Float64Array {
@@ -189,31 +103,6 @@ export class PictureMemory {
   get settled(): boolean {
     const r = this.recaller!;
     return r.converged && r.position === 0;
-  }
-
-  /**
-   * Makes sure the first `count` random ±1 patterns for this seed and size exist, row after row from one seeded
-   * stream, so a prefix never changes when more are asked for. Kept and extended, not redrawn, while a slider
-   * moves. Returns true if it had to draw new ones.
-   */
-  private growRandom(count: number, seed: number, N: number): boolean {
-    const c = this.randomCache;
-    if (c.seed !== seed || c.N !== N) {
-      this.randomCache = { seed, N, rng: createRng(seed * 7919 + 3), data: new Float64Array(0), filled: 0 };
-    }
-    const r = this.randomCache;
-    const need = count * N;
-    if (r.filled >= need) return false;
-    if (r.data.length < need) {
-      const grown = new Float64Array(Math.max(need, Math.min(2 * r.data.length, 600 * N)));
-      grown.set(r.data.subarray(0, r.filled));
-      r.data = grown;
-    }
-    const d = r.data;
-    const rng = r.rng;
-    for (let i = r.filled; i < need; i++) d[i] = rng.uniform() < 0.5 ? -1 : 1;
-    r.filled = need;
-    return true;
   }
 
   /** Starts recall from the state s (after a reset, the mask, or a brush stroke). */

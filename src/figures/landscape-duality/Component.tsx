@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { seedStream } from '../../core/placement';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -12,10 +13,9 @@ import { lattice } from '../../lib/draw/arrows';
 import { fromPx, px, py, type View } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { TermButton, useTermHighlight } from '../../lib/termHighlight';
-import { createRng } from '../../core';
 import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
 import { paintBackground, paintPanel, screenLengths, type Background, type Term } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 const TERMS: Exclude<Term, null>[] = ['x', 'step', 'score', 'energy', 'memory'];
@@ -38,7 +38,7 @@ const ENERGY_TEX = String.raw`\htmlClass{ld-term ld-energy}{E_\theta(x)} = -\tfr
 const clampCoord = (v: number) => Math.round(Math.max(-2.7, Math.min(2.7, v)) * 100) / 100;
 
 export default function LandscapeDuality({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
@@ -72,11 +72,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
-      paramsChanged: (p, prev) => {
-        if (p.particles !== prev.particles) return 'reset';
-        if (p.x1 !== prev.x1 || p.y1 !== prev.y1 || p.x2 !== prev.x2 || p.y2 !== prev.y2) model.setMemories(p);
-        return 'keep';
-      },
+      onKeptChange: (p, prev, changed) => model.onKeptChange(p, prev, changed),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },
@@ -130,7 +126,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
   /** The keyboard's way to drop particles: a seeded random spot, so the same seed and clicks replay the same drops. */
   const dropRandom = () => {
     const n = ++clicks.current;
-    const rng = createRng(store.getState().seed * 7919 + n);
+    const rng = seedStream(store.getState().seed, 'landscape-duality.drops', n);
     model.drop(DOMAIN.x0 + 0.5 + (DOMAIN.x1 - DOMAIN.x0 - 1) * rng.uniform(), DOMAIN.y0 + 0.5 + (DOMAIN.y1 - DOMAIN.y0 - 1) * rng.uniform(), 6, store.getState().seed * 1009 + n);
     if (!prefersReducedMotion()) store.getState().play();
     redraw();

@@ -28,6 +28,11 @@ export class Duality {
   lastMove = Infinity;
   steps = 0;
 
+  /** Moving a memory reshapes the landscape under the particles, which carry on from where they are. */
+  onKeptChange(p: Params, _prev: Params, changed: readonly string[]): void {
+    if (changed.some((k) => k === 'x1' || k === 'y1' || k === 'x2' || k === 'y2')) this.setMemories(p);
+  }
+
   setMemories(p: Params): void {
     this.memories = memoriesOf(p);
     this.lastMove = Infinity;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -12,7 +12,7 @@ import { LinePlot, type Series } from '../../lib/LinePlot';
 import type { TrainedRun, TrainRequest, TrainResponse } from '../../workers/train-score.worker';
 import { CLASS_NAMES, decodeRuns, phaseCurves, PLANE, Replay, runKey, type Params, type PrecomputedFile, type RunStats } from './sim';
 import { classColours, paintPlane } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 const DATA_URL = 'data/memorization.json';
@@ -22,7 +22,7 @@ const CLASS_VARS = ['var(--mg-memorized)', 'var(--mg-spurious)', 'var(--mg-gener
 type Training = { phase: 'idle' } | { phase: 'running'; id: number; K: number; width: number } | { phase: 'error'; message: string };
 
 export default function MemorizationGeneralization({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width: boxWidth } = useParentSize<HTMLDivElement>(720, 400);
   const wide = boxWidth >= 700;
   const size = Math.max(240, Math.min(wide ? Math.floor((boxWidth - 16) / 2) : boxWidth, 520));
@@ -95,11 +95,8 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
         computeField();
       },
       step: () => replay.step(),
-      paramsChanged: (p, prev) => {
-        if (p.K !== prev.K || p.width !== prev.width) return 'reset';
-        if (p.sigma !== prev.sigma) computeField();
-        return 'keep';
-      },
+      // σ only picks which slice of the learned field is drawn: the samples carry on.
+      onKeptChange: () => computeField(),
       draw,
       describe: () => replay.describe(store.getState().params as Params),
     },

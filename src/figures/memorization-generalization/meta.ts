@@ -12,6 +12,6 @@ export const meta = defineFigure({
   props: {
     K: { type: 'number', integer: true, min: 2, max: 1000, default: 8, label: 'K', description: 'How many training points are drawn from the unit circle.' },
     width: { type: 'enum', options: ['16', '32', '64', '128'], optionLabels: ['16 units', '32 units', '64 units', '128 units'], default: '32', label: 'width', description: 'Hidden units per layer of the two-layer score network (a smaller network generalizes at smaller K).' },
-    sigma: { type: 'number', log: true, min: 0.05, max: 3, default: 0.1, label: 'σ', description: 'Noise level at which the learned score field s_θ(x, σ) is drawn.' },
+    sigma: { type: 'number', onChange: 'keep', log: true, min: 0.05, max: 3, default: 0.1, label: 'σ', description: 'Noise level at which the learned score field s_θ(x, σ) is drawn.' },
   },
 });

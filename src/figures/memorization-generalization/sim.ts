@@ -34,35 +34,25 @@ export interface PrecomputedFile {
   ks: number[];
   classify: { deltaM: number; gainMax: number };
   samples: number;
-  runs: {
-    K: number;
-    width: number;
-    depth: number;
-    steps: number;
-    seed: number;
-    trainMs: number;
-    finalLoss: number;
-    heldOutLoss: number;
-    exactLoss: number;
-    fractions: number[];
-    /** The rest is present only for runs shipped with their weights (seed 1). */
-    data?: number[];
-    samples?: number[];
-    labels?: string;
-    gains?: number[];
-    attractors?: { x: number; y: number; count: number; kind: number }[];
-    config: TrainedRun['config'];
-    params?: string;
-  }[];
+  runs: EncodedRun[];
 }
 
+/**
+ * A run as the shipped JSON holds it: the same fields as TrainedRun, with arrays as JSON lists (weights as
+ * float32 base64, labels as a digit string). The arrays are present only for runs shipped with their weights.
+ */
+export type EncodedRun = Omit<TrainedRun, 'fractions' | 'data' | 'samples' | 'labels' | 'gains' | 'attractors' | 'params' | 'source'> & {
+  fractions: number[];
+  data?: number[];
+  samples?: number[];
+  labels?: string;
+  gains?: number[];
+  attractors?: TrainedRun['attractors'];
+  params?: string;
+};
+
 /** One run's numbers: what the phase plot averages over seeds. */
-export interface RunStats {
-  K: number;
-  width: number;
-  seed: number;
-  fractions: [number, number, number];
-}
+export type RunStats = Pick<TrainedRun, 'K' | 'width' | 'seed' | 'fractions'>;
 
 function base64Float32(s: string): Float64Array {
   const bin = atob(s);

@@ -1,6 +1,7 @@
 import type { FigureProps } from '../registry';
 import { Tex } from '../../lib/Tex';
-import { GLOSSARY } from '../../lib/glossary/glossary';
+import { notationRows } from './sim';
+import { firstUseLabel } from './draw';
 import './style.css';
 
 export default function Notation(_props: FigureProps) {
@@ -16,14 +17,14 @@ export default function Notation(_props: FigureProps) {
           </tr>
         </thead>
         <tbody>
-          {GLOSSARY.map((g) => (
+          {notationRows().map(({ entry: g, href }) => (
             <tr key={g.id} data-symbol={g.id}>
               <th scope="row">
                 <Tex tex={g.tex} />
               </th>
               <td>{g.meaning}</td>
               <td>
-                <a href={`#${g.firstUse}`} aria-label={`First use of ${g.marker ? g.char + g.marker : g.char}`}>
+                <a href={href} aria-label={firstUseLabel(g)}>
                   ↗
                 </a>
               </td>

@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
-import { DOMAIN, fmt, MAX_STEPS, METHODS, Race, TOL, type MethodId, type Params } from './sim';
+import { COUNT_FORMAT, DOMAIN, MAX_STEPS, METHODS, Race, TOL, type MethodId, type Params } from './sim';
 import { methodStyle, paint, paintBackground, type Background } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
+import { formatNumber } from '../../lib/format';
 
 export default function OptimizerSampling({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(520, 520);
   const size = Math.max(240, Math.min(width, 520));
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -141,8 +142,8 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
                         {METHODS.find((m) => m.id === r.id)!.short}
                       </label>
                     </th>
-                    <td data-col="steps">{fmt(r.steps)}</td>
-                    <td data-col="evals">{fmt(r.evals)}</td>
+                    <td data-col="steps">{formatNumber(r.steps, COUNT_FORMAT)}</td>
+                    <td data-col="evals">{formatNumber(r.evals, COUNT_FORMAT)}</td>
                     <td data-col="done">
                       {r.done < r.total ? '…' : r.converged === r.total ? '✓' : <span title={`stopped at ${MAX_STEPS} steps`}>{`${r.converged}/${r.total}`}</span>}
                     </td>

@@ -1,3 +1,4 @@
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import {
   createOptimizer, createParticleScratch, createRng, karrasSigmas, lseEnergy, lseGrad, matrixFromData, optimizerGradNorm,
   optimizerStep, pfHeunStepBatch, sampleGrid, smoothedScoreBatch, type Domain, type Grid, type Matrix, type Objective,
@@ -5,6 +6,7 @@ import {
 } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
+import { formatNumber } from '../../lib/format';
 
 export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -3, x1: 3, y0: -3, y1: 3 };
@@ -25,15 +27,7 @@ export const METHODS: { id: MethodId; name: string; short: string }[] = [
 ];
 
 export function placeMemories(k: number, seed: number): Matrix {
-  const rng = createRng(seed * 7919 + 17);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    const a = (2 * Math.PI * m) / k + 0.6 * rng.uniform();
-    const r = 1.4 + 0.9 * rng.uniform();
-    data[2 * m] = r * Math.cos(a);
-    data[2 * m + 1] = r * Math.sin(a);
-  }
-  return matrixFromData(k, 2, data);
+  return matrixFromData(k, 2, placeMemoriesFrom(k, seed, 'optimizer-sampling.memories', { kind: 'ring', r0: 1.4, dr: 0.9, jitter: 0.6 }));
 }
 
 export interface Run {
@@ -167,11 +161,10 @@ export class Race {
 
   describe(): string {
     const rows = this.table();
-    const parts = rows.map((r) => `${r.name.split(' (')[0]} ${r.done < r.total ? 'running' : r.converged === r.total ? `${fmt(r.steps)} steps` : `${r.converged} of ${r.total} converged`}`);
+    const parts = rows.map((r) => `${r.name.split(' (')[0]} ${r.done < r.total ? 'running' : r.converged === r.total ? `${formatNumber(r.steps, COUNT_FORMAT)} steps` : `${r.converged} of ${r.total} converged`}`);
     return `${this.starts.length / 2} starts. ${parts.join('; ')}.`;
   }
 }
 
-export function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
+/** Step and evaluation counts: whole numbers as they are, means to one decimal. */
+export const COUNT_FORMAT = { integers: true, decimals: 1 } as const;

@@ -1,19 +1,21 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { LinePlot } from '../../lib/LinePlot';
 import { capacities, curves, formatCount, N_MAX, N_MIN, Y_MAX } from './sim';
-import type { meta } from './meta';
+import { capacitySeries, neuronMark } from './draw';
+import { meta } from './meta';
 import './style.css';
 
 export default function ScalingCapacity({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 300);
   const { neurons: n, degree } = useStore(store, (s) => s.params);
   const c = useMemo(() => curves(degree), [degree]);
+  const series = useMemo(() => capacitySeries(c, degree), [c, degree]);
   const at = capacities(n, degree);
   const plotW = Math.max(260, Math.min(width, 640));
   return (
@@ -28,13 +30,8 @@ export default function ScalingCapacity({ store: anyStore }: FigureProps) {
           xLog
           xDomain={[N_MIN, N_MAX]}
           yDomain={[0, Y_MAX]}
-          series={[
-            { label: 'x², no errors: N/(2 ln N)', color: 'var(--accent)', points: c.classical },
-            { label: `x${'⁰¹²³⁴⁵⁶⁷⁸⁹'[degree]}, no errors`, color: 'var(--accent-2)', points: c.poly, dashed: true },
-            { label: 'eˣ, no errors: 2^(N/2) (leaves the plot)', color: 'var(--memory)', points: c.exp },
-            { label: 'x², 1.5 % bits wrong: 0.138 N', color: 'var(--muted)', points: c.classicalErrors, dashed: true },
-          ]}
-          marks={[{ x: n, label: `N = ${n}`, color: 'var(--fg)' }]}
+          series={series}
+          marks={neuronMark(n)}
         />
       </div>
       <table className="fig-scaling-capacity-table">

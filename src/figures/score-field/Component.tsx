@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import './style.css';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls } from '../../lib/figure/Controls';
 import { useSquareView } from '../../lib/useSquareView';
@@ -15,7 +15,7 @@ import { Tex } from '../../lib/Tex';
 import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SCHEDULE, ScoreField, sigmaAt, timeOf, type Params } from './sim';
 import { paint } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 
 type Highlight = 'none' | 'F' | 't';
 
@@ -30,7 +30,7 @@ function equation(p: Params): string {
 }
 
 export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { box, size, view } = useSquareView(DOMAIN);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = usePalette();
@@ -53,7 +53,6 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
     {
       reset: (p) => field.update(p.sigma, points),
       step: () => true,
-      paramsChanged: () => 'reset',
       draw,
       describe: () => field.describe(store.getState().params as Params),
     },

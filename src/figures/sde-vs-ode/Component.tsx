@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import 'katex/dist/katex.min.css';
 import './style.css';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useSquareView } from '../../lib/useSquareView';
@@ -14,7 +14,7 @@ import { Tex } from '../../lib/Tex';
 import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SdeVsOde, type Params } from './sim';
 import { paint, paintBackground } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 
 type Highlight = 'none' | 'ode' | 'sde' | 'trip';
 
@@ -22,7 +22,7 @@ const EQ =
   '\\begin{gathered}\\htmlClass{fig-sv-sde}{\\text{SDE: } dx = -2\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds + \\sqrt{2\\sigma\\dot\\sigma}\\,d\\bar\\omega_s} \\\\ \\htmlClass{fig-sv-ode}{\\text{ODE (Eq. 8): } dx = -\\sigma\\dot\\sigma\\,\\nabla_x\\log p(x;\\sigma)\\,ds}\\end{gathered}';
 
 export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { box, size, view } = useSquareView(DOMAIN);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = usePalette();
@@ -42,7 +42,6 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
     {
       reset: (p, s) => model.reset(p, s),
       step: () => model.step(),
-      paramsChanged: (p, prev) => (p.show !== prev.show && p.steps === prev.steps && p.particles === prev.particles && p.paths === prev.paths ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

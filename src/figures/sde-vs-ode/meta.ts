@@ -12,6 +12,7 @@ export const meta = defineFigure({
     paths: { type: 'number', integer: true, min: 0, max: 40, default: 10, label: 'paths', description: 'How many of the particles have their whole trajectory drawn.' },
     show: {
       type: 'enum',
+      onChange: 'keep',
       options: ['both', 'ode', 'sde'],
       optionLabels: ['SDE and ODE', 'ODE only', 'SDE only'],
       default: 'both',

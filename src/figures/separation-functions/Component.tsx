@@ -1,18 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import type { Series } from '../../lib/LinePlot';
-import { LegendPlot } from '../../lib/LegendPlot';
+import { LinePlot, type Series } from '../../lib/LinePlot';
 import { Tex } from '../../lib/Tex';
 import { BasinMapper } from '../../core';
 import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, normalisedF, panels, type Params, type Panel, type PanelResult } from './sim';
 import { MEMORY_COLORS, paintBasins } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 /** Basin-map resolution while dragging (fast) and at rest (sharp). */
@@ -22,7 +21,7 @@ const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--
 
 
 export default function SeparationFunctions({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
@@ -132,7 +131,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   // The F plot does not depend on the memories: built once per (n, β) and width, not at every pointer move.
   const fSeries: Series[] = useMemo(() => ps.map((p, i) => ({ label: p.short, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) })), [ps]);
   const fPlot = useMemo(
-    () => <LegendPlot legend={width < 500 ? 'below' : 'bottom-right'} series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 300 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />,
+    () => <LinePlot legend={width < 500 ? 'below' : 'bottom-right'} series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 300 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />,
     [fSeries, width],
   );
   const deg = Math.round((((angles.current[selected] ?? 0) * 180) / Math.PI + 360) % 360);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -10,7 +10,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { Tex } from '../../lib/Tex';
 import { SideBySide, DOMAIN, type Params } from './sim';
 import { paint, paintBackground, paintSchedule, paintTrails, type Background, type Highlight } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 const TERMS: { key: Exclude<Highlight, 'none'>; label: string; says: string }[] = [
@@ -25,7 +25,7 @@ const DM_CONT = String.raw`\htmlClass{sbs-tau}{\tau(t)}\,\frac{dx}{dt} = \htmlCl
 const DM_DISC = String.raw`x^{t+1} = x^t + \htmlClass{sbs-alpha}{\alpha(t)}\,\htmlClass{sbs-force}{F_\theta(x^t,t)}`;
 
 export default function SideBySideFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(560, 560);
   const size = Math.max(240, Math.min(width, 560));
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -50,7 +50,6 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
   };
 
   const draw = () => {
-    model.check();
     const p = store.getState().params as Params;
     if (canvas.current && bg.current) paint(fitCanvas(canvas.current, size, size), model, bg.current, trails.current, view, palette, hlRef.current);
     if (plot.current) paintSchedule(fitCanvas(plot.current, plotW, 130), model, plotW, 130, palette, p.alpha, p.afterT, hlRef.current);
@@ -74,7 +73,6 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
         paintTrails(trailCtx(), model, view, palette);
         return done;
       },
-      paramsChanged: (p, prev) => (p.alpha !== prev.alpha || p.afterT !== prev.afterT ? 'keep' : 'reset'),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },

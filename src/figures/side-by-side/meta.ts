@@ -29,14 +29,19 @@ export const meta = defineFigure({
       description: 'The last noise level. The associative memory uses β = 1/σ(T)², so both share one landscape (Ambrogioni).',
     },
     updates: { type: 'number', integer: true, min: 2, max: 200, default: 30, label: 'N', description: 'Number of diffusion updates between t = 0 and t = T.' },
-    alpha: { type: 'number', min: 0.01, max: 1, step: 0.01, default: 0.15, label: 'α', description: 'The associative memory’s constant step size α = Δt/τ (survey Eq. 11).' },
+    alpha: { type: 'number', onChange: 'keep', min: 0.01, max: 1, step: 0.01, default: 0.15, label: 'α', description: 'The associative memory’s constant step size α = Δt/τ (survey Eq. 11).' },
     afterT: {
       type: 'enum',
+      onChange: 'keep',
       options: ['halt', 'hold'],
       optionLabels: ['halt at T (Trick 1)', 'keep stepping at σ(T)'],
       default: 'halt',
       label: 'after T',
       description: 'The diffusion model is only defined on t ∈ [0, T]: it halts there, or keeps repeating its last update with σ held at σ(T).',
     },
+  },
+  constraints: {
+    // The schedule lowers σ from σ(0) down to σ(T); σ(0) = σ(T) is a constant level.
+    sigmaMin: (v) => ({ max: v.sigmaMax, because: `when σ(0) = ${v.sigmaMax}` }),
   },
 });

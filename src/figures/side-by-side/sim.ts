@@ -1,3 +1,4 @@
+import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import {
   amDescentStep,
   createRng,
@@ -24,22 +25,7 @@ export const MAX_TRAILS = 200;
 
 /** Memories scattered by the seed, at least 1.1 apart and away from the border. */
 export function placeMemories(k: number, seed: number): Matrix {
-  const rng = createRng(seed * 7919 + 23);
-  const data = new Float64Array(2 * k);
-  for (let m = 0; m < k; m++) {
-    let x = 0;
-    let y = 0;
-    for (let tries = 0; tries < 200; tries++) {
-      x = -2.2 + 4.4 * rng.uniform();
-      y = -2.2 + 4.4 * rng.uniform();
-      let ok = true;
-      for (let j = 0; j < m; j++) if (Math.hypot(x - data[2 * j], y - data[2 * j + 1]) < 1.1) ok = false;
-      if (ok) break;
-    }
-    data[2 * m] = x;
-    data[2 * m + 1] = y;
-  }
-  return matrixFromData(k, 2, data);
+  return matrixFromData(k, 2, placeMemoriesFrom(k, seed, 'side-by-side.memories', { kind: 'square', half: 2.2, minGap: 1.1, tries: 200 }));
 }
 
 /**
@@ -65,18 +51,10 @@ export class SideBySide {
   dmMove = Infinity;
   beta = 1;
 
-  /** Set when the inputs cannot run; step and draw then repeat it, so the message stays on screen. */
-  invalid: string | null = null;
-
-  check(): void {
-    if (this.invalid) throw new Error(this.invalid);
-  }
-
   reset(p: Params, seed: number): void {
-    this.invalid = p.sigmaMax > p.sigmaMin ? null : `σ(0) = ${p.sigmaMax} must be larger than σ(T) = ${p.sigmaMin}: the schedule lowers the noise level from σ(0) down to σ(T).`;
-    this.check();
     this.memories = placeMemories(p.memories, seed);
-    this.sigmas = noiseSchedule(p.schedule as ScheduleKind, p.updates, p.sigmaMin, p.sigmaMax);
+    // σ(0) = σ(T) (allowed by the meta's constraint) is a constant schedule.
+    this.sigmas = p.sigmaMax > p.sigmaMin ? noiseSchedule(p.schedule as ScheduleKind, p.updates, p.sigmaMin, p.sigmaMax) : new Float64Array(p.updates).fill(p.sigmaMin);
     this.beta = 1 / (p.sigmaMin * p.sigmaMin);
     const rng = createRng(seed);
     this.n = p.particles;
@@ -115,7 +93,6 @@ export class SideBySide {
 
   /** One update of each dynamics. Returns true once the AM has stopped and the DM has halted or stopped. */
   step(p: Params): boolean {
-    this.check();
     this.prevAm.set(this.am);
     this.prevDm.set(this.dm);
     this.amMove = amDescentStep(this.am, this.memories, this.beta, p.alpha, this.gradAm);

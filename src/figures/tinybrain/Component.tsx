@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
@@ -9,7 +9,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { TinyBrainRun, type Params } from './sim';
 import { paintEnergy, paintNetwork } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 import './style.css';
 
 const PRESETS: { label: string; values: Partial<Params>; title: string }[] = [
@@ -19,7 +19,7 @@ const PRESETS: { label: string; values: Partial<Params>; title: string }[] = [
 ];
 
 export default function TinyBrainFigure({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
   const w = Math.max(280, Math.min(width, 760));
   const net = useRef<HTMLCanvasElement>(null);

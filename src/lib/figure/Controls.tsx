@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { FigureStore } from './store';
-import type { NumberProp, PropSpec } from './spec';
+import { rangeOf, type NumberProp, type PropSpec } from './spec';
 
 /*
  * The controls every figure gets from its declaration: one labelled input per prop, and the transport
@@ -31,6 +31,10 @@ export function formatValue(v: number): string {
 
 function PropControl({ store, name, spec }: { store: FigureStore; name: string; spec: PropSpec }) {
   const value = useStore(store, (s) => s.params[name]);
+  // A prop constrained by others (e.g. picture μ ≤ K) shows its current range on a linear slider.
+  const limited = spec.type === 'number' && !spec.log && store.getState().meta.constraints?.[name] !== undefined;
+  const lo = useStore(store, (s) => (limited ? rangeOf(s.meta, name, s.params).min : undefined));
+  const hi = useStore(store, (s) => (limited ? rangeOf(s.meta, name, s.params).max : undefined));
   const set = (v: unknown) => store.getState().setParam(name, v as never);
   if (spec.type === 'number') {
     const v = value as number;
@@ -41,8 +45,8 @@ function PropControl({ store, name, spec }: { store: FigureStore; name: string; 
           type="range"
           name={name}
           aria-label={`${spec.label}: ${spec.description}`}
-          min={spec.log ? 0 : spec.min}
-          max={spec.log ? 1 : spec.max}
+          min={spec.log ? 0 : lo ?? spec.min}
+          max={spec.log ? 1 : hi ?? spec.max}
           step={spec.log ? 0.001 : spec.step ?? (spec.integer ? 1 : (spec.max - spec.min) / 200)}
           value={valueToSlider(spec, v)}
           onChange={(e) => set(sliderToValue(spec, Number(e.currentTarget.value)))}

@@ -1,10 +1,27 @@
 /*
- * A figure's declaration: the one place that says what a figure is called and which props it takes.
- * The markdown checker, the figure catalogue, the generated controls, lecture mode and URL state all read it.
- * This file is pure TypeScript (no DOM, no React) so the build-time content checker can import it in Node.
+ * A figure's declaration: the one place that says what a figure is called and which props it takes, what a
+ * change of each prop does to a running figure (keep or restart), and which combinations of props are allowed.
+ * The markdown checker, the figure catalogue, the generated controls, the animation loop, lecture mode and URL
+ * state all read it. This file is pure TypeScript (no DOM, no React) so the build-time content checker can
+ * import it in Node.
  */
 
-export interface NumberProp {
+/** What a change of a prop does to a running figure: carry on from the current state, or start again. */
+export type OnChange = 'keep' | 'restart';
+
+interface PropBase {
+  /** A short label in the essay's notation, e.g. "β" or "σ". */
+  label: string;
+  description: string;
+  /**
+   * 'keep': the run carries on from its current state (e.g. β while particles fly; the simulation's
+   * `onKeptChange` may refresh what depends on it). 'restart' (the default): the run starts again from its
+   * initial state. A change of several props at once restarts if any of them says 'restart'.
+   */
+  onChange?: OnChange;
+}
+
+export interface NumberProp extends PropBase {
   type: 'number';
   min: number;
   max: number;
@@ -14,24 +31,17 @@ export interface NumberProp {
   /** Log-scale slider, for quantities like β or σ that span decades. */
   log?: boolean;
   default: number;
-  /** A short label in the essay's notation, e.g. "β" or "σ". */
-  label: string;
-  description: string;
 }
-export interface BooleanProp {
+export interface BooleanProp extends PropBase {
   type: 'boolean';
   default: boolean;
-  label: string;
-  description: string;
 }
-export interface EnumProp {
+export interface EnumProp extends PropBase {
   type: 'enum';
   options: readonly string[];
   /** Optional human labels for the options, same order. */
   optionLabels?: readonly string[];
   default: string;
-  label: string;
-  description: string;
 }
 export type PropSpec = NumberProp | BooleanProp | EnumProp;
 export type PropSpecs = Record<string, PropSpec>;
@@ -39,6 +49,20 @@ export type PropSpecs = Record<string, PropSpec>;
 /** The value type a prop spec describes. */
 export type PropValue<S extends PropSpec> = S extends NumberProp ? number : S extends BooleanProp ? boolean : string;
 export type PropValues<P extends PropSpecs> = { [K in keyof P]: PropValue<P[K]> };
+
+/**
+ * A number prop's range as it depends on the other props, e.g. any-corruption's picture μ ≤ K:
+ * `memory: (v) => ({ max: v.memories, because: `for ${v.memories} memories` })`. It narrows the declared range
+ * (never widens it) and the value is clamped into it; `because` ends the notice ("… for 6 memories; using 6").
+ */
+export interface RangeLimit {
+  min?: number;
+  max?: number;
+  because: string;
+}
+/** Declared with method syntax so a figure's constraints still fit the general `FigureMeta` (parameter bivariance). */
+type Limiter<P extends PropSpecs> = { limit(values: PropValues<P>): RangeLimit }['limit'];
+export type PropConstraints<P extends PropSpecs> = { [K in keyof P]?: Limiter<P> };
 
 export interface FigureMeta<P extends PropSpecs = PropSpecs> {
   /** Kebab-case id; markdown embeds it as `::figure{id="…"}` and its root carries `data-figure="<id>"`. */
@@ -48,8 +72,16 @@ export interface FigureMeta<P extends PropSpecs = PropSpecs> {
   summary: string;
   props: P;
   /**
-   * Whether the figure has dynamics (play/pause/step/reset/seed). A static or purely interactive figure says
-   * `false` and explains in `notes` which promises do not apply.
+   * Props whose allowed range depends on other props. Applied after each prop is checked alone, in the order
+   * written here, to every bag of values a figure receives (markdown, URL, controls), so no combination of
+   * in-range values can leave a figure unable to run.
+   */
+  constraints?: PropConstraints<P>;
+  /**
+   * Whether the figure has dynamics: true means its sim is stepped by the animation loop and the transport
+   * (play/pause/step/reset/speed) is shown, and a link records how many steps have run. false means a static
+   * or purely interactive figure: its sim computes what it shows from props (and the seed, if `seeded`) in one
+   * go, nothing steps, and `notes` explains which FIGURES.md promises do not apply.
    */
   animated: boolean;
   /** Whether the figure uses the seed (random starts or noise). */
@@ -108,9 +140,79 @@ export function coerceProp(name: string, spec: PropSpec, raw: unknown): { value:
   return { value: spec.default, issue: { prop: name, kind: 'type', message: `${name} must be one of ${spec.options.join(', ')} (got "${s}")` } };
 }
 
+/** What a prop's change does to a running figure (its declared `onChange`, 'restart' unless it says 'keep'). */
+export function onChangeOf(meta: FigureMeta, prop: string): OnChange {
+  return meta.props[prop]?.onChange ?? 'restart';
+}
+
+/** The props whose values differ between two bags. */
+export function changedProps<P extends PropSpecs>(meta: FigureMeta<P>, next: PropValues<P>, prev: PropValues<P>): (keyof P & string)[] {
+  return Object.keys(meta.props).filter((k) => !Object.is(next[k], prev[k]));
+}
+
+/** Whether a change of these props keeps the run: every one of them declares `onChange: 'keep'`. */
+export function keepsRun(meta: FigureMeta, changed: readonly string[]): boolean {
+  return changed.every((k) => onChangeOf(meta, k) === 'keep');
+}
+
+/**
+ * What a figure's `sim.ts` gives the animation loop: the whole simulation from props and seed, no DOM, so it
+ * runs in Node (a unit test drives it as reset + n × step, like d3-force's `tick`). `reset` must be
+ * deterministic in (params, seed): a deep link replays a run as reset + `steps` × step.
+ */
+export interface FigureSim<P extends PropSpecs> {
+  reset(params: PropValues<P>, seed: number): void;
+  /** One update of the dynamics. Returns true once it has converged; the loop then stops by itself. */
+  step(params: PropValues<P>): boolean;
+  /**
+   * After a change of props that all declare `onChange: 'keep'`: refresh what depends on them (e.g. the
+   * critical points at a new σ) and carry on. Optional; without it a kept change only repaints.
+   */
+  onKeptChange?(params: PropValues<P>, previous: PropValues<P>, changed: readonly (keyof P & string)[]): void;
+}
+
+/** A number prop's allowed range given the other values: the declared range narrowed by its constraint. */
+export function rangeOf<P extends PropSpecs>(meta: FigureMeta<P>, prop: keyof P & string, values: PropValues<P>): { min: number; max: number; because?: string } {
+  const spec = meta.props[prop];
+  if (spec.type !== 'number') throw new Error(`${meta.id}.${prop} is not a number prop`);
+  const limit = meta.constraints?.[prop]?.(values);
+  let min = Math.max(spec.min, limit?.min ?? -Infinity);
+  let max = Math.min(spec.max, limit?.max ?? Infinity);
+  if (spec.integer) {
+    min = Math.ceil(min);
+    max = Math.floor(max);
+  }
+  if (max < min) max = min;
+  return limit ? { min, max, because: limit.because } : { min, max };
+}
+
+/**
+ * Clamps every constrained prop into its range given the others (in the order `constraints` lists them).
+ * Returns new values and one 'range' issue per prop it moved; `shown` gives the value to quote in a notice
+ * (the raw input, when the prop was already clamped alone). Pure.
+ */
+export function applyConstraints<P extends PropSpecs>(
+  meta: FigureMeta<P>,
+  input: PropValues<P>,
+  shown: Partial<Record<string, unknown>> = {},
+): { values: PropValues<P>; issues: PropIssue[] } {
+  const values = { ...input } as Record<string, unknown>;
+  const issues: PropIssue[] = [];
+  for (const prop of Object.keys(meta.constraints ?? {})) {
+    const v = values[prop] as number;
+    const { min, max, because } = rangeOf(meta, prop, values as PropValues<P>);
+    if (v >= min && v <= max) continue;
+    const used = clamp(v, min, max);
+    values[prop] = used;
+    issues.push({ prop, kind: 'range', message: `${prop} = ${String(shown[prop] ?? v)} is outside [${min}, ${max}] ${because}; using ${used}` });
+  }
+  return { values: values as PropValues<P>, issues };
+}
+
 /**
  * Validates a bag of raw attributes against a figure's declaration. Unknown keys are reported and ignored,
- * mistyped values fall back to the default, out-of-range numbers are clamped. Never throws.
+ * mistyped values fall back to the default, out-of-range numbers are clamped, and then the props are checked
+ * together (`constraints`), so the result is always a combination the figure can run. Never throws.
  */
 export function validateProps<P extends PropSpecs>(
   meta: FigureMeta<P>,
@@ -130,7 +232,17 @@ export function validateProps<P extends PropSpecs>(
     values[k] = value;
     if (issue) issues.push(issue);
   }
-  return { values: values as PropValues<P>, issues };
+  const clamped = Object.fromEntries(issues.filter((i) => i.kind === 'range').map((i) => [i.prop, raw[i.prop]]));
+  const together = applyConstraints(meta, values as PropValues<P>, clamped);
+  // A prop moved by its constraint gets one notice, not two: a clamp quotes what the reader wrote; a value that
+  // was replaced for its type says so, then what the other props made of it.
+  const kept = issues.filter((i) => !together.issues.some((t) => t.prop === i.prop && i.kind === 'range'));
+  for (const t of together.issues) {
+    const earlier = kept.findIndex((i) => i.prop === t.prop);
+    if (earlier < 0) kept.push(t);
+    else kept[earlier] = { ...kept[earlier], message: `${kept[earlier].message}; then ${t.message}` };
+  }
+  return { values: together.values, issues: kept };
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { defaultProps, hostAttrs, validateProps, type FigureMeta, type PropIssue, type PropSpecs, type PropValues } from './spec';
+import { applyConstraints, defaultProps, hostAttrs, validateProps, type FigureMeta, type PropIssue, type PropSpecs, type PropValues } from './spec';
 
 /*
  * One store per mounted figure. It holds what a reader controls (props, seed, play state, speed) and what a
@@ -79,8 +79,9 @@ export function createFigureStore<P extends PropSpecs>(meta: FigureMeta<P>, init
     problem: null,
     pendingSteps: 0,
 
-    setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
-    setParams: (v) => set((s) => ({ params: { ...s.params, ...v } })),
+    // A control's change is checked with the other props, so it can never make an impossible combination.
+    setParam: (key, value) => set((s) => ({ params: applyConstraints(meta, { ...s.params, [key]: value }).values })),
+    setParams: (v) => set((s) => ({ params: applyConstraints(meta, { ...s.params, ...v }).values })),
     setSeed: (seed) => set((s) => ({ seed: seed >>> 0, resetToken: s.resetToken + 1, targetSteps: 0 })),
     newSeed: () => set((s) => ({ seed: (Math.random() * 2 ** 31) >>> 0, resetToken: s.resetToken + 1, targetSteps: 0 })),
     play: () => set({ playing: true }),

@@ -1,27 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import type { PropSpecs, PropValues } from './spec';
+import { changedProps, keepsRun, type FigureSim, type PropSpecs, type PropValues } from './spec';
 import type { FigureStore } from './store';
 import { useOnScreen } from '../useOnScreen';
 import { recordFrame } from '../frameTimes';
 
 /**
- * What a figure gives the animation loop. The numerics live in `src/core`; these methods only call it.
- * `reset` must be deterministic in (params, seed): a deep link replays a run as reset + `steps` × step.
+ * What a figure gives the animation loop: its sim (see `FigureSim`; the numerics live in `src/core`, the sim
+ * only calls it), how to paint, and a summary. Whether a change of props keeps the run or restarts it is not
+ * decided here but read from each prop's `onChange` in the figure's meta; `onKeptChange` refreshes what a kept
+ * change affects.
  */
-export interface Simulation<P extends PropSpecs> {
-  reset(params: PropValues<P>, seed: number): void;
-  /** One update of the dynamics. Return true once it has converged; the loop then stops by itself. */
-  step(params: PropValues<P>): boolean;
+export interface Simulation<P extends PropSpecs> extends FigureSim<P> {
   /** Paint the current state (the painter only draws). */
   draw(): void;
   /** A one-line live summary for screen readers and the caption. */
   describe?(): string;
-  /**
-   * Called when params change. Return 'keep' to carry on from the current state (e.g. a β slider while
-   * particles fly); the default 'reset' starts again from the initial state.
-   */
-  paramsChanged?(params: PropValues<P>, previous: PropValues<P>): 'reset' | 'keep';
 }
 
 /** The most updates a restored link may fast-forward through at once, so a hostile URL cannot freeze the tab. */
@@ -76,7 +70,8 @@ export function useSimulation<P extends PropSpecs>(
     const s = simRef.current;
     const st = store.getState();
     const prev = prevParams.current;
-    const mustReset = prev === null || lastSeed.current !== seed || lastToken.current !== resetToken || (s.paramsChanged?.(params, prev) ?? 'reset') === 'reset';
+    const changed = prev === null ? [] : changedProps(st.meta, params, prev);
+    const mustReset = prev === null || lastSeed.current !== seed || lastToken.current !== resetToken || !keepsRun(st.meta, changed);
     prevParams.current = params;
     lastSeed.current = seed;
     lastToken.current = resetToken;
@@ -89,6 +84,8 @@ export function useSimulation<P extends PropSpecs>(
         for (; ran < target && !converged; ran++) converged = s.step(params);
       });
       store.setState({ steps: ran, converged, targetSteps: 0 });
+    } else if (changed.length && prev) {
+      guard(() => s.onKeptChange?.(params, prev, changed));
     }
     guard(() => s.draw());
     describe(true);

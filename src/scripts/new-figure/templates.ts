@@ -33,8 +33,8 @@ export const meta = defineFigure({
   seeded: true,
   props: {
     memories: { type: 'number', integer: true, min: 1, max: 8, default: 3, label: 'K', description: 'How many memories ξ_μ are stored.' },
-    beta: { type: 'number', log: true, min: 0.1, max: 50, default: 4, label: 'β', description: 'Inverse temperature of the energy.' },
-    alpha: { type: 'number', min: 0.01, max: 0.5, step: 0.01, default: 0.05, label: 'α', description: 'Step size of x ← x − α∇E(x).' },
+    beta: { type: 'number', onChange: 'keep', log: true, min: 0.1, max: 50, default: 4, label: 'β', description: 'Inverse temperature of the energy.' },
+    alpha: { type: 'number', onChange: 'keep', min: 0.01, max: 0.5, step: 0.01, default: 0.05, label: 'α', description: 'Step size of x ← x − α∇E(x).' },
     particles: { type: 'number', integer: true, min: 1, max: 2000, default: 200, label: 'particles', description: 'How many particles start from random places.' },
   },
 });
@@ -94,18 +94,18 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, p
 
 const component = ({ id, component: name }: FigureNames) => `import { useEffect, useMemo, useRef } from 'react';
 import type { FigureProps } from '../registry';
-import type { FigureStore } from '../../lib/figure/store';
+import { useFigure } from '../../lib/figure/useFigure';
 import { useSimulation } from '../../lib/figure/useSimulation';
 import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { DOMAIN, Model, type Params } from './sim';
+import { DOMAIN, Model } from './sim';
 import { paint } from './draw';
-import type { meta } from './meta';
+import { meta } from './meta';
 
 export default function ${name}({ store: anyStore }: FigureProps) {
-  const store = anyStore as FigureStore<typeof meta.props>;
+  const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(480, 480);
   const size = Math.max(240, Math.min(width, 560));
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
@@ -118,12 +118,10 @@ export default function ${name}({ store: anyStore }: FigureProps) {
     {
       reset: (p, seed) => model.reset(p, seed),
       step: (p) => model.step(p),
-      // β and α change the run as it goes; any other prop starts it again.
-      paramsChanged: (p, prev) => (p.memories !== prev.memories || p.particles !== prev.particles ? 'reset' : 'keep'),
       draw: () => {
         if (canvas.current) paint(fitCanvas(canvas.current, size, size), model, view, palette);
       },
-      describe: () => model.describe(store.getState().params as Params),
+      describe: () => model.describe(store.getState().params),
     },
     box,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProps } from '../../../src/lib/figure/spec';
+import { defaultProps, validateProps } from '../../../src/lib/figure/spec';
 import { SideBySide } from '../../../src/figures/side-by-side/sim';
 import { meta as sbsMeta } from '../../../src/figures/side-by-side/meta';
 import { FixedPoints } from '../../../src/figures/fixed-points/sim';
@@ -30,8 +30,14 @@ describe('side-by-side', () => {
     expect(agree({})).toBeLessThan(0.98);
     expect(agree({ sigmaMax: 0.5 })).toBe(1);
   });
-  it('refuses σ(0) ≤ σ(T) with a message', () => {
-    expect(() => new SideBySide().reset({ ...base, sigmaMax: 0.5, sigmaMin: 0.8 }, 1)).toThrow(/must be larger than σ\(T\)/);
+  it('σ(T) above σ(0) is taken as σ(0), with a notice; equal levels run a constant schedule', () => {
+    const { values, issues } = validateProps(sbsMeta, { sigmaMax: '0.5', sigmaMin: '0.8' });
+    expect(values.sigmaMin).toBe(0.5);
+    expect(issues.map((i) => i.message)).toEqual(['sigmaMin = 0.8 is outside [0.05, 0.5] when σ(0) = 0.5; using 0.5']);
+    const m = new SideBySide();
+    m.reset(values, 1);
+    expect(Array.from(m.sigmas).every((s) => s === 0.5)).toBe(true);
+    expect(runToEnd(m, values)).toBeGreaterThan(0);
   });
   it('the same seed replays the same run', () => {
     const a = new SideBySide();
@@ -76,8 +82,13 @@ describe('fixed-points', () => {
     expect(m.jumps).toBeGreaterThan(100);
     expect(m.stats().dmOn).toBeLessThan(0.1 * base.particles);
   });
-  it('an impossible schedule is refused with a message', () => {
-    expect(() => new FixedPoints().reset({ ...base, sigmaStart: 0.03, sigmaT: 0.5 }, 1)).toThrow(/must be larger than σ\(T\)/);
+  it('an impossible schedule from a link is repaired: σ(T) is taken as σ(0), with a notice that says so', () => {
+    const { values, issues } = validateProps(fpMeta, { sigmaStart: '0.03', sigmaT: '0.5' });
+    expect(values.sigmaT).toBe(0.03);
+    expect(issues[0].message).toBe('sigmaT = 0.5 is outside [0.02, 0.03] when annealing from σ(0) = 0.03; using 0.03');
+    const m = new FixedPoints();
+    m.reset(values, 1);
+    expect(m.step(values)).toBe(false);
   });
 });
 
