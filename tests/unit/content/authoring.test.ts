@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { compileEssay, type ContentSource } from '../../../src/content/compiler/compile';
+import { formatDiagnostic } from '../../../src/content/types';
+import { meta as landscape } from '../../../src/figures/energy-landscape/meta';
+
+/* Cross-references (`@ch:`, `@Ch:`, `@fig:`), symbol anchors, the notation table and computed numbers. */
+
+const figures = { 'energy-landscape': landscape };
+
+function chapter(name: string, body: string): ContentSource {
+  return { file: `content/${name}`, text: `---\ntitle: T\nsummary: S\n---\n${body}` };
+}
+
+async function compile(...chapters: ContentSource[]) {
+  const out = await compileEssay({ chapters, bib: null, figures });
+  const html = out.contents.map((c) => c.segments.map((s) => (s.kind === 'html' ? s.html : `[figure ${s.figure}]`)).join('\n'));
+  const errors = out.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+  return { out, html, errors };
+}
+
+describe('@ch: and @fig: references', () => {
+  it('link "chapter N" / "Chapter N" by slug, forward and backward', async () => {
+    const { html, errors } = await compile(
+      chapter('01-intro.md', '@Ch:next follows; see @ch:next\'s figure.'),
+      chapter('02-next.md', 'Back in @ch:intro.'),
+    );
+    expect(errors).toEqual([]);
+    expect(html[0]).toContain('<a class="xref" href="#next" data-chapter="next">Chapter 2</a> follows; see <a class="xref" href="#next" data-chapter="next">chapter 2</a>\'s figure.');
+    expect(html[1]).toContain('Back in <a class="xref" href="#intro" data-chapter="intro">chapter 1</a>.');
+  });
+  it('link "Figure N" with the essay-wide number; a second instance is id-2', async () => {
+    const { html, errors } = await compile(
+      chapter('01-intro.md', 'See @fig:energy-landscape-2 and @fig:energy-landscape.\n\n::figure{id="energy-landscape"}'),
+      chapter('02-next.md', '::figure{id="energy-landscape"}'),
+    );
+    expect(errors).toEqual([]);
+    expect(html[0]).toContain('<a class="xref" href="#fig-energy-landscape-2" data-figure="energy-landscape-2">Figure 2</a> and <a class="xref" href="#fig-energy-landscape" data-figure="energy-landscape">Figure 1</a>.');
+  });
+  it('work in figure captions', async () => {
+    const { out } = await compile(chapter('01-intro.md', '::figure[As in @ch:intro.]{id="energy-landscape"}'));
+    expect(out.manifest.chapters[0].figures[0].caption).toBe('As in <a class="xref" href="#intro" data-chapter="intro">chapter 1</a>.');
+  });
+  it('report an unknown chapter or figure at its place', async () => {
+    const { errors, html } = await compile(chapter('01-intro.md', 'Line.\nSee @ch:nope and @fig:gone.'));
+    expect(errors).toEqual([
+      'content/01-intro.md:6:5: unknown chapter "nope" (known: intro)',
+      'content/01-intro.md:6:18: unknown figure "gone" (known: none)',
+    ]);
+    expect(html[0]).toContain('(ch:nope?)');
+  });
+});
