@@ -49,3 +49,26 @@ describe('@ch: and @fig: references', () => {
     expect(html[0]).toContain('(ch:nope?)');
   });
 });
+
+describe('glossary symbols', () => {
+  it(':sym{#id} becomes the empty anchor sym-id, next to the text around it', async () => {
+    const { html, errors } = await compile(chapter('01-intro.md', ':sym{#p}:sym{#theta}$\\log p_\\theta$ and a :sym{#x}particle $x$.'));
+    expect(errors).toEqual([]);
+    expect(html[0]).toContain('<p><span id="sym-p"></span><span id="sym-theta"></span><span class="katex">');
+    expect(html[0]).toContain('a <span id="sym-x"></span>particle');
+  });
+  it('reports an unknown or twice-anchored symbol', async () => {
+    const { errors } = await compile(chapter('01-intro.md', 'A :sym{#nope} and :sym{#x}, :sym{#x}.'));
+    expect(errors[0]).toMatch(/^content\/01-intro\.md:5:3: unknown symbol "nope" \(the glossary has: t, s, theta,/);
+    expect(errors[1]).toBe('content/01-intro.md:5:29: symbol "x" is anchored twice (mark only its first use)');
+  });
+  it('::notation-table renders every glossary row, symbols typeset and linked to their first use', async () => {
+    const { GLOSSARY } = await import('../../../src/lib/glossary/glossary');
+    const { html, errors } = await compile(chapter('01-intro.md', '::notation-table'));
+    expect(errors).toEqual([]);
+    expect(html[0].match(/<tr>/g)).toHaveLength(GLOSSARY.length + 1);
+    expect(html[0]).toContain('<th>Symbol</th>');
+    expect(html[0]).toMatch(/<td><a href="#sym-xstar" aria-label="x\^\\star"><span class="katex">/);
+    expect(html[0]).toContain('<td>a fixed point of the memory-retrieval dynamics</td>');
+  });
+});
