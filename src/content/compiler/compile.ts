@@ -78,7 +78,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
   const uniqueId = idRegistry();
   for (const ch of parsed) ch.slug = uniqueId(ch.slug);
   const targets = collectTargets(parsed, input.figures);
-  const essay: EssayContext = { report, bib: input.bib, entries, figures: input.figures, labels, targets, citeOrder: new Map(), figureCount: 0, figureAnchors: new Map(), uniqueId };
+  const essay: EssayContext = { report, bib: input.bib, entries, figures: input.figures, labels, targets, experiments: new Map(), citeOrder: new Map(), figureCount: 0, figureAnchors: new Map(), uniqueId };
   for (const l of labels.values()) essay.uniqueId(`eq-${l.label}`);
 
   const chapters: ChapterInfo[] = [];

@@ -2,6 +2,7 @@ import type { FigureMeta } from '../../lib/figure/spec';
 import type { ChapterInfo, Diagnostic, SectionInfo } from '../types';
 import type { BibRecord, ParsedBib } from './bib';
 import type { LabelDef } from './labels';
+import type { ExperimentResults } from './numbers';
 import type { XrefTargets } from './xrefs';
 
 /*
@@ -32,6 +33,8 @@ export interface EssayContext {
   labels: Map<string, LabelDef>;
   /** Chapter and figure numbers, for `@ch:` and `@fig:` references. */
   targets: XrefTargets;
+  /** Results of the experiments behind `:num[…]`, each run at most once per compile. */
+  experiments: ExperimentResults;
   /** Citation key → its number, in order of first use through the essay. */
   citeOrder: Map<string, number>;
   figureCount: number;

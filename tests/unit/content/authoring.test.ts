@@ -72,3 +72,26 @@ describe('glossary symbols', () => {
     expect(html[0]).toContain('<td>a fixed point of the memory-retrieval dynamics</td>');
   });
 });
+
+describe(':num[experiment.key]', () => {
+  it('formats a computed number with digits or significant digits', async () => {
+    const { html, errors } = await compile(chapter('01-intro.md', 'Spacing :num[ring.spacing]{digits=3}; about :num[capacity.cubicNoError784]{sig=2}; $N/(2\\ln N) \\approx$ :num[capacity.classicalNoError784].'));
+    expect(errors).toEqual([]);
+    expect(html[0]).toContain('Spacing 0.006; about 15,000; ');
+    expect(html[0]).toMatch(/<\/span> 59\.<\/p>/);
+  });
+  it('reports an unknown experiment, result or attribute at its place', async () => {
+    const { errors } = await compile(chapter('01-intro.md', 'A :num[nope.x], :num[ring.nope] and :num[ring.spacing]{digits=x} :num[ring.spacing]{round=2}.'));
+    expect(errors).toEqual([
+      'content/01-intro.md:5:3: unknown experiment "nope" (known: ring, memorization, capacity)',
+      'content/01-intro.md:5:17: experiment "ring" has no result "nope" (it has: spacing, farthest1, farthestMin, farthestMax)',
+      'content/01-intro.md:5:37: :num[ring.spacing]: digits and sig must be whole numbers (sig at least 1)',
+      'content/01-intro.md:5:66: :num[ring.spacing]: unknown attribute "round" (known: digits, sig)',
+    ]);
+  });
+  it('leaves words like "ratio:num" to the prose', async () => {
+    const { html, errors } = await compile(chapter('01-intro.md', 'A ratio:num and 3:2.'));
+    expect(errors).toEqual([]);
+    expect(html[0]).toContain('A ratio:num and 3:2.');
+  });
+});
