@@ -45,7 +45,7 @@ function halfPoint(points: [number, number][], falling: boolean): number {
   return NaN;
 }
 
-/** Chapter 7's shipped runs (public/data/memorization.json): per width, half-points of the memorized and generalized fractions. */
+/** Chapter 7's shipped runs (public/data/memorization.json): per width, half-points of the memorized and generalized fractions and the peak spurious fraction (seed means). */
 function memorization(): Record<string, number> {
   const file = new URL('../../../public/data/memorization.json', import.meta.url);
   const runs = (JSON.parse(readFileSync(file, 'utf8')) as { runs: MemorizationRun[] }).runs;
@@ -59,6 +59,7 @@ function memorization(): Record<string, number> {
     out[`memorizedHalf${width}`] = halfPoint(ks.map((k) => [k, mean(k, 0)]), true);
     out[`generalizedHalf${width}`] = halfPoint(ks.map((k) => [k, mean(k, 2)]), false);
     out[`memorizedPercentK8w${width}`] = 100 * mean(8, 0);
+    out[`spuriousPeakPercent${width}`] = 100 * Math.max(...ks.map((k) => mean(k, 1)));
   }
   return out;
 }
