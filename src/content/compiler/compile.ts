@@ -24,7 +24,7 @@ import { transformChildren, type Action, type DirectiveNode, type MathNode } fro
  *   labels.ts      every equation label in the essay, numbered in reading order
  *   this file      one walk per chapter: headings → sections, $$ → numbered equations (labels.ts),
  *                  prose → citations, @eq:, @ch: and @fig: references (references.ts, xrefs.ts), ::figure / :::aside /
- *                  :::notes (directives.ts)
+ *                  :::notes (directives.ts), :sym / ::notation-table (symbols.ts), :num (numbers.ts, experiments.ts)
  *   render.ts      remark-rehype + rehype-katex                                       → HTML segments
  *   math.ts        (check mode) every formula parsed by KaTeX, without rendering
  *
