@@ -14,6 +14,7 @@ import { splitText } from './references';
 import { renderChapter } from './render';
 import { htmlGate } from './sanitize';
 import { slugify } from './text';
+import { checkNotationLinks } from './symbols';
 import { collectTargets } from './xrefs';
 import { transformChildren, type Action, type DirectiveNode, type MathNode } from './tree';
 
@@ -78,7 +79,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
   const uniqueId = idRegistry();
   for (const ch of parsed) ch.slug = uniqueId(ch.slug);
   const targets = collectTargets(parsed, input.figures);
-  const essay: EssayContext = { report, bib: input.bib, entries, figures: input.figures, labels, targets, experiments: new Map(), citeOrder: new Map(), figureCount: 0, figureAnchors: new Map(), uniqueId };
+  const essay: EssayContext = { report, bib: input.bib, entries, figures: input.figures, labels, targets, experiments: new Map(), symbols: { anchored: new Set(), tables: [] }, citeOrder: new Map(), figureCount: 0, figureAnchors: new Map(), uniqueId };
   for (const l of labels.values()) essay.uniqueId(`eq-${l.label}`);
 
   const chapters: ChapterInfo[] = [];
@@ -90,6 +91,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
     contents.push(input.mode === 'check' ? { slug: ch.slug, segments: [], notes: [] } : await renderChapter(ch.tree, ctx, safe));
     chapters.push(ctx.info);
   }
+  checkNotationLinks(essay);
 
   const gate = input.mode === 'check' ? null : await htmlGate();
   const bibliography: BibEntryInfo[] = [...essay.citeOrder.entries()].map(([key, number]) => {

@@ -35,6 +35,8 @@ export interface EssayContext {
   targets: XrefTargets;
   /** Results of the experiments behind `:num[…]`, each run at most once per compile. */
   experiments: ExperimentResults;
+  /** Glossary ids anchored by `:sym{#id}`, and where `::notation-table`s stand. */
+  symbols: { anchored: Set<string>; tables: { file: string; at: Place | undefined }[] };
   /** Citation key → its number, in order of first use through the essay. */
   citeOrder: Map<string, number>;
   figureCount: number;

@@ -19,7 +19,7 @@ export function directive(d: DirectiveNode, parent: MdParent | MdRoot, ctx: Chap
   // Any other `a:b` in prose parses as a text directive too: give the author their text back.
   if (d.type === 'textDirective') return { replace: [{ type: 'text', value: sourceOf(d, ctx.body) || `:${d.name}` }] };
   if (d.type === 'leafDirective' && d.name === 'figure') return figure(d, parent, ctx);
-  if (d.type === 'leafDirective' && d.name === 'notation-table') return { replace: [notationTable()] };
+  if (d.type === 'leafDirective' && d.name === 'notation-table') return { replace: [notationTable(ctx, pos)] };
   if (d.type === 'containerDirective' && d.name === 'aside') {
     d.data = { ...d.data, hName: 'div', hProperties: { className: ['aside'], role: 'note' } };
     return 'descend';

@@ -1,6 +1,6 @@
 import type { RootContent as MdContent, PhrasingContent, TableCell, TableRow } from 'mdast';
 import { GLOSSARY } from '../../lib/glossary/glossary';
-import type { ChapterContext } from './context';
+import type { ChapterContext, EssayContext, Place } from './context';
 import { hnode, type Action, type DirectiveNode } from './tree';
 
 /*
@@ -25,7 +25,17 @@ export function symbolAnchor(d: DirectiveNode, ctx: ChapterContext): Action {
     essay.report(file, at, `symbol "${id}" is anchored twice (mark only its first use)`);
     return { replace: [] };
   }
+  essay.symbols.anchored.add(id);
   return { replace: [hnode('span', { id: anchor }, [])] };
+}
+
+/** After every chapter: each link of a notation table must land on a `:sym` anchor somewhere in the essay. */
+export function checkNotationLinks(essay: EssayContext): void {
+  const missing = GLOSSARY.filter((g) => !essay.symbols.anchored.has(g.id)).map((g) => g.id);
+  if (!missing.length) return;
+  for (const { file, at } of essay.symbols.tables) {
+    essay.report(file, at, `the notation table links to symbols no :sym{#id} anchors: ${missing.join(', ')} (mark each at its first use)`);
+  }
 }
 
 const math = (tex: string): PhrasingContent =>
@@ -34,7 +44,8 @@ const math = (tex: string): PhrasingContent =>
 const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
 
 /** `::notation-table` → a two-column table of the glossary: each symbol (typeset, linked to its first use) and its meaning. */
-export function notationTable(): MdContent {
+export function notationTable(ctx: ChapterContext, at: Place | undefined): MdContent {
+  ctx.essay.symbols.tables.push({ file: ctx.file, at });
   const head: TableRow = { type: 'tableRow', children: [cell([{ type: 'text', value: 'Symbol' }]), cell([{ type: 'text', value: 'Meaning' }])] };
   const rows: TableRow[] = GLOSSARY.map((g) => ({
     type: 'tableRow',
