@@ -84,6 +84,7 @@ function capacity(): Record<string, number> {
     expExponent784: Math.floor(exp),
     classical784: classicalCapacity(n),
     surveyMnist: 0.14 * n,
+    survey1024: 0.14 * 1024,
     slopeOffset784: 1 + 1 / Math.log(n),
   };
 }
