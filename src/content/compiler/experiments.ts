@@ -32,7 +32,11 @@ function ring(): Record<string, number> {
 interface MemorizationRun {
   K: number;
   width: number;
+  seed: number;
   fractions: [number, number, number];
+  heldOutLoss: number;
+  exactLoss: number;
+  gains: number[];
 }
 
 /** K where the seed-mean of `series` first crosses ½ (linear between grid points), or NaN if it never does. */
@@ -45,7 +49,8 @@ function halfPoint(points: [number, number][], falling: boolean): number {
   return NaN;
 }
 
-/** Chapter 7's shipped runs (public/data/memorization.json): per width, half-points of the memorized and generalized fractions and the peak spurious fraction (seed means). */
+/** Chapter 7's shipped runs (public/data/memorization.json): per width, half-points of the memorized and generalized fractions and the peak spurious fraction (seed means);
+ * gains, losses and class percentages of single seed-1 runs. */
 function memorization(): Record<string, number> {
   const file = new URL('../../../public/data/memorization.json', import.meta.url);
   const runs = (JSON.parse(readFileSync(file, 'utf8')) as { runs: MemorizationRun[] }).runs;
@@ -61,6 +66,17 @@ function memorization(): Record<string, number> {
     out[`memorizedPercentK8w${width}`] = 100 * mean(8, 0);
     out[`spuriousPeakPercent${width}`] = 100 * Math.max(...ks.map((k) => mean(k, 1)));
   }
+  const one = (K: number, width: number) => runs.find((r) => r.K === K && r.width === width && r.seed === 1);
+  for (const K of [2, 1000]) {
+    const gains = runs.filter((r) => r.K === K && r.seed === 1).flatMap((r) => r.gains.filter(Number.isFinite));
+    out[`gainMinK${K}`] = Math.min(...gains);
+    out[`gainMaxK${K}`] = Math.max(...gains);
+    out[`heldOutLossK${K}w32`] = one(K, 32)?.heldOutLoss ?? NaN;
+    out[`exactLossK${K}`] = one(K, 32)?.exactLoss ?? NaN;
+  }
+  ['Memorized', 'Spurious', 'Generalized'].forEach((name, c) => {
+    out[`percent${name}K8w32`] = 100 * (one(8, 32)?.fractions[c] ?? NaN);
+  });
   return out;
 }
 
