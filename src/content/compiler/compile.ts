@@ -14,6 +14,8 @@ import { splitText } from './references';
 import { renderChapter } from './render';
 import { htmlGate } from './sanitize';
 import { slugify } from './text';
+import { checkNotationLinks } from './symbols';
+import { collectTargets } from './xrefs';
 import { transformChildren, type Action, type DirectiveNode, type MathNode } from './tree';
 
 /*
@@ -22,8 +24,8 @@ import { transformChildren, type Action, type DirectiveNode, type MathNode } fro
  *   parse.ts       frontmatter + remark (GFM, math, directives)                      → mdast per chapter
  *   labels.ts      every equation label in the essay, numbered in reading order
  *   this file      one walk per chapter: headings → sections, $$ → numbered equations (labels.ts),
- *                  prose → citations and @eq: references (references.ts), ::figure / :::aside /
- *                  :::notes (directives.ts)
+ *                  prose → citations, @eq:, @ch: and @fig: references (references.ts, xrefs.ts), ::figure / :::aside /
+ *                  :::notes (directives.ts), :sym / ::notation-table (symbols.ts), :num (numbers.ts, experiments.ts)
  *   render.ts      remark-rehype + rehype-katex                                       → HTML segments
  *   math.ts        (check mode) every formula parsed by KaTeX, without rendering
  *
@@ -74,8 +76,10 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
   }
 
   const labels = collectLabels(parsed, report);
-  const essay: EssayContext = { report, bib: input.bib, entries, figures: input.figures, labels, citeOrder: new Map(), figureCount: 0, figureAnchors: new Map(), uniqueId: idRegistry() };
-  for (const ch of parsed) ch.slug = essay.uniqueId(ch.slug);
+  const uniqueId = idRegistry();
+  for (const ch of parsed) ch.slug = uniqueId(ch.slug);
+  const targets = collectTargets(parsed, input.figures);
+  const essay: EssayContext = { report, bib: input.bib, entries, figures: input.figures, labels, targets, experiments: new Map(), symbols: { anchored: new Set(), tables: [] }, citeOrder: new Map(), figureCount: 0, figureAnchors: new Map(), uniqueId };
   for (const l of labels.values()) essay.uniqueId(`eq-${l.label}`);
 
   const chapters: ChapterInfo[] = [];
@@ -87,6 +91,7 @@ export async function compileEssay(input: CompileInput): Promise<CompiledEssay> 
     contents.push(input.mode === 'check' ? { slug: ch.slug, segments: [], notes: [] } : await renderChapter(ch.tree, ctx, safe));
     chapters.push(ctx.info);
   }
+  checkNotationLinks(essay);
 
   const gate = input.mode === 'check' ? null : await htmlGate();
   const bibliography: BibEntryInfo[] = [...essay.citeOrder.entries()].map(([key, number]) => {

@@ -2,6 +2,8 @@ import type { FigureMeta } from '../../lib/figure/spec';
 import type { ChapterInfo, Diagnostic, SectionInfo } from '../types';
 import type { BibRecord, ParsedBib } from './bib';
 import type { LabelDef } from './labels';
+import type { ExperimentResults } from './numbers';
+import type { XrefTargets } from './xrefs';
 
 /*
  * The state the compiler's passes share: the essay-wide registries (ids, labels, citation numbers, figure
@@ -29,6 +31,12 @@ export interface EssayContext {
   entries: Map<string, BibRecord>;
   figures: Record<string, FigureMeta>;
   labels: Map<string, LabelDef>;
+  /** Chapter and figure numbers, for `@ch:` and `@fig:` references. */
+  targets: XrefTargets;
+  /** Results of the experiments behind `:num[…]`, each run at most once per compile. */
+  experiments: ExperimentResults;
+  /** Glossary ids anchored by `:sym{#id}`, and where `::notation-table`s stand. */
+  symbols: { anchored: Set<string>; tables: { file: string; at: Place | undefined }[] };
   /** Citation key → its number, in order of first use through the essay. */
   citeOrder: Map<string, number>;
   figureCount: number;

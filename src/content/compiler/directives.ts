@@ -2,18 +2,24 @@ import type { RootContent as MdContent, Parent as MdParent, Root as MdRoot } fro
 import { hostAttrs, TRANSPORT_ATTRS, validateProps } from '../../lib/figure/spec';
 import type { FigureInfo } from '../types';
 import type { ChapterContext } from './context';
+import { numberDirective } from './numbers';
+import { notationTable, symbolAnchor } from './symbols';
 import { sourceOf, type Action, type DirectiveNode } from './tree';
 
 /*
  * Pass 2, directives: `::figure[caption]{id=… prop=…}` (checked against the figure's declaration, numbered
- * through the essay, and left as a slot the renderer splits the body at), `:::aside` and `:::notes`.
+ * through the essay, and left as a slot the renderer splits the body at), `:::aside`, `:::notes`, and the
+ * glossary's `:sym{#id}` and `::notation-table` (symbols.ts), and computed numbers `:num[…]` (numbers.ts).
  */
 
 export function directive(d: DirectiveNode, parent: MdParent | MdRoot, ctx: ChapterContext): Action {
   const pos = d.position?.start;
-  // `a:b` in prose parses as a text directive; we have none, so give the author their text back.
+  if (d.type === 'textDirective' && d.name === 'sym') return symbolAnchor(d, ctx);
+  if (d.type === 'textDirective' && d.name === 'num') return numberDirective(d, ctx);
+  // Any other `a:b` in prose parses as a text directive too: give the author their text back.
   if (d.type === 'textDirective') return { replace: [{ type: 'text', value: sourceOf(d, ctx.body) || `:${d.name}` }] };
   if (d.type === 'leafDirective' && d.name === 'figure') return figure(d, parent, ctx);
+  if (d.type === 'leafDirective' && d.name === 'notation-table') return { replace: [notationTable(ctx, pos)] };
   if (d.type === 'containerDirective' && d.name === 'aside') {
     d.data = { ...d.data, hName: 'div', hProperties: { className: ['aside'], role: 'note' } };
     return 'descend';
@@ -23,7 +29,7 @@ export function directive(d: DirectiveNode, parent: MdParent | MdRoot, ctx: Chap
     return 'descend';
   }
   const shape = d.type === 'leafDirective' ? `::${d.name}` : `:::${d.name}`;
-  ctx.essay.report(ctx.file, pos, `unknown directive ${shape} (known: ::figure, :::aside, :::notes)`);
+  ctx.essay.report(ctx.file, pos, `unknown directive ${shape} (known: ::figure, ::notation-table, :::aside, :::notes)`);
   return { replace: [] };
 }
 

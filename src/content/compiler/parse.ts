@@ -123,7 +123,7 @@ function countLines(s: string, from: number, to: number): number {
 }
 
 async function parseBody(body: string, cache?: ContentCache): Promise<MdRoot> {
-  const key = contentKey('mdast-v2', body);
+  const key = contentKey('mdast-v3', body);
   const cached = cache?.tree(key);
   if (cached) return JSON.parse(cached) as MdRoot;
   const tree = (await markdownParser())(body);
@@ -151,9 +151,16 @@ function unclosedMath(tree: MdRoot, body: string, reported: Set<number>): { node
   return found;
 }
 
+/** The essay's text directives (`:sym{#id}`, `:num[expr]`), when they do not follow a letter, digit or `@`. */
+function isOurs(d: DirectiveNode, body: string): boolean {
+  const at = d.position?.start.offset ?? 0;
+  return KEPT.has(d.name) && !/[\w@]/.test(body.charAt(at - 1));
+}
+const KEPT = new Set(['sym', 'num']);
+
 /**
- * `@eq:label` and prose like `ratio 3:2` or `a:b` parse as text directives (`:label`, `:b`); the essay has no
- * text directives, so they go back to plain text, merged with their neighbours so references can be found.
+ * `@eq:label` and prose like `ratio 3:2` or `a:b` parse as text directives (`:label`, `:b`); all but the
+ * essay's own go back to plain text, merged with their neighbours so references can be found.
  */
 function restoreTextDirectives(node: MdRoot | MdContent, body: string): void {
   if (!('children' in node) || !Array.isArray(node.children)) return;
@@ -161,7 +168,7 @@ function restoreTextDirectives(node: MdRoot | MdContent, body: string): void {
   let touched = false;
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
-    if (k.type === 'textDirective') {
+    if (k.type === 'textDirective' && !isOurs(k as unknown as DirectiveNode, body)) {
       const d = k as unknown as DirectiveNode;
       kids[i] = { type: 'text', value: sourceOf(d, body) || `:${d.name}`, position: d.position };
       touched = true;

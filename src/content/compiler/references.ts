@@ -1,10 +1,12 @@
 import type { RootContent as MdContent, Text as MdText } from 'mdast';
 import type { ChapterContext, Place } from './context';
 import { hnode } from './tree';
+import { XREF, xref } from './xrefs';
 
 /*
  * Pass 2, in prose: `[@key]` / `[@key1; @key2, locator]` citations (numbered in order of first use through
- * the essay) and `@eq:label` equation references ("(n)", linked to the equation).
+ * the essay), `@eq:label` equation references ("(n)", linked to the equation) and `@ch:` / `@Ch:` / `@fig:`
+ * references (xrefs.ts).
  */
 
 const EQREF = /@eq:([A-Za-z0-9_-]+(?:[.:][A-Za-z0-9_-]+)*)/g;
@@ -61,7 +63,7 @@ function placer(v: string, start: Place | undefined): (i: number) => Place {
   };
 }
 
-/** Replaces `@eq:label` and `[@key; @key2]` inside one text node, or returns null when it has neither. */
+/** Replaces `@eq:label`, `@ch:slug`, `@fig:id` and `[@key; @key2]` inside one text node, or returns null when it has none. */
 export function splitText(t: MdText, ctx: ChapterContext): MdContent[] | null {
   const v = t.value;
   if (!v.includes('@')) return null;
@@ -85,6 +87,11 @@ export function splitText(t: MdText, ctx: ChapterContext): MdContent[] | null {
     while (c < cites && hits[c].end <= index) c++;
     if (c < cites && index >= hits[c].index) continue;
     hits.push({ index, end: index + m[0].length, make: () => [eqref(m[1], at(index), ctx)] });
+  }
+  for (const m of v.matchAll(XREF)) {
+    const index = m.index ?? 0;
+    if (hits.some((h) => index >= h.index && index < h.end)) continue;
+    hits.push({ index, end: index + m[0].length, make: () => [xref(m[1], m[2], at(index), ctx)] });
   }
   if (!hits.length) return null;
   hits.sort((a, b) => a.index - b.index);

@@ -3,7 +3,7 @@ import type { Options as Schema } from 'rehype-sanitize';
 /*
  * The allowlist of HTML a chapter may contain, after typesetting: what rehype-sanitize keeps. It covers the
  * prose markdown makes (GFM tables, footnotes, task lists), the compiler's own markup (citations, equation
- * anchors and numbers, asides, speaker notes, figure captions), the glossary's `<span id="sym-…">` anchors,
+ * anchors and numbers, asides, speaker notes, figure captions), the glossary's `sym-…` anchors (from `:sym{#id}`),
  * and KaTeX's output (HTML with inline styles, MathML, and the SVG of stretchy delimiters and roots).
  * Everything else (scripts, event handlers, frames, objects, forms, stylesheets, and any URL that runs code
  * or fetches from elsewhere) is refused: the build stops, and the sanitizer would remove it anyway.

@@ -195,7 +195,7 @@ describe('every content error has its file:line:col and a one-line reason', () =
     expect(await errors(chapter('01-a.md', '$$ {#eq:x number=3}\na\n$$'))).toEqual(['content/01-a.md:5:1: unknown equation attribute "number=3" (known: #eq:label, survey=N)']);
   });
   it('an unknown directive, and a figure inside a container', async () => {
-    expect(await errors(chapter('01-a.md', ':::warning\nHi\n:::'))).toEqual(['content/01-a.md:5:1: unknown directive :::warning (known: ::figure, :::aside, :::notes)']);
+    expect(await errors(chapter('01-a.md', ':::warning\nHi\n:::'))).toEqual(['content/01-a.md:5:1: unknown directive :::warning (known: ::figure, ::notation-table, :::aside, :::notes)']);
     expect(await errors(chapter('01-a.md', ':::aside\n::figure{id="energy-landscape"}\n:::'))).toEqual([
       'content/01-a.md:6:1: a ::figure must stand on its own line at the top level of the chapter (not inside a list, quote or aside)',
     ]);
