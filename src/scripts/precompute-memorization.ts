@@ -4,9 +4,9 @@
  *
  *   npx tsx src/scripts/precompute-memorization.ts                 # the shipped file, start to finish
  *
- * With no arguments it runs the whole recipe: seed 1 for every width (16, 32, 64) and every K of SWEEP_K, with the
- * trained weights (the figure draws those networks), then seeds 2 and 3 at the boundary K values BOUNDARY_K for
- * every width, without weights (the figure averages the fractions over every seed it has). Each run trains a fresh score network
+ * With no arguments it runs the whole recipe: seed 1 for every width (16, 32, 64, 128) and every K of SWEEP_K, with the
+ * trained weights (the figure draws those networks), then seeds 2 and 3 at the boundary K values BOUNDARY_K for the
+ * widths of EXTRA_SEED_WIDTHS (16, 32, 64: the widest network costs about four times as much to train), without weights (the figure averages the fractions over every seed it has). Each run trains a fresh score network
  * by denoising score matching on K points of the unit circle — same seed ⇒ same data, weights, minibatches and
  * sampler noise — samples 400 points, settles them on the learned attractors and classifies them
  * (src/core/ring-experiment.ts). Every number in the JSON comes from this script.
@@ -23,7 +23,7 @@ import { createRingExperiment, finishRingExperiment, trainRingExperiment, RING_E
 
 export const SWEEP_K = [2, 4, 6, 8, 12, 16, 24, 32, 64, 128, 256, 512, 1000];
 export const BOUNDARY_K = [6, 8, 12, 16, 24, 32];
-export const WIDTHS = [16, 32, 64];
+export const WIDTHS = [16, 32, 64, 128];
 /** Widths that get the extra boundary seeds. */
 export const EXTRA_SEED_WIDTHS = [16, 32, 64];
 

@@ -55,7 +55,7 @@ function memorization(): Record<string, number> {
   const file = new URL('../../../public/data/memorization.json', import.meta.url);
   const runs = (JSON.parse(readFileSync(file, 'utf8')) as { runs: MemorizationRun[] }).runs;
   const out: Record<string, number> = {};
-  for (const width of [16, 32, 64]) {
+  for (const width of [16, 32, 64, 128]) {
     const ks = [...new Set(runs.filter((r) => r.width === width).map((r) => r.K))].sort((a, b) => a - b);
     const mean = (k: number, c: number) => {
       const at = runs.filter((r) => r.width === width && r.K === k);
