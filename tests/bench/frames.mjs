@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+/*
+ * Frame bench for every figure (issue 14): each figure at its default setting and at its heaviest declared
+ * setting, playing in view for a fixed window (3 s), in Debian's Chromium. Reports the p50 / p95 interval
+ * between animation frames, the frame rate, and the longest task ('longtask' observer; the longest
+ * 'long-animation-frame' is in the JSON too). Budget: p95 ≤ 16.7 ms and longest task ≤ 50 ms.
+ *
+ * Builds nothing: run `npm run build` (or `npx vite build`) first. Then
+ *
+ *   npm run bench:frames -- [--single] [--runs 3] [--only id,id] [--settings default,heaviest]
+ *                           [--no-interactions] [--seconds 3] [--dist dist | --base http://host:port/]
+ *
+ *   (default)  essay mode, as a reader meets the figures: the essay is loaded and scrolled through (every
+ *              chapter loaded, every figure mounted once); then each figure in turn is scrolled into view,
+ *              kept playing and measured. "default" = as the essay embeds it. The heaviest setting is opened
+ *              as a deep link into the essay (`?fig=<anchor>&prop=value#<anchor>`, one page per figure, also
+ *              scrolled through), and checked through the figure's own "Copy link" before measuring.
+ *   --single   each figure alone (`?figure=<id>&prop=value`): quicker, and "default" = the declaration's.
+ *   --runs N   repeat N times; the table gives the median of each metric.
+ *
+ * Figures and their settings come from the declarations (frames/settings.mjs: the heaviest rule and its
+ * override table). Interaction rows (frames/interactions.mjs) measure the same metrics while a figure works in
+ * a Web Worker at the reader's request (training, the capacity experiment). Starts `vite preview` of --dist on
+ * a free port unless --base is given. Writes reports/frames.json (with os.loadavg() at start and end).
+ */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkOverrides, describeValues, heaviestValues, linkHolds, loadMetas, urlState } from './frames/settings.mjs';
+import { measureFigure, newContext, newPage, openEssay, openSingle, waitForState } from './frames/drive.mjs';
+import { runInteractions } from './frames/interactions.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    single: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    settings: { type: 'string', default: 'default,heaviest' },
+    'no-interactions': { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '3' },
+    dist: { type: 'string', default: 'dist' },
+    base: { type: 'string' },
+    out: { type: 'string', default: 'reports/frames.json' },
+  },
+});
+const RUNS = Math.max(1, Number(opt.runs));
+const SECONDS = Number(opt.seconds);
+const SETTINGS = opt.settings.split(',');
+const ONLY = opt.only?.split(',');
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const metas = await loadMetas(process.cwd());
+checkOverrides(metas);
+const wanted = (id) => !ONLY || ONLY.includes(id);
+
+/** `vite preview` of the build on a free port; resolves once it answers. */
+async function startPreview(dist) {
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`no build in ${dist}: run \`npm run build\` first`);
+  const port = await new Promise((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = s.address();
+      s.close(() => res(free));
+    });
+  });
+  const child = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      if (i > 240) throw new Error('vite preview did not start');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return { url, stop: () => process.kill(-child.pid) };
+}
+
+/** One figure on a fresh page at its heaviest setting, by deep link (essay) or the single-figure route. */
+async function measureHeaviest(context, base, f) {
+  const meta = metas[f.id];
+  const values = heaviestValues(meta);
+  const snap = { params: values, seed: 1, steps: 0, speed: 1 };
+  const page = await newPage(context);
+  try {
+    if (opt.single) await openSingle(page, urlState.singleFigureLink(base, meta, snap), f.id);
+    else await openEssay(page, urlState.essayFigureLink(base, f.anchor, meta, snap));
+    await waitForState(page, f.anchor, (link) => linkHolds(meta, link, values, ['fig', 'figure']));
+    return await measureFigure(page, f, SECONDS);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Runs `fn`, turning a failure into an error row (one broken figure does not stop the bench). */
+async function attempt(row, fn) {
+  try {
+    return { ...row, ...(await fn()) };
+  } catch (e) {
+    console.warn(`  ${row.figure} ${row.setting}: ${String(e.message).split('\n')[0]}`);
+    return { ...row, error: String(e.message).split('\n')[0] };
+  }
+}
+
+async function oneRun(context, base) {
+  const rows = [];
+  const log = (r) => {
+    rows.push(r);
+    console.log(`  ${r.figure} · ${r.setting}: ${r.error ? `error: ${r.error}` : `p50 ${r.p50} ms, p95 ${r.p95} ms, longest task ${r.longestTask} ms, ${r.fps} fps`}`);
+  };
+  const defaults = async (page, figures) => {
+    if (SETTINGS.includes('default')) for (const f of figures) log(await attempt({ figure: f.id, anchor: f.anchor, setting: 'default' }, () => measureFigure(page, f, SECONDS)));
+    if (!opt['no-interactions']) for (const r of await runInteractions(page, figures)) log(r);
+  };
+  let figures;
+  if (opt.single) {
+    figures = Object.keys(metas).filter(wanted).sort().map((id) => ({ anchor: `fig-${id}`, id }));
+    for (const f of figures) {
+      const page = await newPage(context);
+      const opened = await attempt({ figure: f.id, anchor: f.anchor, setting: 'default' }, () => openSingle(page, `${base}?figure=${f.id}`, f.id));
+      if (opened.error) log(opened);
+      else await defaults(page, [f]);
+      await page.close();
+    }
+  } else {
+    const page = await newPage(context);
+    const t0 = Date.now();
+    figures = (await openEssay(page, base)).filter((f) => wanted(f.id));
+    const missing = Object.keys(metas).filter((id) => wanted(id) && !figures.some((f) => f.id === id));
+    if (missing.length) console.warn(`  not in the essay, so not benched here (use --single): ${missing.join(', ')}`);
+    console.log(`  essay loaded and scrolled through in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    await defaults(page, figures);
+    await page.close();
+  }
+  if (SETTINGS.includes('heaviest')) {
+    for (const f of figures) {
+      const changed = describeValues(metas[f.id], heaviestValues(metas[f.id]));
+      if (!changed) continue;
+      log(await attempt({ figure: f.id, anchor: f.anchor, setting: `heaviest: ${changed}` }, () => measureHeaviest(context, base, f)));
+    }
+  }
+  return rows;
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+};
+const METRICS = ['p50', 'p95', 'fps', 'longestTask', 'longTasks', 'longestLoaf', 'longestLoafBlocking', 'workP50', 'workP95', 'frames', 'restarts', 'seconds'];
+
+/** One row per figure instance and setting: the median of each metric over the runs. */
+function combine(runs) {
+  const groups = new Map();
+  for (const r of runs.flat()) {
+    const key = `${r.anchor}|${r.setting}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rs) => {
+    const ok = rs.filter((r) => !r.error);
+    const row = { figure: rs[0].figure, anchor: rs[0].anchor, setting: rs[0].setting, runs: ok.length };
+    if (rs[0].static) row.static = true;
+    for (const m of METRICS) if (ok.some((r) => r[m] !== undefined)) row[m] = median(ok.map((r) => r[m]));
+    if (ok.length < rs.length) row.errors = rs.filter((r) => r.error).map((r) => r.error);
+    row.budgetOk = ok.length ? row.p95 <= 16.7 && row.longestTask <= 50 : null;
+    return row;
+  });
+}
+
+function table(rows) {
+  const instances = new Map();
+  for (const r of rows) instances.set(r.figure, new Set([...(instances.get(r.figure) ?? []), r.anchor]));
+  const name = (r) => (instances.get(r.figure).size > 1 ? `${r.figure} (#${r.anchor})` : r.figure);
+  const cell = (x) => (x === null || x === undefined ? '–' : String(x));
+  const lines = ['| figure | setting | p50 ms | p95 ms | longest task ms | fps | budget ok |', '|---|---|---:|---:|---:|---:|:-:|'];
+  for (const r of rows) {
+    const setting = `${r.setting}${r.static ? ' (static, idle)' : ''}${r.seconds ? ` (${r.seconds} s)` : ''}`;
+    if (!r.runs) lines.push(`| ${name(r)} | ${setting} | error: ${r.errors[0].replace(/\|/g, '/')} | | | | ✗ |`);
+    else lines.push(`| ${name(r)} | ${setting} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.longestTask)} | ${cell(r.fps)} | ${r.budgetOk ? '✓' : '✗'} |`);
+  }
+  return lines.join('\n');
+}
+
+const load = () => loadavg().map((x) => +x.toFixed(2));
+const started = { at: new Date().toISOString(), loadavg: load() };
+const server = opt.base ? null : await startPreview(opt.dist);
+const base = opt.base ?? server.url;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const chromiumVersion = browser.version();
+const runs = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    console.log(`run ${i + 1} of ${RUNS} (${opt.single ? 'single' : 'essay'} mode, load average ${load().join(' ')})`);
+    const context = await newContext(browser);
+    runs.push(await oneRun(context, base));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server?.stop();
+}
+const rows = combine(runs);
+const ended = { at: new Date().toISOString(), loadavg: load() };
+const report = { mode: opt.single ? 'single' : 'essay', seconds: SECONDS, runs: RUNS, cpus: cpus().length, chromium: chromiumVersion, started, ended, budget: { p95Ms: 16.7, longestTaskMs: 50 }, rows, raw: runs };
+mkdirSync(dirname(opt.out), { recursive: true });
+writeFileSync(opt.out, JSON.stringify(report, null, 2) + '\n');
+console.log(`\n${table(rows)}\n`);
+console.log(`${report.mode} mode, median of ${RUNS} run${RUNS > 1 ? 's' : ''}, ${SECONDS} s each; load average ${started.loadavg.join(' ')} at start, ${ended.loadavg.join(' ')} at end (${cpus().length} cores). Wrote ${opt.out}.`);
