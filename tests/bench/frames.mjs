@@ -33,6 +33,7 @@ import { parseArgs } from 'node:util';
 import { checkOverrides, describeValues, heaviestValues, linkHolds, loadMetas, urlState } from './frames/settings.mjs';
 import { measureFigure, newContext, newPage, openEssay, openSingle, waitForState } from './frames/drive.mjs';
 import { runInteractions } from './frames/interactions.mjs';
+import { combine, table } from './frames/report.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -87,7 +88,7 @@ async function measureHeaviest(context, base, f) {
   const page = await newPage(context);
   try {
     if (opt.single) await openSingle(page, urlState.singleFigureLink(base, meta, snap), f.id);
-    else await openEssay(page, urlState.essayFigureLink(base, f.anchor, meta, snap));
+    else await openEssay(page, urlState.essayFigureLink(base, f.anchor, meta, snap), f.anchor);
     await waitForState(page, f.anchor, (link) => linkHolds(meta, link, values, ['fig', 'figure']));
     return await measureFigure(page, f, SECONDS);
   } finally {
@@ -143,44 +144,6 @@ async function oneRun(context, base) {
     }
   }
   return rows;
-}
-
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
-};
-const METRICS = ['p50', 'p95', 'fps', 'longestTask', 'longTasks', 'longestLoaf', 'longestLoafBlocking', 'workP50', 'workP95', 'frames', 'restarts', 'seconds'];
-
-/** One row per figure instance and setting: the median of each metric over the runs. */
-function combine(runs) {
-  const groups = new Map();
-  for (const r of runs.flat()) {
-    const key = `${r.anchor}|${r.setting}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return [...groups.values()].map((rs) => {
-    const ok = rs.filter((r) => !r.error);
-    const row = { figure: rs[0].figure, anchor: rs[0].anchor, setting: rs[0].setting, runs: ok.length };
-    if (rs[0].static) row.static = true;
-    for (const m of METRICS) if (ok.some((r) => r[m] !== undefined)) row[m] = median(ok.map((r) => r[m]));
-    if (ok.length < rs.length) row.errors = rs.filter((r) => r.error).map((r) => r.error);
-    row.budgetOk = ok.length ? row.p95 <= 16.7 && row.longestTask <= 50 : null;
-    return row;
-  });
-}
-
-function table(rows) {
-  const instances = new Map();
-  for (const r of rows) instances.set(r.figure, new Set([...(instances.get(r.figure) ?? []), r.anchor]));
-  const name = (r) => (instances.get(r.figure).size > 1 ? `${r.figure} (#${r.anchor})` : r.figure);
-  const cell = (x) => (x === null || x === undefined ? '–' : String(x));
-  const lines = ['| figure | setting | p50 ms | p95 ms | longest task ms | fps | budget ok |', '|---|---|---:|---:|---:|---:|:-:|'];
-  for (const r of rows) {
-    const setting = `${r.setting}${r.static ? ' (static, idle)' : ''}${r.seconds ? ` (${r.seconds} s)` : ''}`;
-    if (!r.runs) lines.push(`| ${name(r)} | ${setting} | error: ${r.errors[0].replace(/\|/g, '/')} | | | | ✗ |`);
-    else lines.push(`| ${name(r)} | ${setting} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.longestTask)} | ${cell(r.fps)} | ${r.budgetOk ? '✓' : '✗'} |`);
-  }
-  return lines.join('\n');
 }
 
 const load = () => loadavg().map((x) => +x.toFixed(2));

@@ -43,7 +43,7 @@ export const mounted = (page, anchor) =>
  * chapters load; then every figure is brought into view until it has mounted. Returns the figures in
  * essay order as { anchor, id }.
  */
-export async function openEssay(page, url) {
+export async function openEssay(page, url, target = '') {
   await page.goto(url);
   await page.evaluate(() => window.scrollBy(0, 1));
   await page.waitForFunction(() => document.querySelector('article.chapter') && !document.querySelector('.chapter-loading'), null, { timeout: MOUNT_TIMEOUT });
@@ -52,8 +52,9 @@ export async function openEssay(page, url) {
     await scrollTo(page, f.anchor);
     await mounted(page, f.anchor);
   }
-  // Work a figure started in a worker on mount (an enabled Cancel button says so) finishes before measuring.
-  await page.waitForFunction(() => !document.querySelector('[data-action="cancel"]:enabled'), null, { timeout: 600_000 });
+  // Work another figure started in a worker on mount (an enabled Cancel button says so) finishes before
+  // measuring; the figure to be measured (`target`, an element id) is left running.
+  await page.waitForFunction((t) => ![...document.querySelectorAll('[data-action="cancel"]:enabled')].some((b) => !b.closest(`[id="${t}"]`)), target, { timeout: 600_000 });
   return figures;
 }
 
