@@ -7,8 +7,8 @@
  *
  * Builds nothing: run `npm run build` (or `npx vite build`) first. Then
  *
- *   npm run bench:frames -- [--single] [--runs 3] [--only id,id] [--settings default,heaviest]
- *                           [--no-interactions] [--seconds 3] [--dist dist | --base http://host:port/]
+ *   npm run bench:frames -- [--single] [--runs 3] [--only id,id] [--settings default,heaviest,interaction]
+ *                           [--seconds 3] [--out reports/frames.json] [--dist dist | --base http://host:port/]
  *
  *   (default)  essay mode, as a reader meets the figures: the essay is loaded and scrolled through (every
  *              chapter loaded, every figure mounted once); then each figure in turn is scrolled into view,
@@ -40,8 +40,7 @@ const { values: opt } = parseArgs({
     single: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     only: { type: 'string' },
-    settings: { type: 'string', default: 'default,heaviest' },
-    'no-interactions': { type: 'boolean', default: false },
+    settings: { type: 'string', default: 'default,heaviest,interaction' },
     seconds: { type: 'string', default: '3' },
     dist: { type: 'string', default: 'dist' },
     base: { type: 'string' },
@@ -114,7 +113,7 @@ async function oneRun(context, base) {
   };
   const defaults = async (page, figures) => {
     if (SETTINGS.includes('default')) for (const f of figures) log(await attempt({ figure: f.id, anchor: f.anchor, setting: 'default' }, () => measureFigure(page, f, SECONDS)));
-    if (!opt['no-interactions']) for (const r of await runInteractions(page, figures)) log(r);
+    if (SETTINGS.includes('interaction')) for (const r of await runInteractions(page, figures)) log(r);
   };
   let figures;
   if (opt.single) {

@@ -4,7 +4,7 @@
  * alone), and is measured from the click until the figure says it is done, not for a fixed window.
  *
  *   memorization-generalization: "Retrain" the shown K and width (trains a score network in the worker).
- *   capacity: "Run again" (the recall-against-K experiment in the worker).
+ *   capacity: "New seed" (the recall-against-K experiment runs again in the worker).
  */
 import { measureDuring } from './drive.mjs';
 
@@ -29,20 +29,21 @@ export const INTERACTIONS = [
   {
     id: 'capacity',
     async run(page, fig) {
-      // The experiment starts by itself when the figure first comes on screen: let that one finish first.
+      // The experiment runs by itself when the figure first comes on screen, and its result is cached per
+      // seed: let that run finish, then ask for a new seed, which runs it afresh.
       const text = fig.getByTestId('progress-text');
       await text.filter({ hasText: /( s|cached)$/ }).waitFor({ timeout: DONE_TIMEOUT });
       const r = await measureDuring(
         page,
         this.id,
-        () => fig.locator('[data-action="run"]').click(),
+        () => fig.locator('[data-action="new-seed"]').click(),
         async () => {
           await text.filter({ hasText: '/' }).waitFor({ timeout: DONE_TIMEOUT });
           await text.filter({ hasText: / s$/ }).waitFor({ timeout: DONE_TIMEOUT });
         },
       );
-      const n = await fig.locator('input[name="N"]').inputValue().catch(() => '?');
-      return { setting: `interaction: run the experiment (N = ${n})`, ...r };
+      const n = await fig.locator('input[name="N"]').inputValue();
+      return { setting: `interaction: new seed, experiment runs (N = ${n})`, ...r };
     },
   },
 ];
