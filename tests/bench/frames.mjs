@@ -16,7 +16,8 @@
  *              as a deep link into the essay (`?fig=<anchor>&prop=value#<anchor>`, one page per figure, also
  *              scrolled through), and checked through the figure's own "Copy link" before measuring.
  *   --single   each figure alone (`?figure=<id>&prop=value`): quicker, and "default" = the declaration's.
- *   --runs N   repeat N times; the table gives the median of each metric.
+ *              (In essay mode, a declared figure the essay does not embed is measured this way too.)
+ *   --runs N   repeat N times (default 3); the table gives the median of each metric. --runs 1 for a quick look.
  *
  * Figures and their settings come from the declarations (frames/settings.mjs: the heaviest rule and its
  * override table). Interaction rows (frames/interactions.mjs) measure the same metrics while a figure works in
@@ -38,7 +39,7 @@ import { combine, table } from './frames/report.mjs';
 const { values: opt } = parseArgs({
   options: {
     single: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
     only: { type: 'string' },
     settings: { type: 'string', default: 'default,heaviest,interaction' },
     seconds: { type: 'string', default: '3' },
@@ -86,7 +87,7 @@ async function measureHeaviest(context, base, f) {
   const snap = { params: values, seed: 1, steps: 0, speed: 1 };
   const page = await newPage(context);
   try {
-    if (opt.single) await openSingle(page, urlState.singleFigureLink(base, meta, snap), f.id);
+    if (f.alone) await openSingle(page, urlState.singleFigureLink(base, meta, snap), f.id);
     else await openEssay(page, urlState.essayFigureLink(base, f.anchor, meta, snap), f.anchor);
     await waitForState(page, f.anchor, (link) => linkHolds(meta, link, values, ['fig', 'figure']));
     return await measureFigure(page, f, SECONDS);
@@ -112,34 +113,39 @@ async function oneRun(context, base) {
     console.log(`  ${r.figure} · ${r.setting}: ${r.error ? `error: ${r.error}` : `p50 ${r.p50} ms, p95 ${r.p95} ms, longest task ${r.longestTask} ms, ${r.fps} fps`}`);
   };
   const defaults = async (page, figures) => {
-    if (SETTINGS.includes('default')) for (const f of figures) log(await attempt({ figure: f.id, anchor: f.anchor, setting: 'default' }, () => measureFigure(page, f, SECONDS)));
+    if (SETTINGS.includes('default')) for (const f of figures) log(await attempt({ ...f, figure: f.id, setting: 'default' }, () => measureFigure(page, f, SECONDS)));
     if (SETTINGS.includes('interaction')) for (const r of await runInteractions(page, figures)) log(r);
   };
-  let figures;
-  if (opt.single) {
-    figures = Object.keys(metas).filter(wanted).sort().map((id) => ({ anchor: `fig-${id}`, id }));
-    for (const f of figures) {
+  /** Figures alone, one page each (--single, and in essay mode any declared figure the essay does not embed). */
+  const alone = async (ids) => {
+    const list = ids.map((id) => ({ anchor: `fig-${id}`, id, alone: true }));
+    for (const f of list) {
       const page = await newPage(context);
-      const opened = await attempt({ figure: f.id, anchor: f.anchor, setting: 'default' }, () => openSingle(page, `${base}?figure=${f.id}`, f.id));
+      const opened = await attempt({ ...f, figure: f.id, setting: 'default' }, () => openSingle(page, `${base}?figure=${f.id}`, f.id));
       if (opened.error) log(opened);
       else await defaults(page, [f]);
       await page.close();
     }
-  } else {
+    return list;
+  };
+  let figures;
+  if (opt.single) figures = await alone(Object.keys(metas).filter(wanted).sort());
+  else {
     const page = await newPage(context);
     const t0 = Date.now();
     figures = (await openEssay(page, base)).filter((f) => wanted(f.id));
-    const missing = Object.keys(metas).filter((id) => wanted(id) && !figures.some((f) => f.id === id));
-    if (missing.length) console.warn(`  not in the essay, so not benched here (use --single): ${missing.join(', ')}`);
     console.log(`  essay loaded and scrolled through in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     await defaults(page, figures);
     await page.close();
+    const missing = Object.keys(metas).filter((id) => wanted(id) && !figures.some((f) => f.id === id));
+    if (missing.length) console.log(`  not in the essay, so measured alone (?figure=<id>): ${missing.join(', ')}`);
+    figures.push(...(await alone(missing)));
   }
   if (SETTINGS.includes('heaviest')) {
     for (const f of figures) {
       const changed = describeValues(metas[f.id], heaviestValues(metas[f.id]));
       if (!changed) continue;
-      log(await attempt({ figure: f.id, anchor: f.anchor, setting: `heaviest: ${changed}` }, () => measureHeaviest(context, base, f)));
+      log(await attempt({ ...f, figure: f.id, setting: `heaviest: ${changed}` }, () => measureHeaviest(context, base, f)));
     }
   }
   return rows;
@@ -149,6 +155,10 @@ const load = () => loadavg().map((x) => +x.toFixed(2));
 const started = { at: new Date().toISOString(), loadavg: load() };
 const server = opt.base ? null : await startPreview(opt.dist);
 const base = opt.base ?? server.url;
+process.on('SIGINT', () => {
+  server?.stop();
+  process.exit(130);
+});
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 const chromiumVersion = browser.version();
 const runs = [];
@@ -168,5 +178,5 @@ const ended = { at: new Date().toISOString(), loadavg: load() };
 const report = { mode: opt.single ? 'single' : 'essay', seconds: SECONDS, runs: RUNS, cpus: cpus().length, chromium: chromiumVersion, started, ended, budget: { p95Ms: 16.7, longestTaskMs: 50 }, rows, raw: runs };
 mkdirSync(dirname(opt.out), { recursive: true });
 writeFileSync(opt.out, JSON.stringify(report, null, 2) + '\n');
-console.log(`\n${table(rows)}\n`);
+console.log(`\n${table(rows, { essay: !opt.single })}\n`);
 console.log(`${report.mode} mode, median of ${RUNS} run${RUNS > 1 ? 's' : ''}, ${SECONDS} s each; load average ${started.loadavg.join(' ')} at start, ${ended.loadavg.join(' ')} at end (${cpus().length} cores). Wrote ${opt.out}.`);

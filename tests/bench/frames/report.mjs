@@ -19,6 +19,7 @@ export function combine(runs) {
     const ok = rs.filter((r) => !r.error);
     const row = { figure: rs[0].figure, anchor: rs[0].anchor, setting: rs[0].setting, runs: ok.length };
     if (rs[0].static) row.static = true;
+    if (rs[0].alone) row.alone = true;
     for (const m of METRICS) if (ok.some((r) => r[m] !== undefined)) row[m] = median(ok.map((r) => r[m]));
     if (ok.length < rs.length) row.errors = rs.filter((r) => r.error).map((r) => r.error);
     row.budgetOk = ok.length ? row.p95 <= 16.7 && row.longestTask <= 50 : null;
@@ -26,10 +27,10 @@ export function combine(runs) {
   });
 }
 
-export function table(rows) {
+export function table(rows, opt) {
   const instances = new Map();
   for (const r of rows) instances.set(r.figure, new Set([...(instances.get(r.figure) ?? []), r.anchor]));
-  const name = (r) => (instances.get(r.figure).size > 1 ? `${r.figure} (#${r.anchor})` : r.figure);
+  const name = (r) => `${r.figure}${instances.get(r.figure).size > 1 ? ` (#${r.anchor})` : ''}${r.alone && opt.essay ? ' (alone: not in the essay)' : ''}`;
   const cell = (x) => (x === null || x === undefined ? '–' : String(x));
   const lines = ['| figure | setting | p50 ms | p95 ms | longest task ms | fps | budget ok |', '|---|---|---:|---:|---:|---:|:-:|'];
   for (const r of rows) {
