@@ -108,8 +108,10 @@ async function attempt(row, fn) {
 
 async function oneRun(context, base) {
   const rows = [];
+  runs.push(rows);
   const log = (r) => {
     rows.push(r);
+    save(false);
     console.log(`  ${r.figure} · ${r.setting}: ${r.error ? `error: ${r.error}` : `p50 ${r.p50} ms, p95 ${r.p95} ms, longest task ${r.longestTask} ms, ${r.fps} fps`}`);
   };
   const defaults = async (page, figures) => {
@@ -148,11 +150,20 @@ async function oneRun(context, base) {
       log(await attempt({ ...f, figure: f.id, setting: `heaviest: ${changed}` }, () => measureHeaviest(context, base, f)));
     }
   }
-  return rows;
 }
 
 const load = () => loadavg().map((x) => +x.toFixed(2));
 const started = { at: new Date().toISOString(), loadavg: load() };
+const runs = [];
+/** Writes the report; after every row too (`complete: false`), so an interrupted bench keeps what it measured. */
+function save(complete) {
+  const ended = { at: new Date().toISOString(), loadavg: load() };
+  const report = { mode: opt.single ? 'single' : 'essay', seconds: SECONDS, runs: RUNS, complete, cpus: cpus().length, chromium: chromiumVersion, started, ended, budget: { p95Ms: 16.7, longestTaskMs: 50 }, rows: combine(runs), raw: runs };
+  mkdirSync(dirname(opt.out), { recursive: true });
+  writeFileSync(opt.out, JSON.stringify(report, null, 2) + '\n');
+  return report;
+}
+
 const server = opt.base ? null : await startPreview(opt.dist);
 const base = opt.base ?? server.url;
 process.on('SIGINT', () => {
@@ -161,22 +172,17 @@ process.on('SIGINT', () => {
 });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 const chromiumVersion = browser.version();
-const runs = [];
 try {
   for (let i = 0; i < RUNS; i++) {
     console.log(`run ${i + 1} of ${RUNS} (${opt.single ? 'single' : 'essay'} mode, load average ${load().join(' ')})`);
     const context = await newContext(browser);
-    runs.push(await oneRun(context, base));
+    await oneRun(context, base);
     await context.close();
   }
 } finally {
   await browser.close();
   server?.stop();
 }
-const rows = combine(runs);
-const ended = { at: new Date().toISOString(), loadavg: load() };
-const report = { mode: opt.single ? 'single' : 'essay', seconds: SECONDS, runs: RUNS, cpus: cpus().length, chromium: chromiumVersion, started, ended, budget: { p95Ms: 16.7, longestTaskMs: 50 }, rows, raw: runs };
-mkdirSync(dirname(opt.out), { recursive: true });
-writeFileSync(opt.out, JSON.stringify(report, null, 2) + '\n');
-console.log(`\n${table(rows, { essay: !opt.single })}\n`);
-console.log(`${report.mode} mode, median of ${RUNS} run${RUNS > 1 ? 's' : ''}, ${SECONDS} s each; load average ${started.loadavg.join(' ')} at start, ${ended.loadavg.join(' ')} at end (${cpus().length} cores). Wrote ${opt.out}.`);
+const report = save(true);
+console.log(`\n${table(report.rows, { essay: !opt.single })}\n`);
+console.log(`${report.mode} mode, median of ${RUNS} run${RUNS > 1 ? 's' : ''}, ${SECONDS} s each; load average ${started.loadavg.join(' ')} at start, ${report.ended.loadavg.join(' ')} at end (${cpus().length} cores). Wrote ${opt.out}.`);
