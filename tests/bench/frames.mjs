@@ -7,7 +7,7 @@
  *
  * Builds nothing: run `npm run build` (or `npx vite build`) first. Then
  *
- *   npm run bench:frames -- [--single] [--runs 3] [--only id,id] [--settings default,heaviest,interaction]
+ *   npm run bench:frames -- [--single | --heavy-alone] [--runs 3] [--only id,id] [--settings default,heaviest,interaction]
  *                           [--seconds 3] [--out reports/frames.json] [--dist dist | --base http://host:port/]
  *
  *   (default)  essay mode, as a reader meets the figures: the essay is loaded and scrolled through (every
@@ -15,6 +15,8 @@
  *              kept playing and measured. "default" = as the essay embeds it. The heaviest setting is opened
  *              as a deep link into the essay (`?fig=<anchor>&prop=value#<anchor>`, one page per figure, also
  *              scrolled through), and checked through the figure's own "Copy link" before measuring.
+ *   --heavy-alone  the heaviest setting on the figure alone (`?figure=<id>&prop=value`), not a deep link into
+ *              the scrolled-through essay: much quicker (no essay load per figure); "default" rows stay in the essay.
  *   --single   each figure alone (`?figure=<id>&prop=value`): quicker, and "default" = the declaration's.
  *              (In essay mode, a declared figure the essay does not embed is measured this way too.)
  *   --runs N   repeat N times (default 3); the table gives the median of each metric. --runs 1 for a quick look.
@@ -39,6 +41,7 @@ import { combine, table } from './frames/report.mjs';
 const { values: opt } = parseArgs({
   options: {
     single: { type: 'boolean', default: false },
+    'heavy-alone': { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
     settings: { type: 'string', default: 'default,heaviest,interaction' },
@@ -87,10 +90,12 @@ async function measureHeaviest(context, base, f) {
   const snap = { params: values, seed: 1, steps: 0, speed: 1 };
   const page = await newPage(context);
   try {
-    if (f.alone) await openSingle(page, urlState.singleFigureLink(base, meta, snap), f.id);
+    const alone = f.alone || opt['heavy-alone'];
+    const at = alone ? { anchor: `fig-${f.id}`, id: f.id } : f;
+    if (alone) await openSingle(page, urlState.singleFigureLink(base, meta, snap), f.id);
     else await openEssay(page, urlState.essayFigureLink(base, f.anchor, meta, snap), f.anchor);
-    await waitForState(page, f.anchor, (link) => linkHolds(meta, link, values, ['fig', 'figure']));
-    return await measureFigure(page, f, SECONDS);
+    await waitForState(page, at.anchor, (link) => linkHolds(meta, link, values, ['fig', 'figure']));
+    return { ...(await measureFigure(page, at, SECONDS)), heavyAlone: alone };
   } finally {
     await page.close();
   }

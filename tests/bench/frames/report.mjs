@@ -20,6 +20,7 @@ export function combine(runs) {
     const row = { figure: rs[0].figure, anchor: rs[0].anchor, setting: rs[0].setting, runs: ok.length };
     if (rs[0].static) row.static = true;
     if (rs[0].alone) row.alone = true;
+    if (ok.some((r) => r.heavyAlone)) row.heavyAlone = true;
     for (const m of METRICS) if (ok.some((r) => r[m] !== undefined)) row[m] = median(ok.map((r) => r[m]));
     if (ok.length < rs.length) row.errors = rs.filter((r) => r.error).map((r) => r.error);
     row.budgetOk = ok.length ? row.p95 <= 16.7 && row.longestTask <= 50 : null;
@@ -34,7 +35,7 @@ export function table(rows, opt) {
   const cell = (x) => (x === null || x === undefined ? '–' : String(x));
   const lines = ['| figure | setting | p50 ms | p95 ms | longest task ms | fps | budget ok |', '|---|---|---:|---:|---:|---:|:-:|'];
   for (const r of rows) {
-    const setting = `${r.setting}${r.static ? ' (static, idle)' : ''}${r.seconds ? ` (${r.seconds} s)` : ''}`;
+    const setting = `${r.setting}${r.heavyAlone && !r.alone && opt.essay ? ' (alone)' : ''}${r.static ? ' (static, idle)' : ''}${r.seconds ? ` (${r.seconds} s)` : ''}`;
     if (!r.runs) lines.push(`| ${name(r)} | ${setting} | error: ${r.errors[0].replace(/\|/g, '/')} | | | | ✗ |`);
     else lines.push(`| ${name(r)} | ${setting} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.longestTask)} | ${cell(r.fps)} | ${r.budgetOk ? '✓' : '✗'} |`);
   }

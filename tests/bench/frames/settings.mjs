@@ -13,7 +13,8 @@ const { loadFigureMetas } = await tsImport('../../../src/content/build/figureMet
 export const urlState = await tsImport('../../../src/lib/urlState.ts', import.meta.url);
 
 /**
- * Per figure: 'min' = the low end of a number prop's range costs more; any other value is used as is.
+ * Per figure: 'min' = the low end of a number prop's range costs more; 'default' = leave it (cost-neutral);
+ * any other value is used as is.
  *   α / eps (a step size) and T or τ_h (a temperature or time constant) at their minimum: the dynamics take
  *   more updates to settle, so the figure keeps animating (the per-frame cost is the same, the run is longer).
  *   Enums and booleans: the option that does more work per frame or never stops.
@@ -36,7 +37,8 @@ const HEAVIER = {
   'fixed-points': { halt: false },
   // The largest picture, updated a whole sweep per frame rather than one flip.
   'hopfield-images': { size: '64', mode: 'sweep' },
-  'landscape-duality': { alpha: 'min' },
+  // The memories' positions cost nothing either way, and all at their max would put both on one point.
+  'landscape-duality': { alpha: 'min', x1: 'default', y1: 'default', x2: 'default', y2: 'default' },
   // The widest network with a shipped result (128 units must be trained first: see the interaction rows).
   'memorization-generalization': { width: '64' },
   'optimizer-sampling': { alpha: 'min' },
@@ -63,7 +65,8 @@ export function heaviestValues(meta) {
   const out = {};
   for (const [k, p] of Object.entries(meta.props)) {
     const o = over[k];
-    if (p.type === 'number') out[k] = o === 'min' ? p.min : o !== undefined ? o : p.max;
+    if (o === 'default') out[k] = p.default;
+    else if (p.type === 'number') out[k] = o === 'min' ? p.min : o !== undefined ? o : p.max;
     else out[k] = o !== undefined ? o : p.default;
   }
   return out;
