@@ -3,7 +3,7 @@
  * Frame bench for every figure (issue 14): each figure at its default setting and at its heaviest declared
  * setting, playing in view for a fixed window (3 s), in Debian's Chromium. Reports the p50 / p95 interval
  * between animation frames, the frame rate, and the longest task ('longtask' observer; the longest
- * 'long-animation-frame' is in the JSON too). Budget: p95 ≤ 16.7 ms and longest task ≤ 50 ms.
+ * 'long-animation-frame' is in the JSON too). Budget: p95 ≤ 16.7 ms (+1 ms timer jitter) and longest task ≤ 50 ms.
  *
  * Builds nothing: run `npm run build` (or `npx vite build`) first. Then
  *
@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { checkOverrides, describeValues, heaviestValues, linkHolds, loadMetas, urlState } from './frames/settings.mjs';
 import { measureFigure, newContext, newPage, openEssay, openSingle, waitForState } from './frames/drive.mjs';
 import { runInteractions } from './frames/interactions.mjs';
-import { combine, table } from './frames/report.mjs';
+import { BUDGET, combine, table } from './frames/report.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -149,9 +149,12 @@ async function oneRun(context, base) {
     figures.push(...(await alone(missing)));
   }
   if (SETTINGS.includes('heaviest')) {
+    const done = new Set();
     for (const f of figures) {
       const changed = describeValues(metas[f.id], heaviestValues(metas[f.id]));
-      if (!changed) continue;
+      // Alone, a figure embedded twice in the essay is the same page twice: measure it once.
+      if (!changed || (opt['heavy-alone'] && done.has(f.id))) continue;
+      done.add(f.id);
       log(await attempt({ ...f, figure: f.id, setting: `heaviest: ${changed}` }, () => measureHeaviest(context, base, f)));
     }
   }
@@ -163,7 +166,7 @@ const runs = [];
 /** Writes the report; after every row too (`complete: false`), so an interrupted bench keeps what it measured. */
 function save(complete) {
   const ended = { at: new Date().toISOString(), loadavg: load() };
-  const report = { mode: opt.single ? 'single' : 'essay', seconds: SECONDS, runs: RUNS, complete, cpus: cpus().length, chromium: chromiumVersion, started, ended, budget: { p95Ms: 16.7, longestTaskMs: 50 }, rows: combine(runs), raw: runs };
+  const report = { mode: opt.single ? 'single' : 'essay', seconds: SECONDS, runs: RUNS, complete, cpus: cpus().length, chromium: chromiumVersion, started, ended, budget: BUDGET, rows: combine(runs), raw: runs };
   mkdirSync(dirname(opt.out), { recursive: true });
   writeFileSync(opt.out, JSON.stringify(report, null, 2) + '\n');
   return report;

@@ -132,6 +132,8 @@ function summarise(r) {
     longTasks: r.long.length,
     longestLoaf: r.hasLoaf ? round(r.loaf.length ? Math.max(...r.loaf.map((e) => e.ms)) : 0, 0) : null,
     longestLoafBlocking: r.hasLoaf ? round(r.loaf.length ? Math.max(...r.loaf.map((e) => e.blocking)) : 0, 0) : null,
+    // Of the long animation frames, the median time in style and layout (the page's, not the figure's work).
+    loafLayoutP50: r.hasLoaf ? round(quantile(r.loaf.map((e) => e.layout ?? 0), 0.5)) : null,
     workP50: round(quantile(r.work, 0.5), 2),
     workP95: round(quantile(r.work, 0.95), 2),
     restarts: r.restarts,

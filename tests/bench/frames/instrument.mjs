@@ -25,10 +25,12 @@ export function instrument() {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+  // A long animation frame's style-and-layout time runs from styleAndLayoutStart to the frame's end.
+  const entry = (e) => ({ start: e.startTime, ms: e.duration, blocking: e.blockingDuration, layout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : undefined });
   const observe = (type, sink) => {
     try {
       const o = new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) sink.push({ start: e.startTime, ms: e.duration, blocking: e.blockingDuration });
+        for (const e of l.getEntries()) sink.push(entry(e));
       });
       o.observe({ type, buffered: true });
       b.observers.push([o, sink]);
@@ -83,13 +85,13 @@ export function instrument() {
     b.rec = false;
     const t1 = performance.now();
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    for (const [o, sink] of b.observers) sink.push(...o.takeRecords().map((e) => ({ start: e.startTime, ms: e.duration, blocking: e.blockingDuration })));
+    for (const [o, sink] of b.observers) sink.push(...o.takeRecords().map(entry));
     const inside = (xs) => xs.filter((e) => e.start >= b.t0 && e.start < t1);
     return {
       ms: t1 - b.t0,
       intervals: b.intervals.slice(),
       long: inside(b.long).map((e) => e.ms),
-      loaf: inside(b.loaf).map((e) => ({ ms: e.ms, blocking: e.blocking })),
+      loaf: inside(b.loaf).map((e) => ({ ms: e.ms, blocking: e.blocking, layout: e.layout })),
       work: (window.__frameTimes[id] ?? []).slice(b.workFrom),
       restarts: b.restarts,
       hasLongtask: b.hasLongtask,
