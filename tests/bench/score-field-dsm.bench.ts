@@ -4,8 +4,8 @@ import { Dsm } from '../../src/figures/denoising-score-matching/sim';
 
 /*
  * score-field has no animation loop: its cost is one recomputation per σ change (lattice score, −log p grid,
- * noisy samples). This measures that work in Node; the canvas paint comes on top (see frames-ch3.mjs for the
- * animated figures measured in Chromium).
+ * noisy samples). This measures that work in Node; the canvas paint comes on top (`npm run bench:frames`
+ * measures every figure's frames in Chromium).
  */
 const lattice = (n: number) => {
   const out = new Float64Array(2 * n * n);
