@@ -1,11 +1,13 @@
 import type { ChapterContent, ChapterInfo, EssayManifest, FigureInfo, SectionInfo } from '../../content';
+import { chooseKeySentence, paragraphSentences, type ParagraphSentences } from './keySentence';
 
 /*
  * The essay as a deck of slides, read from the compiled essay (no second source of truth):
  *
  *   title                       the essay's title page
  *   chapter  (id = slug)        "Chapter n", title, summary; notes: frontmatter `lecture` + notes before ##
- *   section  (id = heading id)  each `##` heading with its key sentence (the first sentence under it)
+ *   section  (id = heading id)  each `##` heading with its key sentence (the first full sentence under it
+ *                               that stands alone: keySentence.ts)
  *   equation (id = eq-<label>)  each key equation: the ones that carry a survey number
  *   figure   (id = fig-…)       each figure, full screen, live
  *
@@ -27,46 +29,12 @@ export type Slide =
   | (Base & { kind: 'equation'; chapter: ChapterInfo; section?: SectionInfo; html: string; number: number; survey?: string })
   | (Base & { kind: 'figure'; chapter: ChapterInfo; section?: SectionInfo; figure: FigureInfo });
 
-const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|Eq|Eqs|Fig|cf|vs|al|etc|resp|approx|Sec|No)|\b[A-Z])\.$/;
-
 function escapeHtml(t: string): string {
   return t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-/** The first sentence (or two, if the first is only a lead-in like "**Particle.**") of a paragraph, as HTML. */
-export function firstSentenceHtml(p: Element): string {
-  const el = p.cloneNode(true) as Element;
-  el.querySelectorAll('.cite-group, sup, .lecture-notes, [data-footnote-ref]').forEach((n) => n.remove());
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.closest('.katex, code') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  let seen = 0;
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    const text = n.data;
-    const re = /[.!?](?=\s|$)/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const upto = text.slice(0, m.index + 1);
-      if (ABBREVIATIONS.test(upto)) continue;
-      if (seen + upto.length < 40) continue;
-      n.data = upto;
-      // Drop everything after this text node.
-      let node: Node | null = n;
-      while (node && node !== el) {
-        while (node.nextSibling) node.parentNode!.removeChild(node.nextSibling);
-        node = node.parentNode;
-      }
-      return tidy(el.innerHTML);
-    }
-    seen += text.length;
-  }
-  return tidy(el.innerHTML);
-}
-
-/** A citation or footnote mark removed before a full stop leaves "read ." behind: close the gap. */
-function tidy(html: string): string {
-  return html.replace(/\s+(?=[.,;:!?](?:\s|<|$))/g, '').trim();
-}
+/** How many paragraphs under a heading are searched for its key sentence. */
+const KEY_PARAGRAPHS = 3;
 
 interface Parsed {
   /** Key sentence HTML by section id. */
@@ -83,6 +51,12 @@ function parseChapter(content: ChapterContent): Parsed {
   const order: string[] = [];
   const parser = new DOMParser();
   let pendingSection: string | null = null;
+  let paragraphs: ParagraphSentences[] = [];
+  const closeSection = () => {
+    if (pendingSection && paragraphs.length) keys.set(pendingSection, chooseKeySentence(paragraphs));
+    pendingSection = null;
+    paragraphs = [];
+  };
   for (const seg of content.segments) {
     if (seg.kind === 'figure') {
       order.push(`#${seg.figure}`);
@@ -92,11 +66,12 @@ function parseChapter(content: ChapterContent): Parsed {
     const root = doc.body.firstElementChild!;
     for (const el of root.querySelectorAll('h2[id], h3[id], h4[id], h5[id], h6[id], p, .equation[id]')) {
       if (/^H\d$/.test(el.tagName)) {
+        closeSection();
         pendingSection = el.id;
       } else if (el.tagName === 'P') {
-        if (pendingSection && !el.closest('.aside, .lecture-notes, .footnotes, blockquote, li, table') && (el.textContent ?? '').trim().length > 0) {
-          keys.set(pendingSection, firstSentenceHtml(el));
-          pendingSection = null;
+        if (pendingSection && paragraphs.length < KEY_PARAGRAPHS && !el.closest('.aside, .lecture-notes, .footnotes, blockquote, li, table') && (el.textContent ?? '').trim().length > 0) {
+          const isEquation = (e: Element | null) => !!e?.matches('.equation');
+          paragraphs.push({ sentences: paragraphSentences(el), beforeEquation: isEquation(el.nextElementSibling), afterEquation: isEquation(el.previousElementSibling) });
         }
       } else {
         const math = el.querySelector('.equation-math');
@@ -105,6 +80,7 @@ function parseChapter(content: ChapterContent): Parsed {
       }
     }
   }
+  closeSection();
   return { keys, equations, order };
 }
 

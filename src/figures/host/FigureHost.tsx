@@ -5,6 +5,7 @@ import { createFigureStore, type FigureInit, type FigureStore } from '../../lib/
 import { FigureErrorBoundary } from './ErrorBoundary';
 import { prefersReducedMotion } from '../../lib/theme';
 import { ShareButtons } from './ShareButtons';
+import './phone.css';
 
 /*
  * Mounts one figure: validates its attributes against the declaration, creates its store, loads its code
