@@ -20,8 +20,6 @@ import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 import { formatNumber } from '../../lib/format';
 
-/** Fixed decimals without a misleading minus sign on a rounded zero. */
-
 export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -2.5, x1: 2.5, y0: -2.5, y1: 2.5 };
 export const ARROWS = 13;
