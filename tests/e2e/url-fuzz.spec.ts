@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import type { FigureMeta } from '../../src/lib/figure/spec';
 import { extremeQuery, figureQuery } from '../fuzz/figureUrls';
@@ -11,8 +11,9 @@ import { expect, test } from './helpers';
  */
 test.use({ reducedMotion: 'reduce' });
 
+// A figure is a folder with a meta.ts (src/figures/host/ is the figure host, not a figure).
 const ids = readdirSync('src/figures', { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && existsSync(`src/figures/${d.name}/meta.ts`))
   .map((d) => d.name)
   .sort();
 

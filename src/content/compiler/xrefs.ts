@@ -51,5 +51,5 @@ export function xref(kind: string, target: string, at: Place, ctx: ChapterContex
   }
   const word = isFig ? 'Figure' : kind === 'Ch' ? 'Chapter' : 'chapter';
   const href = isFig ? `#fig-${target}` : `#${target}`;
-  return hnode('a', { className: ['xref'], href, ...(isFig ? { dataFigure: target } : { dataChapter: target }) }, [{ type: 'text', value: `${word} ${n}` }]);
+  return hnode('a', { className: ['xref'], href, ...(isFig ? { dataXrefFigure: target } : { dataXrefChapter: target }) }, [{ type: 'text', value: `${word} ${n}` }]);
 }

@@ -25,8 +25,8 @@ describe('@ch: and @fig: references', () => {
       chapter('02-next.md', 'Back in @ch:intro.'),
     );
     expect(errors).toEqual([]);
-    expect(html[0]).toContain('<a class="xref" href="#next" data-chapter="next">Chapter 2</a> follows; see <a class="xref" href="#next" data-chapter="next">chapter 2</a>\'s figure.');
-    expect(html[1]).toContain('Back in <a class="xref" href="#intro" data-chapter="intro">chapter 1</a>.');
+    expect(html[0]).toContain('<a class="xref" href="#next" data-xref-chapter="next">Chapter 2</a> follows; see <a class="xref" href="#next" data-xref-chapter="next">chapter 2</a>\'s figure.');
+    expect(html[1]).toContain('Back in <a class="xref" href="#intro" data-xref-chapter="intro">chapter 1</a>.');
   });
   it('link "Figure N" with the essay-wide number; a second instance is id-2', async () => {
     const { html, errors } = await compile(
@@ -34,11 +34,11 @@ describe('@ch: and @fig: references', () => {
       chapter('02-next.md', '::figure{id="energy-landscape"}'),
     );
     expect(errors).toEqual([]);
-    expect(html[0]).toContain('<a class="xref" href="#fig-energy-landscape-2" data-figure="energy-landscape-2">Figure 2</a> and <a class="xref" href="#fig-energy-landscape" data-figure="energy-landscape">Figure 1</a>.');
+    expect(html[0]).toContain('<a class="xref" href="#fig-energy-landscape-2" data-xref-figure="energy-landscape-2">Figure 2</a> and <a class="xref" href="#fig-energy-landscape" data-xref-figure="energy-landscape">Figure 1</a>.');
   });
   it('work in figure captions', async () => {
     const { out } = await compile(chapter('01-intro.md', '::figure[As in @ch:intro.]{id="energy-landscape"}'));
-    expect(out.manifest.chapters[0].figures[0].caption).toBe('As in <a class="xref" href="#intro" data-chapter="intro">chapter 1</a>.');
+    expect(out.manifest.chapters[0].figures[0].caption).toBe('As in <a class="xref" href="#intro" data-xref-chapter="intro">chapter 1</a>.');
   });
   it('report an unknown chapter or figure at its place', async () => {
     const { errors, html } = await compile(chapter('01-intro.md', 'Line.\nSee @ch:nope and @fig:gone.'));
