@@ -46,13 +46,17 @@ test('chapters render in order, with numbered titles, typeset math and a bibliog
 test('an equation reference shows the equation on hover and links to it', async ({ page }) => {
   await openEssay(page);
   const ref = page.locator('a.eqref').first();
-  await ref.scrollIntoViewIfNeeded();
-  await ref.hover();
   const card = page.getByTestId('hover-card-eq');
-  await expect(card).toBeVisible();
+  // Figures near the link may still be mounting and move it from under the pointer: hover again until the card
+  // is up and tied to the link.
+  await expect(async () => {
+    await ref.scrollIntoViewIfNeeded();
+    await ref.hover();
+    await expect(card).toBeVisible({ timeout: 1000 });
+    await expect(ref).toHaveAttribute('aria-describedby', 'hover-card', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await expect(card.locator('.katex').first()).toBeVisible();
   const label = await ref.getAttribute('data-eq');
-  await expect(ref).toHaveAttribute('aria-describedby', 'hover-card');
   await ref.click();
   await expect(page).toHaveURL(new RegExp(`#eq-${label}$`));
   await expect(page.locator(`#eq-${label}`)).toBeInViewport();
@@ -61,10 +65,12 @@ test('an equation reference shows the equation on hover and links to it', async 
 test('a citation shows its reference on hover and on keyboard focus, and links to the bibliography', async ({ page }) => {
   await openEssay(page);
   const cite = page.locator('a.cite').first();
-  await cite.scrollIntoViewIfNeeded();
-  await cite.hover();
   const card = page.getByTestId('hover-card-cite');
-  await expect(card).toBeVisible();
+  await expect(async () => {
+    await cite.scrollIntoViewIfNeeded();
+    await cite.hover();
+    await expect(card).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   const key = (await cite.getAttribute('data-cite'))!;
   const entry = page.locator(`#ref-${key}`);
   await expect(card).toContainText((await entry.locator('.bib-title').textContent())!);
