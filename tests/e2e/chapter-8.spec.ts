@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, hoverUntil, test } from './helpers';
 
 /*
  * Chapter 8's figures and the notation glossary, driven as a reader would: the figures through the
@@ -151,9 +151,9 @@ test('glossary: hovering a symbol in the essay’s math shows its meaning from T
   await expect(eq).toBeVisible({ timeout: 20_000 });
   // Hover the τ of survey Eq. 10.
   const tau = page.locator('#eq-am-descent-flow .katex-html .mord.mathnormal', { hasText: 'τ' }).first();
-  await tau.hover();
   const tip = page.locator('#glossary-tip');
-  await expect(tip).toBeVisible();
+  // Figures mounting nearby can move the letter from under the pointer: hover again until the tip is up.
+  await hoverUntil(tau, () => expect(tip).toBeVisible({ timeout: 1000 }));
   await expect(tip).toContainText('rate (time) constant');
   await expect(tip).toHaveAttribute('data-symbol', 'tau');
   // The hovered letter is highlighted.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAnimates, expectMounted, nextFrames, pixels, test } from './helpers';
+import { expect, expectAnimates, expectMounted, hoverUntil, nextFrames, pixels, test } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 
@@ -49,12 +49,10 @@ test('an equation reference shows the equation on hover and links to it', async 
   const card = page.getByTestId('hover-card-eq');
   // Figures near the link may still be mounting and move it from under the pointer: hover again until the card
   // is up and tied to the link.
-  await expect(async () => {
-    await ref.scrollIntoViewIfNeeded();
-    await ref.hover();
+  await hoverUntil(ref, async () => {
     await expect(card).toBeVisible({ timeout: 1000 });
     await expect(ref).toHaveAttribute('aria-describedby', 'hover-card', { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  });
   await expect(card.locator('.katex').first()).toBeVisible();
   const label = await ref.getAttribute('data-eq');
   await ref.click();
@@ -66,11 +64,7 @@ test('a citation shows its reference on hover and on keyboard focus, and links t
   await openEssay(page);
   const cite = page.locator('a.cite').first();
   const card = page.getByTestId('hover-card-cite');
-  await expect(async () => {
-    await cite.scrollIntoViewIfNeeded();
-    await cite.hover();
-    await expect(card).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  await hoverUntil(cite, () => expect(card).toBeVisible({ timeout: 1000 }));
   const key = (await cite.getAttribute('data-cite'))!;
   const entry = page.locator(`#ref-${key}`);
   await expect(card).toContainText((await entry.locator('.bib-title').textContent())!);

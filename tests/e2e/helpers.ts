@@ -91,6 +91,18 @@ export async function expectAnimates(fig: Locator): Promise<void> {
   await expect.poll(() => pixels(canvas), 'the canvas is redrawn').not.toBe(a);
 }
 
+/**
+ * Hovers `target` until `shown` passes. On the essay, figures mounting near the target can move it from under
+ * the pointer (or a chapter's handlers can attach a moment later), so one hover is not enough.
+ */
+export async function hoverUntil(target: Locator, shown: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await target.scrollIntoViewIfNeeded();
+    await target.hover();
+    await shown();
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Resolves after the page has rendered `n` more animation frames (layout and any figure loop have run). */
 export const nextFrames = (page: Page, n = 2) =>
   page.evaluate(async (k) => {
