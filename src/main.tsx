@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, isToolRoute } from './app/App';
+import { bootEssay } from './app/essayPage';
 import './app/styles.css';
 
 declare global {
@@ -12,9 +13,15 @@ declare global {
 
 if (!window.__mipsBooted) {
   window.__mipsBooted = true;
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  const root = document.getElementById('root')!;
+  const page = root.querySelector<HTMLElement>('.essay-page');
+  if (page && !isToolRoute(window.location.search)) bootEssay(page);
+  else {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    document.documentElement.dataset.app = 'ready';
+  }
 }

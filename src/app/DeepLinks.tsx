@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { essayFigureStore, locate } from '../content';
+import { wakeFigure } from '../content/runtime/islands';
+import { settleOn } from './anchorScroll';
 import { figureMeta } from '../figures/registry';
 import { addPageNotice, applyUrlState, dismissPageNotices, subscribePageNotices } from '../lib/deepLink';
 import { parseFigureState, queryEntries } from '../lib/urlState';
@@ -36,17 +38,19 @@ export function EssayDeepLinks() {
     let raf = 0;
     let scrolled = false;
     const started = performance.now();
-    // The figure's store appears when the essay mounts it (near the viewport): wait for it, then apply.
+    // The text is on the page already: wake the figure now, wherever it is, and bring it into view.
+    wakeFigure(figure.anchor);
+    // The figure's store appears when its island has loaded its code: wait for it, then apply.
     const poll = () => {
       const el = document.getElementById(figure.anchor);
       if (el && !scrolled) {
         scrolled = true;
-        el.scrollIntoView();
+        settleOn(figure.anchor);
       }
       const store = essayFigureStore(where.chapter.slug, figure.index);
       if (store) {
         applyUrlState(store, state);
-        requestAnimationFrame(() => document.getElementById(figure.anchor)?.scrollIntoView());
+        requestAnimationFrame(() => settleOn(figure.anchor));
         return;
       }
       if (performance.now() - started < 60_000) raf = requestAnimationFrame(poll);

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { manifest as builtManifest, firstChapter } from 'virtual:essay';
+import { manifest as builtManifest } from 'virtual:essay';
 import { essayStore, publishChapter, type EssayState } from './runtime/publish';
 import type { ChapterContent, ChapterInfo, EquationInfo, EssayManifest, FigureInfo, SectionInfo } from './types';
 
@@ -19,9 +19,6 @@ import type { ChapterContent, ChapterInfo, EquationInfo, EssayManifest, FigureIn
 export type { ChapterContent, ChapterInfo, EquationInfo, EssayManifest, FigureInfo, SectionInfo, BibEntryInfo, Segment } from './types';
 export { essayFigureStore } from './runtime/figureStores';
 export { essayStore };
-
-// Importing 'virtual:essay' above publishes the manifest; make sure the first chapter is there too.
-if (firstChapter && !essayStore.getState().chapters[firstChapter.slug]) publishChapter(firstChapter);
 
 export function getManifest(): EssayManifest {
   return essayStore.getState().manifest.chapters.length ? essayStore.getState().manifest : builtManifest;

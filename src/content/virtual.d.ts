@@ -2,9 +2,7 @@
 declare module 'virtual:essay' {
   import type { ChapterContent, EssayManifest } from './types';
   export const manifest: EssayManifest;
-  /** The first chapter's body, bundled with the shell. */
-  export const firstChapter: ChapterContent | null;
-  /** Lazy loaders for every other chapter, by slug. */
+  /** Lazy loaders for every chapter's body, by slug (lecture mode and live reload; the page has the text). */
   export const loaders: Record<string, () => Promise<ChapterContent>>;
 }
 declare module 'virtual:essay/chapter/*' {

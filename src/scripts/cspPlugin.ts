@@ -57,7 +57,9 @@ export function loader(served: string): string {
   return `<script>document.write(location.protocol === 'file:' ? ${lit(offline)} : ${lit(online)});</script>`;
 }
 
-const VITE_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="(?:modulepreload|stylesheet)" crossorigin[^>]*>)/g;
+const VITE_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="modulepreload" crossorigin[^>]*>)/g;
+/** Vite's stylesheet tags: kept in the page (the text must be styled without JavaScript), minus `crossorigin`, which file:// refuses. */
+const STYLESHEETS = /(<link rel="stylesheet") crossorigin( [^>]*>)/g;
 
 /** The build's CSP <meta> (index.html and public/embed.html) and index.html's file:// loader. */
 export function contentSecurityPolicy(): Plugin {
@@ -74,7 +76,7 @@ export function contentSecurityPolicy(): Plugin {
         const tags = [...html.matchAll(VITE_TAGS)].map((m) => m[1]);
         if (!tags.some((t) => t.startsWith('<script'))) throw new Error('csp: no module script found in index.html to load');
         let first = true;
-        const page = html.replace(VITE_TAGS, () => (first ? ((first = false), `\n    ${loader(tags.join(''))}`) : ''));
+        const page = html.replace(VITE_TAGS, () => (first ? ((first = false), `\n    ${loader(tags.join(''))}`) : '')).replace(STYLESHEETS, '$1$2');
         return withPolicy(page);
       },
     },

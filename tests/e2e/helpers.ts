@@ -110,27 +110,27 @@ export const nextFrames = (page: Page, n = 2) =>
   }, n);
 
 /**
- * Waits until the app has rendered its route: React has replaced the pre-rendered title page, and every figure
- * on screen has mounted (see `expectMounted`) or shows its error.
+ * Waits until the app has started on its route (the essay page woken in place, or a tool route rendered), and
+ * every figure on screen has mounted (see `expectMounted`) or shows its error.
  */
 export async function appReady(page: Page, what = ''): Promise<void> {
-  await expect(page.locator('#root > .prerendered'), what).toHaveCount(0);
+  await expect(page.locator('html[data-app="ready"]'), what).toHaveCount(1);
   await expect(page.locator('#root > *').first(), what).toBeVisible();
   const unmounted = () =>
     page.evaluate(() =>
       [...document.querySelectorAll('[data-figure]')].filter((f) => {
         const r = f.getBoundingClientRect();
         const onScreen = r.bottom > 0 && r.top < innerHeight && r.width > 0;
-        return onScreen && !f.querySelector('.figure-error') && (f.classList.contains('figure-placeholder') || !!f.querySelector('.figure-loading'));
+        return onScreen && !f.querySelector('.figure-error') && (f.classList.contains('figure-placeholder') || !!f.querySelector('.figure-loading, .figure-poster-wrap'));
       }).length,
     );
   await expect.poll(unmounted, { message: `${what}: the figures on screen mount`, timeout: 30_000 }).toBe(0);
 }
 
-/** Waits until an essay figure has replaced its placeholder and loaded its code (seconds on a busy machine). */
+/** Waits until an essay figure's island has woken: its code loaded and drawn in place of the poster. */
 export async function expectMounted(fig: Locator): Promise<void> {
   await expect(fig).not.toHaveClass(/figure-placeholder/, { timeout: 30_000 });
-  await expect(fig.locator('.figure-loading')).toHaveCount(0, { timeout: 30_000 });
+  await expect(fig.locator('.figure-loading, .figure-poster-wrap')).toHaveCount(0, { timeout: 30_000 });
 }
 
 /**

@@ -6,4 +6,4 @@ export { compileFromDisk, readContent } from './load';
 export { loadFigureMetas } from './figureMetas';
 export { prepareBib, type ParsedBib } from './bib';
 export { formatDiagnostic } from '../types';
-export { prerenderShell } from './prerender';
+export { prerenderEssay } from './prerender';

@@ -1,26 +1,58 @@
-import { ESSAY_KICKER, ESSAY_SOURCE_HTML, ESSAY_SUBTITLE, ESSAY_TITLE } from '../titlePage';
-import type { EssayManifest } from '../types';
-import { escapeHtml } from './text';
+import { ESSAY_TITLE } from '../titlePage';
+import { chapterHtml, escapeHtml, referencesHtml, titlePageHtml, type PosterRef } from '../essayHtml';
+import type { ChapterContent, EssayManifest, FigureInfo } from '../types';
+import type { FigureMeta } from '../../lib/figure/spec';
 
 /**
- * The essay's first screen as static HTML, written into index.html at build time: the same markup the
- * React shell (src/app/Essay.tsx) renders first, so the title page paints before any JavaScript runs and
- * React's first render replaces it without moving anything.
+ * The whole essay as static HTML, written into index.html at build time: header, contents, title page, every
+ * chapter (prose, typeset math, captions, figure islands with their posters), references and footer. It reads,
+ * searches and prints with no JavaScript; the app then wakes the header's buttons, the contents and each figure
+ * in place (src/app/essayPage.tsx), without re-rendering the text.
  */
-export function prerenderShell(manifest: EssayManifest): string {
-  const chapters = manifest.chapters;
-  const toc = chapters
-    .map((c) => `<li><a href="#${c.slug}"><span class="toc-num">${c.number}</span> ${escapeHtml(c.title)}</a>${c.sections.some((s) => s.depth === 2) ? `<ol class="toc-sections">${c.sections.filter((s) => s.depth === 2).map((s) => `<li><a href="#${s.id}">${s.titleHtml ?? escapeHtml(s.title)}</a></li>`).join('')}</ol>` : ''}</li>`)
+export function prerenderEssay(manifest: EssayManifest, contents: ChapterContent[], figures: Record<string, FigureMeta>, posters: Map<string, PosterRef> = new Map()): string {
+  const byslug = new Map(contents.map((c) => [c.slug, c]));
+  const options = {
+    figureTitle: (id: string) => figures[id]?.title ?? id,
+    poster: (f: FigureInfo) => posters.get(f.anchor),
+  };
+  const summary = (id: string) => figures[id]?.summary ?? '';
+  const chapters = manifest.chapters
+    .map((c) => {
+      const content = byslug.get(c.slug);
+      return content ? chapterHtml(c, content, options, summary) : '';
+    })
     .join('');
-  const list = chapters.length
-    ? `<ol class="title-chapters">${chapters.map((c) => `<li><a href="#${c.slug}">${escapeHtml(c.title)}</a>${c.summary ? `<span class="title-chapter-summary"> ${escapeHtml(c.summary)}</span>` : ''}</li>`).join('')}</ol>`
-    : '';
   return [
-    `<div class="prerendered">`,
+    `<div class="essay-page">`,
     `<a class="skip-link" href="#content">Skip to the essay</a>`,
-    `<header class="site-header"><a class="site-title" href="#title">${ESSAY_TITLE}</a><div class="site-tools"><button type="button" class="btn toc-toggle" aria-expanded="false" aria-controls="toc">Contents</button><button type="button" class="btn lecture-enter" title="Present the essay as slides (L)">Lecture <kbd>L</kbd></button><button type="button" class="btn theme-toggle" aria-pressed="false"><span aria-hidden="true">☀</span> <span class="theme-toggle-label">Dark theme</span></button></div></header>`,
-    `<div class="layout"><div id="toc" class="toc-wrap"><nav class="toc" aria-label="Contents"><p class="toc-title">Contents</p><ol class="toc-chapters">${toc}<li><a href="#references">References</a></li></ol></nav></div>`,
-    `<main id="content" class="essay" tabindex="-1"><header class="title-page" id="title"><p class="kicker">${ESSAY_KICKER}</p><h1>${ESSAY_TITLE}</h1><p class="subtitle">${ESSAY_SUBTITLE}</p><p class="title-source">${ESSAY_SOURCE_HTML}</p>${list}</header></main></div>`,
+    `<header class="site-header"><a class="site-title" href="#title">${ESSAY_TITLE}</a><div class="site-tools">${toolsHtml()}</div></header>`,
+    `<div class="layout"><div id="toc" class="toc-wrap">${tocHtml(manifest)}</div>`,
+    `<main id="content" class="essay" tabindex="-1">${titlePageHtml(manifest)}${chapters}${referencesHtml(manifest)}</main></div>`,
+    `<footer class="site-footer"><p>${FOOTER_HTML}</p></footer>`,
     `</div>`,
   ].join('');
+}
+
+/** Trusted, static HTML: the page's footer. */
+export const FOOTER_HTML = 'Memory in Plain Sight, an explorable essay. Figures run in your browser; every one has a seed, so a run can be replayed. <a href="?catalogue">Figure catalogue</a>';
+
+/** The header's buttons as the app renders them (they work once the app has started). */
+function toolsHtml(): string {
+  return (
+    `<button type="button" class="btn toc-toggle" aria-expanded="false" aria-controls="toc">Contents</button>` +
+    `<button type="button" class="btn lecture-enter" title="Present the essay as slides (L)">Lecture <kbd>L</kbd></button>` +
+    `<button type="button" class="btn theme-toggle" aria-pressed="false"><span aria-hidden="true">☀</span> <span class="theme-toggle-label">Dark theme</span></button>`
+  );
+}
+
+/** The table of contents: chapters and their `##` sections. */
+function tocHtml(manifest: EssayManifest): string {
+  const items = manifest.chapters
+    .map((c) => {
+      const sections = c.sections.filter((s) => s.depth === 2);
+      const inner = sections.length ? `<ol class="toc-sections">${sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${s.titleHtml ?? escapeHtml(s.title)}</a></li>`).join('')}</ol>` : '';
+      return `<li><a href="#${escapeHtml(c.slug)}"><span class="toc-num">${c.number}</span> ${escapeHtml(c.title)}</a>${inner}</li>`;
+    })
+    .join('');
+  return `<nav class="toc" aria-label="Contents"><p class="toc-title">Contents</p><ol class="toc-chapters">${items}<li><a href="#references">References</a></li></ol></nav>`;
 }

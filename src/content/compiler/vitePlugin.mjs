@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 /*
  * The essay as Vite modules, compiled from content/*.md at build time:
  *
- *   virtual:essay                  the manifest (chapters, sections, equations, figures, bibliography), the
- *                                  first chapter's body, and a lazy loader for every other chapter
+ *   virtual:essay                  the manifest (chapters, sections, equations, figures, bibliography) and a
+ *                                  lazy loader for every chapter's body (lecture mode and live reload use them)
  *   virtual:essay/chapter/<slug>   one chapter's body (HTML segments around figure placeholders)
  *
  * `vite build` stops on any content error, listing each as file:line:column: reason. In `vite dev`,
@@ -78,15 +78,12 @@ export function essayContent(options = {}) {
   function generate(essay) {
     /** @type {Map<string, string>} */
     const out = new Map();
-    const [first, ...rest] = essay.contents;
     const publish = JSON.stringify(runtimeModule());
     const lines = [
       `import { publishManifest } from ${publish};`,
-      first ? `import first from ${JSON.stringify(CHAPTER_PREFIX + first.slug)};` : 'const first = null;',
       `export const manifest = ${JSON.stringify(essay.manifest)};`,
-      `export const firstChapter = first;`,
       `export const loaders = {`,
-      ...rest.map((c) => `  ${JSON.stringify(c.slug)}: () => import(${JSON.stringify(CHAPTER_PREFIX + c.slug)}).then((m) => m.default),`),
+      ...essay.contents.map((c) => `  ${JSON.stringify(c.slug)}: () => import(${JSON.stringify(CHAPTER_PREFIX + c.slug)}).then((m) => m.default),`),
       `};`,
       `publishManifest(manifest, loaders);`,
       `if (import.meta.hot) import.meta.hot.accept();`,
@@ -171,10 +168,12 @@ export function essayContent(options = {}) {
       }
     },
     async transformIndexHtml(html) {
-      // Pre-render the title page into index.html (production only: in dev the page is client-rendered).
-      if (command !== 'build' || !compiled || !html.includes('<div id="root"></div>')) return html;
-      const shell = (await loadPipeline()).prerenderShell(compiled.manifest);
-      return html.replace('<div id="root"></div>', `<div id="root">${shell}</div>`);
+      // The whole essay as static HTML in index.html (in dev too, so live reload patches the same page).
+      if (!html.includes('<div id="root"></div>')) return html;
+      if (!compiled) await recompile(true);
+      const essay = /** @type {CompiledEssay} */ (compiled);
+      const page = (await loadPipeline()).prerenderEssay(essay.manifest, essay.contents, figures);
+      return html.replace('<div id="root"></div>', `<div id="root">${page}</div>`);
     },
     resolveId(id) {
       if (id === MANIFEST_ID || id.startsWith(CHAPTER_PREFIX)) return RESOLVED + id;

@@ -40,9 +40,11 @@ export interface FigureHostProps {
    * re-rendered by live reload gets its figures back in the state the reader left them).
    */
   store?: FigureStore;
+  /** Shown while the figure's code loads (the essay shows the figure's poster); a "Loading …" line by default. */
+  fallback?: ReactNode;
 }
 
-export function FigureHost({ id, attrs, init, number, caption, anchor, onStore, store: given }: FigureHostProps) {
+export function FigureHost({ id, attrs, init, number, caption, anchor, onStore, store: given, fallback }: FigureHostProps) {
   const meta = figureMeta(id);
   const [store] = useState(() => {
     if (!meta) return null;
@@ -62,7 +64,7 @@ export function FigureHost({ id, attrs, init, number, caption, anchor, onStore, 
   return (
     <figure className="figure" data-figure={id} id={anchor ?? `fig-${id}`} aria-label={`${number ? `Figure ${number}: ` : ''}${meta.title}`}>
       <FigureErrorBoundary id={id}>
-        <Suspense fallback={<div className="figure-loading">Loading {meta.title}…</div>}>
+        <Suspense fallback={fallback ?? <div className="figure-loading">Loading {meta.title}…</div>}>
           <Comp store={store} />
         </Suspense>
       </FigureErrorBoundary>

@@ -1,0 +1,73 @@
+/*
+ * Chapters far from the viewport are not laid out (`content-visibility: auto`): they hold an estimated height
+ * until the reader comes near. After a jump to an anchor, the chapters around the target are laid out and their
+ * real heights replace the estimates, which can move the target away. This keeps the target where the jump put
+ * it until the layout has settled, and stops at once if the reader scrolls.
+ */
+
+const SETTLED_FRAMES = 3;
+const MAX_FRAMES = 90;
+
+let cancel: (() => void) | null = null;
+
+/** Scrolls to the element with this id and holds it there until the layout around it is stable. */
+export function settleOn(id: string): void {
+  cancel?.();
+  const el = document.getElementById(id);
+  if (!el) return;
+  let raf = 0;
+  let last = Number.NaN;
+  let stable = 0;
+  let frames = 0;
+  const stop = () => {
+    cancelAnimationFrame(raf);
+    for (const ev of READER) window.removeEventListener(ev, stop);
+    cancel = null;
+  };
+  const tick = () => {
+    const top = el.getBoundingClientRect().top;
+    if (Math.abs(top - last) < 1) stable++;
+    else {
+      stable = 0;
+      el.scrollIntoView();
+      last = el.getBoundingClientRect().top;
+    }
+    if (stable < SETTLED_FRAMES && ++frames < MAX_FRAMES && el.isConnected) raf = requestAnimationFrame(tick);
+    else stop();
+  };
+  for (const ev of READER) window.addEventListener(ev, stop, { passive: true, once: true });
+  cancel = stop;
+  raf = requestAnimationFrame(tick);
+}
+
+/** What the reader does that means "leave the scroll to me". */
+const READER = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+
+/** `#id` text to an id (a malformed escape is looked up as written, which finds nothing, quietly). */
+function decode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+const hashId = (): string => decode(window.location.hash.slice(1));
+
+/** Settles every jump to an anchor: on load with a hash, on hash change, and on a click on a link to this page. */
+export function settleAnchorJumps(): () => void {
+  const onHash = () => hashId() && settleOn(hashId());
+  const onClick = (e: MouseEvent) => {
+    const a = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[href^="#"]') : null;
+    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    const id = decode(a.getAttribute('href')!.slice(1));
+    // After the browser's own jump (the pointerdown that started this click has already come and gone).
+    if (id) requestAnimationFrame(() => settleOn(id));
+  };
+  window.addEventListener('hashchange', onHash);
+  document.addEventListener('click', onClick);
+  onHash();
+  return () => {
+    window.removeEventListener('hashchange', onHash);
+    document.removeEventListener('click', onClick);
+  };
+}

@@ -1,0 +1,100 @@
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { loadAllChapters, useEssay } from '../content';
+import { HoverCards } from '../content/runtime/HoverCards';
+import { observeIslands } from '../content/runtime/islands';
+import { GlossaryTips } from '../lib/glossary/GlossaryTips';
+import { EssayDeepLinks } from './DeepLinks';
+import { LectureButton, LectureKey } from './lecture/EnterLecture';
+import { slideFromHash, useMode } from './lecture/mode';
+import { watchScrollables } from './scrollables';
+import { settleAnchorJumps, settleOn } from './anchorScroll';
+import { ThemeToggle } from './ThemeToggle';
+import { Toc } from './Toc';
+
+const Lecture = lazy(() => import('./lecture/Lecture'));
+
+/*
+ * The essay page. Its text is already on screen: the build wrote every chapter into index.html
+ * (src/content/compiler/prerender.ts), so this never renders prose. It wakes what is interactive, in place:
+ * the header's buttons, the contents (which follow the reader), the hover cards and glossary tips, deep links,
+ * lecture mode, and the figure islands, each when the reader comes near it (src/content/runtime/islands.tsx).
+ */
+export function bootEssay(page: HTMLElement): void {
+  const mount = (el: Element | null, node: React.ReactNode) => el && createRoot(el).render(<StrictMode>{node}</StrictMode>);
+  mount(page.querySelector('.site-tools'), <HeaderTools layout={page.querySelector('.layout')} />);
+  mount(page.querySelector('#toc'), <EssayToc layout={page.querySelector('.layout')} />);
+  const overlays = document.body.appendChild(document.createElement('div'));
+  overlays.className = 'essay-overlays';
+  mount(overlays, <Overlays />);
+  const content = page.querySelector<HTMLElement>('#content')!;
+  watchScrollables(content);
+  observeIslands(content);
+  settleAnchorJumps();
+  if (import.meta.hot) {
+    // Authors: load every chapter's module so that an edit hot-swaps it, and write edited chapters back.
+    void loadAllChapters();
+    void import('../content/runtime/livePatch').then((m) => m.followLiveEdits());
+  }
+  document.documentElement.dataset.app = 'ready';
+}
+
+/** Contents (on narrow screens), lecture, theme. The contents toggle opens the drawer by a class on the layout. */
+function HeaderTools({ layout }: { layout: Element | null }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    layout?.classList.toggle('toc-is-open', open);
+    if (!open) return;
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const navigated = (e: Event) => e.target instanceof Element && e.target.closest('#toc a') && setOpen(false);
+    document.addEventListener('keydown', key);
+    document.addEventListener('click', navigated);
+    return () => {
+      document.removeEventListener('keydown', key);
+      document.removeEventListener('click', navigated);
+    };
+  }, [open, layout]);
+  return (
+    <>
+      <button type="button" className="btn toc-toggle" aria-expanded={open} aria-controls="toc" onClick={() => setOpen((o) => !o)}>
+        Contents
+      </button>
+      <LectureButton />
+      <ThemeToggle />
+    </>
+  );
+}
+
+function EssayToc({ layout }: { layout: Element | null }) {
+  const manifest = useEssay((s) => s.manifest);
+  return <Toc chapters={manifest.chapters} onNavigate={() => layout?.classList.remove('toc-is-open')} />;
+}
+
+/** What floats over the page: hover cards, glossary tips, link notices, and lecture mode when it is on. */
+function Overlays() {
+  const manifest = useEssay((s) => s.manifest);
+  const mode = useMode((s) => s.mode);
+  const [shown, setShown] = useState(mode);
+  useEffect(() => {
+    if (mode !== 'essay') document.documentElement.dataset.deck = mode;
+    else if (shown !== 'essay') {
+      // Back from the deck: show the essay at the element the last slide came from (exitLecture set the hash).
+      delete document.documentElement.dataset.deck;
+      settleOn(slideFromHash() || 'title');
+    }
+    setShown(mode);
+  }, [mode]);
+  return (
+    <>
+      <HoverCards manifest={manifest} />
+      <GlossaryTips />
+      <EssayDeepLinks />
+      {mode === 'essay' && <LectureKey />}
+      {mode !== 'essay' && (
+        <Suspense fallback={<p className="lecture-loading">Loading lecture mode…</p>}>
+          <Lecture mode={mode} />
+        </Suspense>
+      )}
+    </>
+  );
+}

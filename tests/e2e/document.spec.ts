@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { appReady, expect, expectMounted, test } from './helpers';
+
+/*
+ * The essay is a document first (issue 13): the served page holds the whole text, reads with JavaScript off,
+ * prints whole at any moment, and each figure is an island that wakes near the viewport or on a deep link.
+ */
+
+/** A sentence from the body of the last chapter's prose, read from the built page itself. */
+function lastChapterSentence(): string {
+  const html = readFileSync(fileURLToPath(new URL(`../../${process.env.E2E_DIST ?? 'dist'}/index.html`, import.meta.url)), 'utf8');
+  const chapters = [...html.matchAll(/<article class="chapter"[\s\S]*?<\/article>/g)].map((m) => m[0]);
+  const last = chapters.filter((c) => /<div class="prose"><p>/.test(c)).at(-1)!;
+  // The first plain-text run of a paragraph (no markup inside), long enough to be unique.
+  const text = [...last.matchAll(/<p>([^<]{40,})/g)].map((m) => m[1]).at(-1)!;
+  return text.slice(0, 40).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
+}
+
+test('right after load, with no scroll, find-in-page finds the last chapter’s text', async ({ page }) => {
+  const sentence = lastChapterSentence();
+  await page.goto('./');
+  await expect(page.locator('article.chapter')).toHaveCount(9);
+  await expect(page.getByText('Loading chapter')).toHaveCount(0);
+  expect(await page.evaluate((s) => (window as unknown as { find(text: string): boolean }).find(s), sentence), sentence).toBe(true);
+});
+
+test('with JavaScript off: all nine chapters, typeset math, a poster in every picture figure, plain-link contents, no dead buttons', async ({ browser }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto('./');
+  await expect(page.locator('article.chapter h2.chapter-title')).toHaveCount(9);
+  expect(await page.locator('.katex').count()).toBeGreaterThan(200);
+  const figures = page.locator('[data-figure]');
+  const n = await figures.count();
+  expect(n).toBeGreaterThanOrEqual(25);
+  for (let i = 0; i < n; i++) {
+    const f = figures.nth(i);
+    const id = await f.getAttribute('data-figure');
+    // Every figure shows a still image, except the two that are tables (their poster is a line saying so).
+    if (id === 'comparison-table' || id === 'notation') await expect(f.locator('.figure-loading')).toBeVisible();
+    else await expect(f.locator('img.figure-poster:visible'), id!).toHaveCount(1);
+  }
+  // Styles apply without script, and the buttons that need it are hidden.
+  await expect(page.locator('body')).toHaveCSS('font-family', /Georgia/);
+  await expect(page.locator('.site-tools')).toBeHidden();
+  await expect(page.locator('.noscript-note')).toBeVisible();
+  // The contents are plain links.
+  await page.locator('#toc a[href="#references"]').click();
+  await expect(page.locator('#references')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/document-no-js.png' });
+  await ctx.close();
+});
+
+test('printing right after load gives the whole essay, with a picture in every figure', async ({ page }) => {
+  await page.goto('./');
+  await appReady(page, 'essay');
+  await page.emulateMedia({ media: 'print' });
+  // In print every figure shows its running canvas or its poster, and no placeholder line.
+  const empty = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-figure]')]
+      .filter((f) => !['comparison-table', 'notation'].includes(f.getAttribute('data-figure')!))
+      .filter((f) => ![...f.querySelectorAll('canvas, img.figure-poster, svg')].some((e) => e.getBoundingClientRect().height > 40))
+      .map((f) => f.getAttribute('data-figure')),
+  );
+  expect(empty).toEqual([]);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThan(40);
+  expect(pdf.toString('latin1')).not.toContain('Loading chapter');
+});
+
+test('a ?fig= link without a hash scrolls to its figure and wakes it at once; figures far away stay posters', async ({ page }) => {
+  await page.goto('./?fig=fig-energy-transformer&seed=3');
+  const fig = page.locator('[data-figure="energy-transformer"]');
+  await expectMounted(fig);
+  await expect(fig).toBeInViewport();
+  // The first chapter's figures are far above: never approached, never woken.
+  await expect(page.locator('#introduction [data-figure]').first()).toHaveClass(/figure-placeholder/);
+});
+
+for (const width of [360, 1280, 1920]) {
+  test(`every display equation fits or wraps at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./');
+    await appReady(page, 'essay');
+    // Visit every equation (they are fitted as they come near), then list those cut off with no scroll cue.
+    const equations = page.locator('.equation-math');
+    for (let i = 0, n = await equations.count(); i < n; i++) await equations.nth(i).scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.equation-math')]
+            .filter((e) => e.scrollWidth > e.clientWidth + 1 && !(e.tabIndex === 0 && e.dataset.scrollFocus !== undefined))
+            .map((e) => e.closest('[id]')?.id),
+        ),
+      )
+      .toEqual([]);
+    // On a desktop screen every one fits outright.
+    if (width >= 1280) expect(await page.locator('.equation-math[data-scroll-focus]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+}
