@@ -1,0 +1,81 @@
+import { defaultProps } from '../../../lib/figure/spec';
+import { meta as alMeta } from '../../../figures/annealed-langevin/meta';
+import { AnnealedLangevin } from '../../../figures/annealed-langevin/sim';
+import { meta as asMeta } from '../../../figures/attention-step/meta';
+import { AttentionRun } from '../../../figures/attention-step/sim';
+import { meta as dsmMeta } from '../../../figures/denoising-score-matching/meta';
+import { Dsm } from '../../../figures/denoising-score-matching/sim';
+import { meta as svoMeta } from '../../../figures/sde-vs-ode/meta';
+import { SdeVsOde } from '../../../figures/sde-vs-ode/sim';
+import { meta as tbMeta } from '../../../figures/tinybrain/meta';
+import { TinyBrainRun } from '../../../figures/tinybrain/sim';
+
+/*
+ * Chapters 3 and 4: experiments that run a figure's own simulation at its declared defaults, so the numbers the
+ * prose quotes are the ones the figure shows.
+ */
+
+/** Chapter 3's denoising score matching (seed 1): the relative gap after the first batch and at the end of the budget. */
+export function dsm(): Record<string, number> {
+  const p = defaultProps(dsmMeta);
+  const m = new Dsm();
+  m.reset(p, 1);
+  m.step(p);
+  const firstPercent = 100 * m.error;
+  const firstSamples = m.drawn;
+  while (!m.step(p));
+  return { firstSamples, firstPercent, lastSamples: m.drawn, lastPercent: 100 * m.error };
+}
+
+/** Chapter 3's annealed Langevin figure at its defaults: the heavy cluster's share, annealed (range over seeds 1–3) and single-level. */
+export function annealedLangevin(): Record<string, number> {
+  const p = defaultProps(alMeta);
+  const annealed: number[] = [];
+  const single: number[] = [];
+  for (const seed of [1, 2, 3]) {
+    const m = new AnnealedLangevin();
+    m.reset(p, seed);
+    while (!m.step(p));
+    annealed.push(100 * m.fracAnnealed[0]);
+    single.push(100 * m.fracSingle[0]);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { annealedMin: Math.min(...annealed), annealedMax: Math.max(...annealed), singleMean: mean(single), truePercent: 100 * p.weight };
+}
+
+/** Chapter 3's ODE round trip (defaults, seed 1): the largest return error over ten seeded data points. */
+export function sdeVsOde(): Record<string, number> {
+  const p = defaultProps(svoMeta);
+  const m = new SdeVsOde();
+  m.reset(p, 1);
+  let worst = 0;
+  for (let k = 0; k < 10; k++) worst = Math.max(worst, m.roundTripRandom().error);
+  return { roundTripError: worst, steps: p.steps };
+}
+
+/** Chapter 4's attention step (defaults): the query picture's attention weight at β = 6 and at β = 20. */
+export function attentionStep(): Record<string, number> {
+  const weight = (beta: number) => {
+    const p = { ...defaultProps(asMeta), beta };
+    const m = new AttentionRun();
+    m.reset(p, 1);
+    return m.weights[m.queryIndex];
+  };
+  return { weightAt6: weight(6), weightAt20: weight(20) };
+}
+
+/** Chapter 4's aside: the weights of a 32 × 32 Hopfield network, and the bytes a 64 × 64 one's W would take in doubles. */
+export function hopfieldSizes(): Record<string, number> {
+  const n = 32 * 32;
+  const big = 64 * 64;
+  return { weights1024: (n * (n - 1)) / 2, megabytes4096: (big * big * 8) / 1e6 };
+}
+
+/** Chapter 4's TinyBrain under its "Classical Hopfield" preset (seed 1): how many feature signs end away from the best-matching pattern. */
+export function tinybrainClassical(): Record<string, number> {
+  const p = { ...defaultProps(tbMeta), instant: true, lx: 'tanh' as const, lh: 'identity' as const };
+  const m = new TinyBrainRun();
+  m.reset(p, 1);
+  while (!m.step());
+  return { bitsAway: p.nx - m.overlap().agree, neurons: p.nx, patterns: p.nh };
+}
