@@ -6,6 +6,7 @@ export * from './validate';
 export * from './grid';
 export * from './fields/loops';
 export * from './fields/denoiser2';
+export * from './fields/flow';
 export * from './descent';
 export * from './hierarchy';
 export * from './hierarchy-dynamics';

@@ -4,7 +4,7 @@ import { sampleRing } from '../../core/datasets/ring';
 import { createRng } from '../../core/rng';
 import { capacitySweep } from './experiments/capacitySweeps';
 import { annealedLangevin, attentionStep, dsm, hopfieldSizes, sdeVsOde, tinybrainClassical } from './experiments/early';
-import { anyCorruption, energyTransformer, fixedPoints, optimizers, sideBySide } from './experiments/figures';
+import { anyCorruption, conservativeParticles, energyTransformer, fixedPoints, optimizers, sideBySide } from './experiments/figures';
 
 /*
  * The experiments behind the numbers in the prose (`:num[experiment.key]`): each a pure, seeded function
@@ -115,5 +115,5 @@ function separation(): Record<string, number> {
 
 export const EXPERIMENTS: Record<string, Experiment> = {
   ring, memorization, capacity, separation, capacitySweep, optimizers, energyTransformer, sideBySide, fixedPoints, anyCorruption,
-  dsm, annealedLangevin, sdeVsOde, attentionStep, hopfieldSizes, tinybrainClassical,
+  dsm, annealedLangevin, sdeVsOde, attentionStep, hopfieldSizes, tinybrainClassical, conservativeParticles,
 };

@@ -1,6 +1,8 @@
 import { defaultProps } from '../../../lib/figure/spec';
 import { meta as acMeta } from '../../../figures/any-corruption/meta';
 import { AnyCorruption, bestMatch } from '../../../figures/any-corruption/sim';
+import { meta as cfMeta } from '../../../figures/conservative-field/meta';
+import { ConservativeField, PARTICLES } from '../../../figures/conservative-field/sim';
 import { meta as etMeta } from '../../../figures/energy-transformer/meta';
 import { Block } from '../../../figures/energy-transformer/sim';
 import { meta as fpMeta } from '../../../figures/fixed-points/meta';
@@ -102,4 +104,18 @@ export function anyCorruption(): Record<string, number> {
   const one = bestMatch(m.memories, row.oneStep);
   const am = bestMatch(m.memories, row.x);
   return { pixelateOneStepOverlap: one.overlap, pixelateOneStepRecalled: Number(m.recalled(one)), pixelateDescentRecalled: Number(m.recalled(am)) };
+}
+
+/** Chapter 5's conservative-field figure with walk = particles (defaults otherwise, seed 1): how the particles fare on each side. */
+export function conservativeParticles(): Record<string, number> {
+  const p = { ...defaultProps(cfMeta), walk: 'particles' as const };
+  const m = new ConservativeField();
+  m.reset(p, 1);
+  runToEnd(() => m.step(p));
+  const free = m.flowSummary(m.flowFree);
+  const right = m.flowSummary(m.flowRight);
+  return {
+    particles: PARTICLES, steps: m.flowFree.steps, freeResting: free.resting, freeRose: free.rose,
+    rightResting: right.resting, rightRose: right.rose, rightRestingAbove: right.restingAbove, rightMoving: PARTICLES - right.resting,
+  };
 }
