@@ -5,13 +5,15 @@ import { meta as asMeta } from '../../../figures/attention-step/meta';
 import { AttentionRun } from '../../../figures/attention-step/sim';
 import { meta as dsmMeta } from '../../../figures/denoising-score-matching/meta';
 import { Dsm } from '../../../figures/denoising-score-matching/sim';
+import { meta as elMeta } from '../../../figures/energy-landscape/meta';
+import { Descent } from '../../../figures/energy-landscape/sim';
 import { meta as svoMeta } from '../../../figures/sde-vs-ode/meta';
 import { SdeVsOde } from '../../../figures/sde-vs-ode/sim';
 import { meta as tbMeta } from '../../../figures/tinybrain/meta';
 import { TinyBrainRun } from '../../../figures/tinybrain/sim';
 
 /*
- * Chapters 3 and 4: experiments that run a figure's own simulation at its declared defaults, so the numbers the
+ * Chapters 2 to 4: experiments that run a figure's own simulation at its declared defaults, so the numbers the
  * prose quotes are the ones the figure shows.
  */
 
@@ -78,4 +80,37 @@ export function tinybrainClassical(): Record<string, number> {
   m.reset(p, 1);
   while (!m.step());
   return { bitsAway: p.nx - m.overlap().agree, neurons: p.nx, patterns: p.nh };
+}
+
+/** Distinct points among n 2-D positions (flat), two being the same when closer than `tol`. */
+function distinctPoints(xs: Float64Array, tol: number): number[][] {
+  const found: number[][] = [];
+  for (let i = 0; i < xs.length / 2; i++) {
+    const x = xs[2 * i];
+    const y = xs[2 * i + 1];
+    if (!found.some(([a, b]) => Math.hypot(a - x, b - y) < tol)) found.push([x, y]);
+  }
+  return found;
+}
+
+/** Chapter 2's energy landscape (seed 1): where the particles rest at the default β, and at a small β where the valleys merge. */
+export function energyLandscape(): Record<string, number> {
+  const run = (beta: number) => {
+    const p = { ...defaultProps(elMeta), beta };
+    const m = new Descent();
+    m.reset(p, 1);
+    let steps = 1;
+    while (!m.step(p)) steps++;
+    const rest = distinctPoints(m.xs, 0.01);
+    const mem = m.memories.data;
+    const nearest = rest.map(([x, y]) => Math.min(...Array.from({ length: m.memories.rows }, (_, k) => Math.hypot(x - mem[2 * k], y - mem[2 * k + 1]))));
+    return { steps, restPoints: rest.length, farthestFromMemory: Math.max(...nearest), particles: p.particles };
+  };
+  const at = run(defaultProps(elMeta).beta);
+  const flat = run(0.2);
+  const sharp = run(20);
+  return {
+    particles: at.particles, memories: defaultProps(elMeta).memories, steps: at.steps, restPoints: at.restPoints, restOffMemory: at.farthestFromMemory,
+    flatBeta: 0.2, flatRestPoints: flat.restPoints, sharpBeta: 20, sharpRestPoints: sharp.restPoints, sharpOffMemory: sharp.farthestFromMemory,
+  };
 }
