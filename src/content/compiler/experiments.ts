@@ -3,7 +3,7 @@ import { classicalCapacity, classicalNoErrorCapacity, exponentialCapacity, polyn
 import { sampleRing } from '../../core/datasets/ring';
 import { createRng } from '../../core/rng';
 import { capacitySweep } from './experiments/capacitySweeps';
-import { annealedLangevin, attentionStep, dsm, energyLandscape, hopfieldSizes, sdeVsOde, tinybrainClassical } from './experiments/early';
+import { annealedLangevin, attentionStep, dsm, energyLandscape, hierarchyLearned, hopfieldSizes, sdeVsOde, tinybrainClassical } from './experiments/early';
 import { anyCorruption, conservativeParticles, energyTransformer, fixedPoints, optimizers, sideBySide } from './experiments/figures';
 
 /*
@@ -115,5 +115,5 @@ function separation(): Record<string, number> {
 
 export const EXPERIMENTS: Record<string, Experiment> = {
   ring, memorization, capacity, separation, capacitySweep, optimizers, energyTransformer, sideBySide, fixedPoints, anyCorruption,
-  dsm, annealedLangevin, sdeVsOde, attentionStep, hopfieldSizes, tinybrainClassical, conservativeParticles, energyLandscape,
+  dsm, annealedLangevin, sdeVsOde, attentionStep, hopfieldSizes, tinybrainClassical, conservativeParticles, energyLandscape, hierarchyLearned,
 };

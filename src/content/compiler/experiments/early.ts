@@ -7,6 +7,8 @@ import { meta as dsmMeta } from '../../../figures/denoising-score-matching/meta'
 import { Dsm } from '../../../figures/denoising-score-matching/sim';
 import { meta as elMeta } from '../../../figures/energy-landscape/meta';
 import { Descent } from '../../../figures/energy-landscape/sim';
+import { meta as hMeta } from '../../../figures/hierarchy/meta';
+import { HierarchyRun, WINDOWS } from '../../../figures/hierarchy/sim';
 import { meta as svoMeta } from '../../../figures/sde-vs-ode/meta';
 import { SdeVsOde } from '../../../figures/sde-vs-ode/sim';
 import { meta as tbMeta } from '../../../figures/tinybrain/meta';
@@ -113,4 +115,23 @@ export function energyLandscape(): Record<string, number> {
     particles: at.particles, memories: defaultProps(elMeta).memories, steps: at.steps, restPoints: at.restPoints, restOffMemory: at.farthestFromMemory,
     flatBeta: 0.2, flatRestPoints: flat.restPoints, sharpBeta: 20, sharpRestPoints: sharp.restPoints, sharpOffMemory: sharp.farthestFromMemory,
   };
+}
+
+/** Chapter 4's hierarchy with learned synapses (defaults otherwise): seeds 1–12 cover every pattern with every hidden window; how many settle on the right memory with every feature right. */
+export function hierarchyLearned(): Record<string, number> {
+  const p = { ...defaultProps(hMeta), synapses: 'trained' as const };
+  let complete = 0;
+  let rises = 0;
+  let activation1 = NaN;
+  const seeds = 4 * WINDOWS;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const m = new HierarchyRun();
+    m.reset(p, seed);
+    while (!m.step());
+    const r = m.recall()!;
+    if (r.memory === m.probe!.pattern && r.match === m.probe!.patterns.cols) complete++;
+    rises += m.rises;
+    if (seed === 1) activation1 = r.weight;
+  }
+  return { seeds, complete, rises, activation1 };
 }
