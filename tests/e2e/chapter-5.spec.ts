@@ -167,6 +167,7 @@ test('conservative-field: zero work round the loop for Eq. 20, non-zero without 
 
   // Pointer: draw a closed loop on the left panel.
   const c = f.locator('canvas').first();
+  await c.scrollIntoViewIfNeeded();
   const box = (await c.boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
