@@ -167,6 +167,7 @@ test('conservative-field: zero work round the loop for Eq. 20, non-zero without 
 
   // Pointer: draw a closed loop on the left panel.
   const c = f.locator('canvas').first();
+  await c.scrollIntoViewIfNeeded();
   const box = (await c.boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -179,5 +180,20 @@ test('conservative-field: zero work round the loop for Eq. 20, non-zero without 
   await expect(f.getByText('Your loop is closed')).toBeVisible();
   await expect(status(page, 'conservative-field')).toContainText('Round the whole loop', { timeout: 20_000 });
   expect(await status(page, 'conservative-field').innerText()).toContain('zero, as for every gradient field');
+  expect(errors).toEqual([]);
+});
+
+test('conservative-field: particles settle on both sides, and only on −∇E_θ does the energy never rise', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=conservative-field&walk=particles&seed=2');
+  const f = fig(page, 'conservative-field');
+  await expect(f.locator('select[name="walk"]')).toHaveValue('particles');
+  await f.getByRole('button', { name: /^Play/ }).click().catch(() => undefined);
+  await expect(status(page, 'conservative-field')).toContainText('All at rest after', { timeout: 30_000 });
+  const text = await status(page, 'conservative-field').innerText();
+  expect(text).toMatch(/−∇E_θ: 48 of 48 at rest.*E_θ rose along 0 paths/);
+  const rose = Number(/Unconstrained score: 48 of 48 at rest, E_θ rose along (\d+) paths/.exec(text)![1]);
+  expect(rose).toBeGreaterThan(0);
+  await expect(f.locator('.fig-conservative-field-readout')).toContainText('unconstrained: E_θ rose on');
   expect(errors).toEqual([]);
 });

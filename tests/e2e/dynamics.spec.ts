@@ -117,6 +117,23 @@ test('hierarchy: adding layers restarts a deeper network whose energy still neve
   expect(errors).toEqual([]);
 });
 
+test('hierarchy: learned synapses complete a pattern shown with a window missing; the layer buttons wait', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?figure=hierarchy&synapses=trained&seed=7');
+  const fig = page.locator('[data-figure="hierarchy"]');
+  const status = fig.getByTestId('figure-status');
+  await fast(fig);
+  await expect(status).toContainText('3 layers (12, 6, 4 neurons)', { timeout: 15000 });
+  await expect(status).toContainText('settled', { timeout: 30000 });
+  await expect(status).toContainText('shown pattern 3 with window 2 hidden; memory neuron 3 leads');
+  await expect(status).toContainText('match pattern 3 on 12 of 12 neurons, 4 of 4 in the hidden window');
+  await expect(status).toContainText('E has never risen');
+  await expect(fig.locator('[data-action="add-layer"]')).toBeDisabled();
+  await expect(fig.locator('input[name="layers"]')).toHaveCount(0);
+  await expect(fig).not.toContainText('NaN');
+  expect(errors).toEqual([]);
+});
+
 test('attention-step: small β blends, large β retrieves in one step, iterating reaches a fixed point', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./?figure=attention-step');

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { classicalCapacity, classicalNoErrorCapacity, exponentialCapacity, polynomialCapacity } from '../../core/capacity-scaling';
 import { sampleRing } from '../../core/datasets/ring';
 import { createRng } from '../../core/rng';
+import { capacitySweep } from './experiments/capacitySweeps';
+import { annealedLangevin, attentionStep, dsm, energyLandscape, hierarchyLearned, hopfieldSizes, sdeVsOde, tinybrainClassical } from './experiments/early';
+import { anyCorruption, conservativeParticles, energyTransformer, fixedPoints, optimizers, sideBySide } from './experiments/figures';
 
 /*
  * The experiments behind the numbers in the prose (`:num[experiment.key]`): each a pure, seeded function
@@ -105,4 +108,12 @@ function capacity(): Record<string, number> {
   };
 }
 
-export const EXPERIMENTS: Record<string, Experiment> = { ring, memorization, capacity };
+/** Chapter 4's separation functions, scaled to F(1) = 1, at an overlap of 0.9. */
+function separation(): Record<string, number> {
+  return { square: 0.9 ** 2, fifth: 0.9 ** 5, exp12: Math.exp(12 * (0.9 - 1)) };
+}
+
+export const EXPERIMENTS: Record<string, Experiment> = {
+  ring, memorization, capacity, separation, capacitySweep, optimizers, energyTransformer, sideBySide, fixedPoints, anyCorruption,
+  dsm, annealedLangevin, sdeVsOde, attentionStep, hopfieldSizes, tinybrainClassical, conservativeParticles, energyLandscape, hierarchyLearned,
+};

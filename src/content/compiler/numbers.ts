@@ -25,10 +25,10 @@ function results(name: string, ctx: ChapterContext): Record<string, number> | Er
   return cache.get(name);
 }
 
-/** `x` with `digits` decimals or `sig` significant digits, grouped in thousands. */
+/** `x` with `digits` decimals or `sig` significant digits, grouped in thousands, negative with a true minus sign (−). */
 export function formatNumber(x: number, digits?: number, sig?: number): string {
-  if (sig !== undefined) return x.toLocaleString('en-US', { maximumSignificantDigits: sig });
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits ?? 0, maximumFractionDigits: digits ?? 0 });
+  const text = sig !== undefined ? x.toLocaleString('en-US', { maximumSignificantDigits: sig }) : x.toLocaleString('en-US', { minimumFractionDigits: digits ?? 0, maximumFractionDigits: digits ?? 0 });
+  return text.replace(/^-/, '\u2212');
 }
 
 export function numberDirective(d: DirectiveNode, ctx: ChapterContext): Action {

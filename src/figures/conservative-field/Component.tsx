@@ -9,7 +9,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
-import { ConservativeField, DOMAIN, type Params } from './sim';
+import { ConservativeField, DOMAIN, PARTICLES, type Params } from './sim';
 import { curlLayer, energyLayer, paintPanel, plainLayer, sharedScale, type Layer } from './draw';
 import { meta } from './meta';
 import './style.css';
@@ -18,6 +18,17 @@ import { formatNumber } from '../../lib/format';
 type Term = 'none' | 'jac' | 'std';
 const EQ20 = String.raw`\begin{aligned} F_\theta(x) &= -\nabla_x E_\theta(x) \\ &= \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))} \end{aligned}`;
 const EQ19 = String.raw`E_\theta(x) = \frac{\lVert x - f_\theta(x)\rVert^2}{2\sigma^2}`;
+
+/** The two readout lines: the work round the loop so far, or how the particles fare on each side. */
+function readoutLines(m: ConservativeField): string[] {
+  const right = m.jacobian ? '−∇E_θ' : 'no Jacobian term';
+  if (!m.particles) return [`∮ F·dl, unconstrained: ${formatNumber(m.cumFree[m.pos], { decimals: 4 })}`, `∮ F·dl, ${right}: ${formatNumber(m.cumRight[m.pos], { decimals: 4 })}`];
+  const line = (name: string, f: typeof m.flowFree) => {
+    const s = m.flowSummary(f);
+    return `${name}: E_θ rose on ${s.rose} of ${PARTICLES} paths; ${s.resting} at rest${s.restingAbove ? `, ${s.restingAbove} where E_θ > 0` : ''}`;
+  };
+  return [line('unconstrained', m.flowFree), line(right, m.flowRight)];
+}
 
 export default function ConservativeFieldFigure({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -42,16 +53,9 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     if (!layers.current) return;
     const s = sharedScale(model, 20);
     const t = termRef.current;
-    if (left.current) paintPanel(fitCanvas(left.current, size, size), model, layers.current.left, model.vFree, s, view, palette, { emphasise: t === 'std', draft: draft.current });
-    if (right.current) paintPanel(fitCanvas(right.current, size, size), model, layers.current.right, model.vRight, s, view, palette, { jacArrows: t === 'jac' && model.jacobian, draft: draft.current });
-    if (readout.current) {
-      readout.current.innerHTML = '';
-      const a = document.createElement('span');
-      a.textContent = `∮ F·dl, unconstrained: ${formatNumber(model.cumFree[model.pos], { decimals: 4 })}`;
-      const b = document.createElement('span');
-      b.textContent = `∮ F·dl, ${model.jacobian ? '−∇E_θ' : 'no Jacobian term'}: ${formatNumber(model.cumRight[model.pos], { decimals: 4 })}`;
-      readout.current.append(a, b);
-    }
+    if (left.current) paintPanel(fitCanvas(left.current, size, size), model, layers.current.left, model.vFree, s, view, palette, { emphasise: t === 'std', draft: draft.current, flow: model.flowFree });
+    if (right.current) paintPanel(fitCanvas(right.current, size, size), model, layers.current.right, model.vRight, s, view, palette, { jacArrows: t === 'jac' && model.jacobian, draft: draft.current, flow: model.flowRight });
+    if (readout.current) readout.current.replaceChildren(...readoutLines(model).map((text) => Object.assign(document.createElement('span'), { textContent: text })));
   };
 
   const { redraw } = useSimulation(
@@ -115,8 +119,8 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     setHint('Your loop is closed from where you lifted back to where you started. Press Play to walk it.');
     model.setDrawn(Float64Array.from(d));
     const st = store.getState();
-    if (st.params.loop === 'drawn') st.reset();
-    else st.setParam('loop', 'drawn');
+    if (st.params.loop === 'drawn' && st.params.walk === 'loop') st.reset();
+    else st.setParams({ loop: 'drawn', walk: 'loop' });
     st.play();
   };
   const canvasProps = { onPointerDown: onDown, onPointerMove: onMove, onPointerUp: onUp, onPointerCancel: onUp, style: { touchAction: 'none' as const, cursor: 'crosshair' } };
@@ -126,11 +130,11 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
       <div ref={box} className={`fig-conservative-field-panels${stacked ? ' is-stacked' : ''}`}>
         <div>
           <h4>Unconstrained score (f_θ − x)/σ², shaded by its curl</h4>
-          <canvas ref={left} role="img" aria-label="The unconstrained score field as arrows; blue and orange shading show counter-clockwise and clockwise curl. The dashed loop is the path being walked." {...canvasProps} />
+          <canvas ref={left} role="img" aria-label="The unconstrained score field as arrows; blue and orange shading show counter-clockwise and clockwise curl. The dashed loop is the path being walked, or the dots are particles following the field." {...canvasProps} />
         </div>
         <div>
           <h4>{params.jacobian ? 'Gradient of the energy: −∇E_θ (Eq. 20), over E_θ' : 'Eq. 20 without its Jacobian term (no energy)'}</h4>
-          <canvas ref={right} role="img" aria-label="The score of Eq. 20, the gradient of the energy of Eq. 19, over a heatmap of that energy." {...canvasProps} />
+          <canvas ref={right} role="img" aria-label="The score of Eq. 20, the gradient of the energy of Eq. 19, over a heatmap of that energy, with the same loop or particles." {...canvasProps} />
         </div>
       </div>
       <p className="figure-hint">{hint}</p>

@@ -1,5 +1,5 @@
 import { rgb } from 'd3-color';
-import type { Grid } from '../../core';
+import type { FieldFlow, Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { contourPath, drawMemories, heatImage, px, py, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
 import { drawArrows } from '../../lib/draw/arrows';
@@ -68,13 +68,53 @@ export function paintPanel(
   scale: number,
   view: View,
   palette: Palette,
-  opts: { jacArrows?: boolean; emphasise?: boolean; draft?: number[] | null },
+  opts: { jacArrows?: boolean; emphasise?: boolean; draft?: number[] | null; flow?: FieldFlow },
 ): void {
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(layer.image, 0, 0, view.width, view.height);
   if (layer.contours) strokeContours(ctx, layer.contours, palette.dark ? '#fff' : '#000');
   drawArrows(ctx, m.lattice, vectors, view, palette.fg, { fixedScale: scale, width: opts.emphasise ? 2 : 1.2, alpha: 0.85 });
   if (opts.jacArrows) drawArrows(ctx, m.lattice, m.vJac, view, palette.score, { fixedScale: scale, width: 2, alpha: 1 });
+  if (m.particles && opts.flow) paintFlow(ctx, m.starts, opts.flow, view, palette);
+  else paintLoop(ctx, m, view, palette);
+  if (opts.draft && opts.draft.length >= 4) {
+    ctx.save();
+    ctx.strokeStyle = palette.fg;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (let k = 0; k < opts.draft.length / 2; k++) ctx.lineTo(px(view, opts.draft[2 * k]), py(view, opts.draft[2 * k + 1]));
+    ctx.stroke();
+    ctx.restore();
+  }
+  drawMemories(ctx, m.net.memories.data, m.net.memories.rows, view, palette, 5);
+}
+
+/** Each particle: a faint line from its start to where it is, and a dot, orange once E_θ has risen along its path. */
+function paintFlow(ctx: CanvasRenderingContext2D, starts: Float64Array, flow: FieldFlow, view: View, palette: Palette): void {
+  ctx.save();
+  ctx.lineWidth = 1;
+  ctx.globalAlpha = 0.5;
+  ctx.strokeStyle = palette.fg;
+  ctx.beginPath();
+  for (let i = 0; i < flow.rose.length; i++) {
+    ctx.moveTo(px(view, starts[2 * i]), py(view, starts[2 * i + 1]));
+    ctx.lineTo(px(view, flow.xs[2 * i]), py(view, flow.xs[2 * i + 1]));
+  }
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = palette.bg;
+  for (let i = 0; i < flow.rose.length; i++) {
+    ctx.fillStyle = flow.rose[i] ? palette.accent2 : palette.fg;
+    ctx.beginPath();
+    ctx.arc(px(view, flow.xs[2 * i]), py(view, flow.xs[2 * i + 1]), flow.rose[i] ? 4.5 : 3.5, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/** The loop, the part already walked (thicker), and the walker. */
+function paintLoop(ctx: CanvasRenderingContext2D, m: ConservativeField, view: View, palette: Palette): void {
   // The loop, the part already walked (thicker), and the walker.
   ctx.save();
   ctx.lineWidth = 1.5;
@@ -100,13 +140,5 @@ export function paintPanel(
   ctx.arc(wx, wy, 6, 0, 2 * Math.PI);
   ctx.fill();
   ctx.stroke();
-  if (opts.draft && opts.draft.length >= 4) {
-    ctx.strokeStyle = palette.fg;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    for (let k = 0; k < opts.draft.length / 2; k++) ctx.lineTo(px(view, opts.draft[2 * k]), py(view, opts.draft[2 * k + 1]));
-    ctx.stroke();
-  }
   ctx.restore();
-  drawMemories(ctx, m.net.memories.data, m.net.memories.rows, view, palette, 5);
 }

@@ -4,10 +4,10 @@ export const meta = defineFigure({
   id: 'conservative-field',
   title: 'Is the score the gradient of an energy?',
   summary:
-    'Walk a loop through an unconstrained learned score and through the gradient of the energy of survey Eq. 19: which one gives back zero work around every loop, and what does the Jacobian term of survey Eq. 20 have to do with it?',
+    'Walk a loop, or let particles sample, through an unconstrained learned score and through the gradient of the energy of survey Eq. 19: which one gives back zero work around every loop, which one lets the energy only fall, and what does the Jacobian term of survey Eq. 20 have to do with it?',
   animated: true,
   seeded: true,
-  notes: 'The dynamics here are a walker going once around the loop and adding up F·dl; it stops by itself when the loop is closed. The seed draws the error network’s weights (another “training run”).',
+  notes: 'The dynamics here are a walker going once around the loop and adding up F·dl, stopping when the loop is closed; or, with walk = particles, particles following each field by Euler steps until they come to rest. The seed draws the error network’s weights (another “training run”) and the particles’ starts.',
   props: {
     memories: { type: 'number', integer: true, min: 1, max: 6, default: 3, label: 'K', description: 'How many training points the denoiser f_θ was fit to.' },
     sigma: { type: 'number', log: true, min: 0.25, max: 2, default: 0.6, label: 'σ', description: 'The noise level at which the denoiser and the energy of survey Eq. 19 are evaluated.' },
@@ -21,6 +21,14 @@ export const meta = defineFigure({
       description: 'How far the learned denoiser is from the exact one: f_θ = D_σ + ε·(a small random tanh network). At ε = 0 both fields are gradients.',
     },
     jacobian: { type: 'boolean', default: true, label: 'Jacobian term of survey Eq. 20', description: 'Include the first term (∂f_θ/∂x)ᵀ(x − f_θ)/σ² in the right-hand field.' },
+    walk: {
+      type: 'enum',
+      options: ['loop', 'particles'],
+      optionLabels: ['a walker round a loop', 'particles following each field'],
+      default: 'loop',
+      label: 'walk',
+      description: 'Walk one closed loop adding up F·dl, or let particles sample each field from the same starts and watch E_θ along their paths.',
+    },
     loop: {
       type: 'enum',
       options: ['memory', 'between', 'wide', 'drawn'],

@@ -1,6 +1,8 @@
 import {
   circulation,
   createDenoiser2,
+  createFieldFlow,
+  fieldFlowSteps,
   curl2,
   denoiserEnergy2,
   denoiserScore2,
@@ -11,6 +13,7 @@ import {
   createRng,
   sampleGrid,
   type Denoiser2,
+  type FieldFlow,
   type Domain,
   type Field2,
   type Grid,
@@ -24,6 +27,13 @@ export type Params = PropValues<typeof meta.props>;
 export const DOMAIN: Domain = { x0: -2.5, x1: 2.5, y0: -2.5, y1: 2.5 };
 export const ARROWS = 13;
 const PIECE = 0.03;
+/** Particles per panel in the sampling walk, their Euler step (in units of σ², so α = 0.02 of a denoiser step), steps per update. */
+export const PARTICLES = 48;
+const FLOW_H = 0.02;
+const FLOW_SUB = 8;
+/** A particle is at rest once it moves less than this per unit of α; the run stops after FLOW_MAX steps regardless. */
+const REST = 1e-3;
+export const FLOW_MAX = 3000;
 
 export function placeMemories(k: number, seed: number): Matrix {
   const rng = createRng(seed * 104729 + 3);
@@ -78,6 +88,11 @@ export class ConservativeField {
   vRight = new Float64Array(0);
   vJac = new Float64Array(0);
   jacobian = true;
+  particles = false;
+  starts = new Float64Array(0);
+  flowFree: FieldFlow = createFieldFlow([], () => 0);
+  flowRight: FieldFlow = createFieldFlow([], () => 0);
+  energyAt = (x: number, y: number) => denoiserEnergy2(this.net, x, y);
 
   reset(p: Params, seed: number): void {
     this.net = createDenoiser2(placeMemories(p.memories, seed), p.sigma, p.eps, seed);
@@ -94,6 +109,11 @@ export class ConservativeField {
     this.cumRight = b.cumulative;
     this.pos = 0;
     this.computeArrows();
+    this.particles = p.walk === 'particles';
+    const rng = createRng(seed * 7 + 11);
+    this.starts = Float64Array.from({ length: 2 * PARTICLES }, () => -2.3 + 4.6 * rng.uniform());
+    this.flowFree = createFieldFlow(this.starts, this.energyAt);
+    this.flowRight = createFieldFlow(this.starts, this.energyAt);
   }
 
   computeArrows(): void {
@@ -124,15 +144,40 @@ export class ConservativeField {
     }
   }
 
-  /** The walker covers `speed` more pieces of the loop. Converged once it is back at the start. */
+  /** The walker covers `speed` more pieces of the loop, converged once it is back at the start; or the particles take FLOW_SUB Euler steps on both fields, converged once all rest. */
   step(p: Params): boolean {
+    if (this.particles) {
+      const h = FLOW_H * this.net.sigma * this.net.sigma;
+      fieldFlowSteps(this.flowFree, this.free, this.energyAt, h, FLOW_SUB);
+      fieldFlowSteps(this.flowRight, this.right, this.energyAt, h, FLOW_SUB);
+      return this.flowDone();
+    }
     const last = this.cumFree.length - 1;
     this.pos = Math.min(last, this.pos + p.pieces);
     return this.pos >= last;
   }
 
   done(): boolean {
-    return this.pos >= this.cumFree.length - 1;
+    return this.particles ? this.flowDone() : this.pos >= this.cumFree.length - 1;
+  }
+
+  private flowDone(): boolean {
+    return this.flowFree.steps >= FLOW_MAX || (this.flowSummary(this.flowFree).resting === PARTICLES && this.flowSummary(this.flowRight).resting === PARTICLES);
+  }
+
+  /** Of a flow's particles: how many are at rest, at rest where E_θ > 0 (not a fixed point of f_θ), and along whose path E_θ rose. */
+  flowSummary(f: FieldFlow): { resting: number; restingAbove: number; rose: number } {
+    const s2 = this.net.sigma * this.net.sigma;
+    let resting = 0;
+    let restingAbove = 0;
+    let rose = 0;
+    for (let i = 0; i < f.rose.length; i++) {
+      const still = f.speed[i] * s2 < REST;
+      if (still) resting++;
+      if (still && f.energy[i] > 1e-4) restingAbove++;
+      rose += f.rose[i];
+    }
+    return { resting, restingAbove, rose };
   }
 
   /** Full circulations (for the readout once the walk is done, and for tests). */
@@ -153,11 +198,21 @@ export class ConservativeField {
   }
 
   describe(p: Params): string {
+    if (this.particles) return this.describeFlow(p);
     const f = this.cumFree[this.pos];
     const r = this.cumRight[this.pos];
     const walked = this.done() ? 'Round the whole loop' : `${Math.round((100 * this.pos) / (this.cumFree.length - 1))}% of the way round`;
     const rightName = p.jacobian ? '−∇E_θ (Eq. 20)' : 'Eq. 20 without its Jacobian term';
     const fallback = p.loop === 'drawn' && !this.drawn ? 'No loop drawn yet, so the walker takes the circle between points. ' : '';
     return `${fallback}${walked}: work done by the unconstrained score ${formatNumber(f, { decimals: 3 })}; by ${rightName} ${formatNumber(r, { decimals: 3 })}${this.done() ? (Math.abs(r) < 1e-6 ? ' — zero, as for every gradient field' : '') : ''}. Loop area ${this.area.toFixed(2)}.`;
+  }
+
+  private describeFlow(p: Params): string {
+    const a = this.flowSummary(this.flowFree);
+    const b = this.flowSummary(this.flowRight);
+    const rightName = p.jacobian ? '−∇E_θ' : 'Eq. 20 without its Jacobian term';
+    const part = (name: string, s: typeof a) => `${name}: ${s.resting} of ${PARTICLES} at rest${s.restingAbove ? ` (${s.restingAbove} where E_θ > 0)` : ''}, E_θ rose along ${s.rose} paths`;
+    const state = this.done() ? (this.flowFree.steps >= FLOW_MAX ? `Stopped after ${FLOW_MAX} steps` : `All at rest after ${this.flowFree.steps} steps`) : `Step ${this.flowFree.steps}`;
+    return `${state}. ${part('Unconstrained score', a)}; ${part(rightName, b)}.`;
   }
 }

@@ -21,8 +21,9 @@ export default function Hierarchy({ store: anyStore }: FigureProps) {
   const palette = usePalette();
   const layers = useStore(store, (s) => s.params.layers);
   const top = useStore(store, (s) => s.params.top);
+  const trained = useStore(store, (s) => s.params.synapses === 'trained');
   const run = useRef(new HierarchyRun()).current;
-  const stackH = Math.max(220, Math.min(420, 60 * layers));
+  const stackH = trained ? 260 : Math.max(220, Math.min(420, 60 * layers));
 
   const { redraw } = useSimulation(
     store,
@@ -47,17 +48,25 @@ export default function Hierarchy({ store: anyStore }: FigureProps) {
   };
   return (
     <div className="fig-hierarchy" ref={box}>
-      <canvas ref={stack} role="img" aria-label={`A hierarchical associative memory with ${layers} layers; fill shows each neuron's activation, bars on the right how fast each layer still moves.`} />
+      <canvas
+        ref={stack}
+        role="img"
+        aria-label={
+          trained
+            ? 'A three-layer associative memory learned from four patterns: features at the bottom (the stored pattern below them, a dashed box round the window that gets no input), parts in the middle, one memory neuron per pattern on top; fill shows activation.'
+            : `A hierarchical associative memory with ${layers} layers; fill shows each neuron's activation, bars on the right how fast each layer still moves.`
+        }
+      />
       <canvas ref={plot} role="img" aria-label="Energy against time: the total, the sum of the layer energies and the sum of the synaptic energies." />
       <div className="fig-hierarchy-add" role="group" aria-label="Layers">
-        <button type="button" className="btn" onClick={() => setLayers(layers + 1)} disabled={layers >= max} data-action="add-layer">
+        <button type="button" className="btn" onClick={() => setLayers(layers + 1)} disabled={trained || layers >= max} data-action="add-layer">
           Add a layer
         </button>
-        <button type="button" className="btn" onClick={() => setLayers(layers - 1)} disabled={layers <= min} data-action="remove-layer">
+        <button type="button" className="btn" onClick={() => setLayers(layers - 1)} disabled={trained || layers <= min} data-action="remove-layer">
           Remove a layer
         </button>
       </div>
-      <PropControls store={store} hidden={top === 'softmax' ? [] : ['beta']} />
+      <PropControls store={store} hidden={trained ? ['layers', 'width', 'top'] : top === 'softmax' ? [] : ['beta']} />
       <Transport store={store} />
     </div>
   );

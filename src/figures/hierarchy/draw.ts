@@ -1,7 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { drawTraces } from '../../lib/draw/trace';
 import { withAlpha } from '../../lib/draw/colour';
-import type { HierarchyRun } from './sim';
+import { WINDOW, type HierarchyRun, type Probe } from './sim';
 
 /**
  * The stack: layer 1 (bottom, receiving the input current) to layer L (top). Each neuron's fill is its
@@ -74,7 +74,7 @@ export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, wid
     }
     ctx.fillStyle = palette.fg;
     ctx.textAlign = 'left';
-    ctx.fillText(`layer ${l + 1}`, 4, y - 6);
+    ctx.fillText(run.probe ? LEARNED_NAMES[l] : `layer ${l + 1}`, 4, y - 6);
     ctx.fillStyle = palette.muted;
     ctx.fillText(soft ? 'softmax' : 'tanh', 4, y + 8);
     // Speed bar ‖ẋ_ℓ‖ on a log scale from 10⁻⁴ (empty) to 10 (full), so the slow final approach stays visible.
@@ -88,6 +88,28 @@ export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, wid
   ctx.fillStyle = palette.muted;
   ctx.textAlign = 'left';
   ctx.fillText('speed ‖ẋ_ℓ‖', right + 12, 10);
+  if (run.probe) paintProbe(ctx, run.probe, ham.layers[0].size, xOf, yOf(0), r, palette);
+}
+
+const LEARNED_NAMES = ['features', 'parts', 'memories'];
+
+/** Under the feature layer: the probe's stored pattern as small squares (blue +1, orange −1), and a dashed box round the hidden window. */
+function paintProbe(ctx: CanvasRenderingContext2D, probe: Probe, n: number, xOf: (i: number, n: number) => number, y: number, r: number, palette: Palette): void {
+  const side = Math.max(4, Math.min(8, r * 0.8));
+  for (let i = 0; i < n; i++) {
+    ctx.fillStyle = probe.patterns.data[probe.pattern * n + i] > 0 ? palette.accent : palette.accent2;
+    ctx.fillRect(xOf(i, n) - side / 2, y + r + 3, side, side);
+  }
+  const x0 = xOf(probe.hidden * WINDOW, n) - r - 3;
+  const x1 = xOf(probe.hidden * WINDOW + WINDOW - 1, n) + r + 3;
+  ctx.save();
+  ctx.setLineDash([4, 3]);
+  ctx.strokeStyle = palette.fg;
+  ctx.strokeRect(x0, y - r - 4, x1 - x0, 2 * r + 8);
+  ctx.restore();
+  ctx.fillStyle = palette.muted;
+  ctx.textAlign = 'center';
+  ctx.fillText('no input here', (x0 + x1) / 2, y - r - 10);
 }
 
 export function paintEnergy(ctx: CanvasRenderingContext2D, run: HierarchyRun, width: number, height: number, palette: Palette): void {

@@ -1,4 +1,7 @@
-import { createHam, createHamState, createRng, hamActivate, hamEnergy, hamStep, type Ham, type HamEnergy, type HamLagrangian, type HamState } from '../../core';
+import {
+  createHam, createHamState, createRng, FOUR_FROM_PARTS, hamActivate, hamEnergy, hamStep, patternsFromParts, trainPartsHam,
+  type Ham, type HamEnergy, type HamLagrangian, type HamState, type Matrix,
+} from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
 import { TraceBuffer } from '../../lib/draw/trace';
 import type { meta } from './meta';
@@ -7,6 +10,17 @@ export type Params = PropValues<typeof meta.props>;
 
 export const MAX_TIME = 300;
 const SUBSTEPS = 2;
+/** The learned network: three windows of four features, two candidate parts per window, four patterns. */
+export const WINDOWS = 3;
+export const WINDOW = 4;
+const PARTS_PER_WINDOW = 2;
+
+/** What the learned network was shown: its stored patterns, the probe's pattern and the window hidden from it. */
+export interface Probe {
+  patterns: Matrix;
+  pattern: number;
+  hidden: number;
+}
 
 /** The figure's state: a core HAM, its state, per-layer speeds and the energy traces. */
 export class HierarchyRun {
@@ -21,25 +35,67 @@ export class HierarchyRun {
   e: HamEnergy = { total: 0, layers: new Float64Array(0), synapses: new Float64Array(0) };
   traces = { total: new TraceBuffer(), layers: new TraceBuffer(), synapses: new TraceBuffer() };
   rises = 0;
+  /** Set when the synapses were learned from patterns. */
+  probe: Probe | null = null;
   private save: Float64Array[] = [];
 
   reset(p: Params, seed: number): void {
-    const rng = createRng(seed * 7 + 3);
-    const sizes = Array.from({ length: p.layers }, () => p.width);
-    const lags: HamLagrangian[] = sizes.map((_, l) => (l === p.layers - 1 && p.top === 'softmax' ? { kind: 'softmax', beta: p.beta } : { kind: 'tanh' }));
-    this.ham = createHam(sizes, lags, rng, p.scale);
-    for (let i = 0; i < p.width; i++) this.ham.inputs[0][i] = p.input * (rng.uniform() < 0.5 ? -1 : 1);
-    this.st = createHamState(this.ham, rng, 1.5);
+    if (p.synapses === 'trained') this.resetTrained(p, seed);
+    else {
+      const rng = createRng(seed * 7 + 3);
+      const sizes = Array.from({ length: p.layers }, () => p.width);
+      const lags: HamLagrangian[] = sizes.map((_, l) => (l === p.layers - 1 && p.top === 'softmax' ? { kind: 'softmax', beta: p.beta } : { kind: 'tanh' }));
+      this.ham = createHam(sizes, lags, rng, p.scale);
+      for (let i = 0; i < p.width; i++) this.ham.inputs[0][i] = p.input * (rng.uniform() < 0.5 ? -1 : 1);
+      this.st = createHamState(this.ham, rng, 1.5);
+      this.probe = null;
+    }
+    const sizes = this.ham!.layers.map((l) => l.size);
     this.vel = sizes.map((n) => new Float64Array(n));
     this.save = sizes.map((n) => new Float64Array(n));
-    this.speeds = new Float64Array(p.layers);
-    this.e = { total: 0, layers: new Float64Array(p.layers), synapses: new Float64Array(p.layers - 1) };
+    this.speeds = new Float64Array(sizes.length);
+    this.e = { total: 0, layers: new Float64Array(sizes.length), synapses: new Float64Array(sizes.length - 1) };
     this.t = 0;
     this.dt = 0.05;
     this.lastV = Infinity;
     this.rises = 0;
     for (const tr of Object.values(this.traces)) tr.clear();
     this.record();
+  }
+
+  /**
+   * Learns the three-layer network from four patterns built of shared parts (core trainPartsHam), and feeds it one
+   * of them, chosen by the seed, with one window (also chosen by the seed) hidden: zero input current there.
+   */
+  private resetTrained(p: Params, seed: number): void {
+    const rng = createRng(seed * 11 + 5);
+    const { patterns } = patternsFromParts(FOUR_FROM_PARTS, WINDOW, PARTS_PER_WINDOW, rng);
+    this.ham = trainPartsHam(patterns, { windows: WINDOWS, partsPerWindow: PARTS_PER_WINDOW, strength: p.scale, beta: p.beta }, rng);
+    const pattern = (seed - 1) % patterns.rows;
+    const hidden = Math.floor((seed - 1) / patterns.rows) % WINDOWS;
+    const n = patterns.cols;
+    for (let i = 0; i < n; i++) this.ham.inputs[0][i] = Math.floor(i / WINDOW) === hidden ? 0 : p.input * patterns.data[pattern * n + i];
+    this.st = createHamState(this.ham, rng, 0.1);
+    this.probe = { patterns, pattern, hidden };
+  }
+
+  /** For the learned network: the memory neuron most active, and how many features (and of the hidden window) match the probe's pattern in sign. */
+  recall(): { memory: number; weight: number; match: number; hiddenMatch: number } | null {
+    const pr = this.probe;
+    const st = this.st;
+    if (!pr || !st) return null;
+    const top = st.g[2];
+    let memory = 0;
+    for (let k = 1; k < top.length; k++) if (top[k] > top[memory]) memory = k;
+    const n = pr.patterns.cols;
+    let match = 0;
+    let hiddenMatch = 0;
+    for (let i = 0; i < n; i++) {
+      if (Math.sign(st.g[0][i]) !== pr.patterns.data[pr.pattern * n + i]) continue;
+      match++;
+      if (Math.floor(i / WINDOW) === pr.hidden) hiddenMatch++;
+    }
+    return { memory, weight: top[memory], match, hiddenMatch };
   }
 
   private record(): void {
@@ -85,10 +141,15 @@ export class HierarchyRun {
 
   describe(p: Params): string {
     if (!this.ham) return '';
+    const r = this.recall();
+    const learned = r
+      ? ` Learned synapses: shown pattern ${this.probe!.pattern + 1} with window ${this.probe!.hidden + 1} hidden; memory neuron ${r.memory + 1} leads (activation ${r.weight.toFixed(2)}), and the features match pattern ${this.probe!.pattern + 1} on ${r.match} of ${this.probe!.patterns.cols} neurons, ${r.hiddenMatch} of ${WINDOW} in the hidden window.`
+      : '';
     const settled = this.lastV < 1e-4;
     let fastest = 0;
     for (let l = 1; l < this.speeds.length; l++) if (this.speeds[l] > this.speeds[fastest]) fastest = l;
     const f = (v: number) => (Math.abs(v) < 5e-4 ? '0.000' : v.toFixed(3));
-    return `${p.layers} layers of ${p.width} neurons, t = ${this.t.toFixed(2)}: E = ${f(this.e.total)} ${settled ? 'and settled: every layer has stopped' : `and falling; layer ${fastest + 1} is moving fastest`}${this.rises ? `; E rose ${this.rises} times` : '; E has never risen'}.`;
+    const shape = r ? `3 layers (${this.ham.layers.map((l) => l.size).join(', ')} neurons)` : `${p.layers} layers of ${p.width} neurons`;
+    return `${shape}, t = ${this.t.toFixed(2)}: E = ${f(this.e.total)} ${settled ? 'and settled: every layer has stopped' : `and falling; layer ${fastest + 1} is moving fastest`}${this.rises ? `; E rose ${this.rises} times` : '; E has never risen'}.${learned}`;
   }
 }

@@ -87,7 +87,7 @@ describe(':num[experiment.key]', () => {
   it('reports an unknown experiment, result or attribute at its place', async () => {
     const { errors } = await compile(chapter('01-intro.md', 'A :num[nope.x], :num[ring.nope] and :num[ring.spacing]{digits=x} :num[ring.spacing]{round=2}.'));
     expect(errors).toEqual([
-      'content/01-intro.md:5:3: unknown experiment "nope" (known: ring, memorization, capacity)',
+      'content/01-intro.md:5:3: unknown experiment "nope" (known: ring, memorization, capacity, separation, capacitySweep, optimizers, energyTransformer, sideBySide, fixedPoints, anyCorruption, dsm, annealedLangevin, sdeVsOde, attentionStep, hopfieldSizes, tinybrainClassical, conservativeParticles, energyLandscape, hierarchyLearned)',
       'content/01-intro.md:5:17: experiment "ring" has no result "nope" (it has: spacing, farthest1, farthestMin, farthestMax)',
       'content/01-intro.md:5:37: :num[ring.spacing]: digits and sig must be whole numbers (sig at least 1)',
       'content/01-intro.md:5:66: :num[ring.spacing]: unknown attribute "round" (known: digits, sig)',

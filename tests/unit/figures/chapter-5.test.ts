@@ -116,4 +116,16 @@ describe('conservative-field', () => {
     m.reset({ ...p, eps: 0 }, 1);
     expect(Math.abs(m.circulations().free)).toBeLessThan(1e-6);
   });
+  it('particles: on −∇E_θ the energy never rises, for any seed or ε; the unconstrained score gives no such promise', () => {
+    for (const seed of [1, 2, 3]) {
+      for (const eps of [0, 0.6, 2]) {
+        const p = { ...defaultProps(cfMeta), walk: 'particles' as const, eps };
+        const m = new ConservativeField();
+        m.reset(p, seed);
+        for (let k = 0; k < 60 && !m.step(p); k++);
+        expect(m.flowSummary(m.flowRight).rose, `seed ${seed}, ε = ${eps}`).toBe(0);
+        expect(m.flowSummary(m.flowFree).rose, `seed ${seed}, ε = ${eps}`).toBeGreaterThan(0);
+      }
+    }
+  });
 });

@@ -103,6 +103,27 @@ describe('hierarchy', () => {
     expect(h.rises).toBe(0);
     expect(nonIncreasing(h.traces.total.data, h.traces.total.n)).toBe(true);
   });
+  it('learned synapses: every pattern, with any window hidden, is completed, and the energy never rises', () => {
+    const p = { ...base, synapses: 'trained' as const };
+    for (let seed = 1; seed <= 12; seed++) {
+      const h = new HierarchyRun();
+      h.reset(p, seed);
+      expect(h.ham!.layers.map((l) => l.size)).toEqual([12, 6, 4]);
+      run(h, p, 20000);
+      const r = h.recall()!;
+      expect(r.memory, `seed ${seed}`).toBe(h.probe!.pattern);
+      expect(r.match).toBe(12);
+      expect(r.hiddenMatch).toBe(4);
+      expect(h.rises).toBe(0);
+      expect(nonIncreasing(h.traces.total.data, h.traces.total.n)).toBe(true);
+    }
+    const seen = new Set(Array.from({ length: 12 }, (_, i) => {
+      const h = new HierarchyRun();
+      h.reset(p, i + 1);
+      return `${h.probe!.pattern}/${h.probe!.hidden}`;
+    }));
+    expect(seen.size).toBe(12);
+  });
 });
 
 describe('attention-step', () => {
