@@ -1,5 +1,6 @@
 import type { Palette } from '../../lib/theme';
 import { formatNumber } from '../../lib/format';
+import { offscreenCanvas } from '../../lib/draw/surface';
 
 /** Energy axis labels: two decimals, whole from 100, exponent for the very large and very small. */
 const AXIS_FORMAT = { decimals: 2, wholeFrom: 100, expOutside: [1e-2, 1e5] as [number, number] };
@@ -29,9 +30,7 @@ const scratch = new Map<number, HTMLCanvasElement>();
 function pixelCanvas(side: number): HTMLCanvasElement {
   let c = scratch.get(side);
   if (!c) {
-    c = document.createElement('canvas');
-    c.width = side;
-    c.height = side;
+    c = offscreenCanvas(side, side);
     scratch.set(side, c);
   }
   return c;

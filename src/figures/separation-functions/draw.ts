@@ -1,5 +1,6 @@
 import type { BasinMap, Matrix } from '../../core';
 import type { Palette } from '../../lib/theme';
+import { offscreenCanvas } from '../../lib/draw/surface';
 
 /*
  * Paints one basin map: every start pixel coloured by the memory its descent reached (a lighter tint for the
@@ -17,9 +18,7 @@ function hex(c: string): [number, number, number] {
 
 export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memories: Matrix, size: number, palette: Palette, selected: number): void {
   const K = memories.rows;
-  const img = document.createElement('canvas');
-  img.width = map.nx;
-  img.height = map.ny;
+  const img = offscreenCanvas(map.nx, map.ny);
   const ictx = img.getContext('2d')!;
   const data = ictx.createImageData(map.nx, map.ny);
   const bg = palette.dark ? [40, 40, 40] : [235, 235, 235];
