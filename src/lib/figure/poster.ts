@@ -16,6 +16,8 @@ export interface PosterRun<P extends PropSpecs> {
   seed: number;
   /** Updates to run after the reset: the poster's own `steps`, or a `steps` attribute on the figure. */
   steps: number;
+  /** Reads a JSON file the site ships in public/ (what the figure fetches in the browser), e.g. 'data/memorization.json'. */
+  publicJson(path: string): Promise<unknown>;
 }
 
 export interface PosterArgs<P extends PropSpecs> {

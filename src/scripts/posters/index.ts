@@ -1,4 +1,5 @@
 import { readdirSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -43,6 +44,19 @@ export const SKIPPED: Record<string, string> = {
 };
 
 const FIGURES = join(import.meta.dirname, '..', '..', 'figures');
+const PUBLIC = join(import.meta.dirname, '..', '..', '..', 'public');
+
+const jsonCache = new Map<string, Promise<unknown>>();
+/** A JSON file under public/, read once per process. */
+function publicJson(path: string): Promise<unknown> {
+  if (!/^[\w./-]+\.json$/.test(path) || path.includes('..')) return Promise.reject(new Error(`not a public JSON path: ${path}`));
+  let hit = jsonCache.get(path);
+  if (!hit) {
+    hit = readFile(join(PUBLIC, path), 'utf8').then((t) => JSON.parse(t) as unknown);
+    jsonCache.set(path, hit);
+  }
+  return hit;
+}
 
 /** Every figure id (a folder of src/figures with a meta.ts). */
 export function figureIds(): string[] {
@@ -98,7 +112,7 @@ async function renderOne(req: PosterRequest, fig: Loaded, themes: ThemeName[]): 
   const { values: props } = validateProps(meta, req.attrs, hostAttrs(meta));
   const seed = transportAttr(meta, req.attrs, 'seed') ?? DEFAULT_SEED;
   const steps = transportAttr(meta, req.attrs, 'steps') ?? (typeof poster.steps === 'function' ? poster.steps(props) : poster.steps);
-  const state = await poster.run({ props, seed, steps });
+  const state = await poster.run({ props, seed, steps, publicJson });
   let ms = performance.now() - t0;
   const out: PosterResult[] = [];
   for (const theme of themes) {
