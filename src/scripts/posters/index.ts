@@ -27,7 +27,7 @@ export interface PosterRequest {
 }
 
 export type PosterResult =
-  | { key: string; id: string; theme: ThemeName; png: Uint8Array; width: number; height: number; alt: string; ms: number }
+  | { key: string; id: string; theme: ThemeName; png?: Uint8Array; webp?: Uint8Array; width: number; height: number; alt: string; ms: number }
   | { key: string; id: string; skipped: string };
 
 /** The essay column's width in CSS pixels (42rem less its padding, at the widest breakpoint below 1600 px: 46rem). */
@@ -36,6 +36,10 @@ export const POSTER_WIDTH = 720;
 export const POSTER_SCALE = 2;
 /** The tallest poster, in CSS pixels; taller drawings are cut. */
 const MAX_HEIGHT = 1400;
+
+/** Encodings: lossless PNG (default), or lossy WebP (about a tenth of the bytes for the heatmaps). */
+export type PosterFormat = 'png' | 'webp';
+const WEBP_QUALITY = 82;
 
 /** Figures with no picture to draw, and why. */
 export const SKIPPED: Record<string, string> = {
@@ -106,7 +110,7 @@ async function drawSvg(ctx: SKRSContext2D, svg: string, x: number, y: number): P
   ctx.drawImage(img, x, y);
 }
 
-async function renderOne(req: PosterRequest, fig: Loaded, themes: ThemeName[]): Promise<PosterResult[]> {
+async function renderOne(req: PosterRequest, fig: Loaded, themes: ThemeName[], formats: PosterFormat[]): Promise<PosterResult[]> {
   const t0 = performance.now();
   const { meta, poster } = fig;
   const { values: props } = validateProps(meta, req.attrs, hostAttrs(meta));
@@ -128,21 +132,24 @@ async function renderOne(req: PosterRequest, fig: Loaded, themes: ThemeName[]): 
     const height = Math.max(1, Math.min(MAX_HEIGHT, Math.ceil(drawn.height)));
     const cropped = createCanvas(POSTER_WIDTH * POSTER_SCALE, height * POSTER_SCALE);
     cropped.getContext('2d').drawImage(canvas, 0, 0);
-    const png = new Uint8Array(await cropped.encode('png'));
+    const png = formats.includes('png') ? new Uint8Array(await cropped.encode('png')) : undefined;
+    const webp = formats.includes('webp') ? new Uint8Array(await cropped.encode('webp', WEBP_QUALITY)) : undefined;
     ms += performance.now() - t1;
-    out.push({ key: req.key, id: req.id, theme, png, width: POSTER_WIDTH * POSTER_SCALE, height: height * POSTER_SCALE, alt: drawn.alt, ms });
+    out.push({ key: req.key, id: req.id, theme, png, webp, width: POSTER_WIDTH * POSTER_SCALE, height: height * POSTER_SCALE, alt: drawn.alt, ms });
     ms = 0;
   }
   return out;
 }
 
 /**
- * Draws each requested figure's poster in each theme (default both). A figure with no picture, or one whose
- * poster fails, comes back as `{ skipped: reason }`; nothing throws for one figure.
+ * Draws each requested figure's poster in each theme (default both), encoded in each format (default PNG only:
+ * `png` is set; with 'webp' in `formats`, `webp` too). A figure with no picture, or one whose poster fails, comes
+ * back as `{ skipped: reason }`; nothing throws for one figure.
  */
-export async function renderPosters(requests: PosterRequest[], opts: { themes?: ThemeName[] } = {}): Promise<PosterResult[]> {
+export async function renderPosters(requests: PosterRequest[], opts: { themes?: ThemeName[]; formats?: PosterFormat[] } = {}): Promise<PosterResult[]> {
   setUp();
   const themes = opts.themes ?? ['light', 'dark'];
+  const formats = opts.formats ?? ['png'];
   const out: PosterResult[] = [];
   for (const req of requests) {
     const fig = await load(req.id);
@@ -151,7 +158,7 @@ export async function renderPosters(requests: PosterRequest[], opts: { themes?: 
       continue;
     }
     try {
-      out.push(...(await renderOne(req, fig, themes)));
+      out.push(...(await renderOne(req, fig, themes, formats)));
     } catch (err) {
       out.push({ key: req.key, id: req.id, skipped: `the poster failed: ${err instanceof Error ? err.message : String(err)}` });
     }
