@@ -3,9 +3,9 @@ import { Dye, DOMAIN } from './sim';
 import { DyeLayer, paint } from './draw';
 import { meta } from './meta';
 
-/** 60 of the 200 updates forward: the droplets have spread but still show their shape. */
+/** 30 of the 200 updates forward: the droplets have begun to spread but still show their shape. */
 export const poster = definePoster(meta, {
-  steps: 60,
+  steps: 30,
   run({ props, seed, steps }) {
     const model = new Dye();
     runSim(model, props, seed, steps);
