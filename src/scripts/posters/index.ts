@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { createCanvas, GlobalFonts, Image, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, Image, Path2D, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { hostAttrs, transportAttr, validateProps, type FigureMeta, type PropSpecs } from '../../lib/figure/spec';
 import { POSTER_FONT, type FigurePoster } from '../../lib/figure/poster';
 import { LinePlot, type LinePlotProps } from '../../lib/LinePlot';
@@ -30,12 +30,16 @@ export type PosterResult =
   | { key: string; id: string; theme: ThemeName; png?: Uint8Array; webp?: Uint8Array; width: number; height: number; alt: string; ms: number }
   | { key: string; id: string; skipped: string };
 
-/** The essay column's width in CSS pixels (42rem less its padding, at the widest breakpoint below 1600 px: 46rem). */
-export const POSTER_WIDTH = 720;
+/**
+ * The default container width in CSS pixels: the essay column holds figures 640 px wide (42rem less its padding)
+ * up to 1600 px viewports, 704 px from there (the default: the figures lay themselves out as on a large screen) and
+ * 768 px from 2400 px; `opts.width` picks another.
+ */
+export const POSTER_WIDTH = 704;
 /** Device pixels per CSS pixel. */
 export const POSTER_SCALE = 2;
 /** The tallest poster, in CSS pixels; taller drawings are cut. */
-const MAX_HEIGHT = 1400;
+const MAX_HEIGHT = 1000;
 
 /** Encodings: lossless PNG (default), or lossy WebP (about a tenth of the bytes for the heatmaps). */
 export type PosterFormat = 'png' | 'webp';
@@ -110,7 +114,35 @@ async function drawSvg(ctx: SKRSContext2D, svg: string, x: number, y: number): P
   ctx.drawImage(img, x, y);
 }
 
-async function renderOne(req: PosterRequest, fig: Loaded, themes: ThemeName[], formats: PosterFormat[]): Promise<PosterResult[]> {
+type Drawn = Extract<PosterResult, { theme: ThemeName }>;
+
+/**
+ * Encodes on libuv's thread pool while the next poster is drawn on the main thread (the two cores both work), with
+ * at most MAX_IN_FLIGHT images waiting, so memory stays bounded.
+ */
+class Encoder {
+  private inFlight: Promise<void>[] = [];
+  constructor(private readonly formats: PosterFormat[]) {}
+
+  async add(canvas: Canvas, result: Drawn): Promise<void> {
+    const job = (async () => {
+      const t0 = performance.now();
+      if (this.formats.includes('png')) result.png = new Uint8Array(await canvas.encode('png'));
+      if (this.formats.includes('webp')) result.webp = new Uint8Array(await canvas.encode('webp', WEBP_QUALITY));
+      result.ms += performance.now() - t0;
+    })();
+    this.inFlight.push(job);
+    if (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.inFlight = [];
+  }
+}
+const MAX_IN_FLIGHT = 3;
+
+async function renderOne(req: PosterRequest, fig: Loaded, width: number, themes: ThemeName[], encoder: Encoder): Promise<PosterResult[]> {
   const t0 = performance.now();
   const { meta, poster } = fig;
   const { values: props } = validateProps(meta, req.attrs, hostAttrs(meta));
@@ -118,25 +150,24 @@ async function renderOne(req: PosterRequest, fig: Loaded, themes: ThemeName[], f
   const steps = transportAttr(meta, req.attrs, 'steps') ?? (typeof poster.steps === 'function' ? poster.steps(props) : poster.steps);
   const state = await poster.run({ props, seed, steps, publicJson });
   let ms = performance.now() - t0;
-  const out: PosterResult[] = [];
+  const out: Drawn[] = [];
   for (const theme of themes) {
     const t1 = performance.now();
     const palette = PALETTES[theme];
-    const canvas = createCanvas(POSTER_WIDTH * POSTER_SCALE, MAX_HEIGHT * POSTER_SCALE);
+    const canvas = createCanvas(width * POSTER_SCALE, MAX_HEIGHT * POSTER_SCALE);
     const ctx = canvas.getContext('2d');
     ctx.scale(POSTER_SCALE, POSTER_SCALE);
     ctx.fillStyle = palette.bg;
-    ctx.fillRect(0, 0, POSTER_WIDTH, MAX_HEIGHT);
+    ctx.fillRect(0, 0, width, MAX_HEIGHT);
     const plot = (p: LinePlotProps, x: number, y: number) => drawSvg(ctx, plotSvg(p, palette), x, y);
-    const drawn = await poster.draw(ctx as unknown as CanvasRenderingContext2D, state, { width: POSTER_WIDTH, palette, props, plot });
+    const drawn = await poster.draw(ctx as unknown as CanvasRenderingContext2D, state, { width, palette, props, plot });
     const height = Math.max(1, Math.min(MAX_HEIGHT, Math.ceil(drawn.height)));
-    const cropped = createCanvas(POSTER_WIDTH * POSTER_SCALE, height * POSTER_SCALE);
+    const cropped = createCanvas(width * POSTER_SCALE, height * POSTER_SCALE);
     cropped.getContext('2d').drawImage(canvas, 0, 0);
-    const png = formats.includes('png') ? new Uint8Array(await cropped.encode('png')) : undefined;
-    const webp = formats.includes('webp') ? new Uint8Array(await cropped.encode('webp', WEBP_QUALITY)) : undefined;
-    ms += performance.now() - t1;
-    out.push({ key: req.key, id: req.id, theme, png, webp, width: POSTER_WIDTH * POSTER_SCALE, height: height * POSTER_SCALE, alt: drawn.alt, ms });
+    const result: Drawn = { key: req.key, id: req.id, theme, width: width * POSTER_SCALE, height: height * POSTER_SCALE, alt: drawn.alt, ms: ms + performance.now() - t1 };
     ms = 0;
+    out.push(result);
+    await encoder.add(cropped, result);
   }
   return out;
 }
@@ -146,10 +177,11 @@ async function renderOne(req: PosterRequest, fig: Loaded, themes: ThemeName[], f
  * `png` is set; with 'webp' in `formats`, `webp` too). A figure with no picture, or one whose poster fails, comes
  * back as `{ skipped: reason }`; nothing throws for one figure.
  */
-export async function renderPosters(requests: PosterRequest[], opts: { themes?: ThemeName[]; formats?: PosterFormat[] } = {}): Promise<PosterResult[]> {
+export async function renderPosters(requests: PosterRequest[], opts: { themes?: ThemeName[]; formats?: PosterFormat[]; width?: number } = {}): Promise<PosterResult[]> {
   setUp();
   const themes = opts.themes ?? ['light', 'dark'];
-  const formats = opts.formats ?? ['png'];
+  const encoder = new Encoder(opts.formats ?? ['png']);
+  const width = Math.round(opts.width ?? POSTER_WIDTH);
   const out: PosterResult[] = [];
   for (const req of requests) {
     const fig = await load(req.id);
@@ -158,10 +190,11 @@ export async function renderPosters(requests: PosterRequest[], opts: { themes?: 
       continue;
     }
     try {
-      out.push(...(await renderOne(req, fig, themes, formats)));
+      out.push(...(await renderOne(req, fig, width, themes, encoder)));
     } catch (err) {
       out.push({ key: req.key, id: req.id, skipped: `the poster failed: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
+  await encoder.done();
   return out;
 }
