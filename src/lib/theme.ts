@@ -1,5 +1,8 @@
 import { create } from 'zustand';
 import { useEffect, useState } from 'react';
+import type { Palette } from './palette';
+
+export type { Palette } from './palette';
 
 /*
  * Light and dark themes follow the system until the reader picks one; the choice is remembered.
@@ -60,21 +63,6 @@ export function useApplyTheme(): 'light' | 'dark' {
     document.documentElement.dataset.contrast = highContrast ? 'high' : 'normal';
   }, [resolved, highContrast]);
   return resolved;
-}
-
-/** The colours a canvas painter needs, read from the stylesheet's custom properties. */
-export interface Palette {
-  bg: string;
-  fg: string;
-  muted: string;
-  grid: string;
-  accent: string;
-  accent2: string;
-  memory: string;
-  score: string;
-  danger: string;
-  good: string;
-  dark: boolean;
 }
 
 function readPalette(): Palette {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { runCapacity } from '../core';
-import { capacityGrid, CLASSICAL_TRIALS_FACTOR, MEMORY_KINDS, ruleFor, type CapacityCurve, type CapacitySpec } from '../lib/capacity/spec';
+import { capacityGrid, MEMORY_KINDS, type CapacityCurve, type CapacitySpec } from '../lib/capacity/spec';
+import { capacityPoint } from '../lib/capacity/run';
 import type { CapacityRequest, CapacityResponse } from './capacity.protocol';
 
 /*
@@ -12,8 +12,6 @@ import type { CapacityRequest, CapacityResponse } from './capacity.protocol';
  */
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-/** A successful recall settles in 2–4 sweeps; a failing one can wander, and 20 sweeps is plenty to call it failed. */
-const MAX_SWEEPS = 20;
 const cancelled = new Set<number>();
 const post = (m: CapacityResponse) => ctx.postMessage(m);
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -46,12 +44,8 @@ async function run(id: number, spec: CapacitySpec): Promise<void> {
         post({ type: 'cancelled', id });
         return;
       }
-      const K = grids[m][i];
-      // Each (memory, K) has its own seed, so a curve does not depend on which other curves ran before it.
-      const trials = kind === 'classical' ? CLASSICAL_TRIALS_FACTOR * spec.trials : spec.trials;
-      const r = runCapacity({ N: spec.N, Ks: [K], rule: ruleFor(kind), corruption: spec.corruption, trials, probesPerTrial: spec.probes, minOverlap: spec.minOverlap, maxSweeps: MAX_SWEEPS, seed: spec.seed * 1000003 + m * 7919 + K });
-      const p = r.points[0];
-      curve.points.push({ K, recallRate: p.recallRate, meanOverlap: p.meanOverlap, probes: p.probes });
+      const p = capacityPoint(spec, m, grids[m][i]);
+      curve.points.push(p);
       done++;
       curve.ms = performance.now() - c0;
       // Recall has collapsed: larger K can only do worse, so skip the rest of this grid.

@@ -7,12 +7,11 @@ import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { Tex } from '../../lib/Tex';
-import { AnyCorruption, KINDS, bestMatch } from './sim';
-import { LABEL_H, paintEnergies, paintGrid, type Mark } from './draw';
+import { AnyCorruption, KINDS } from './sim';
+import { COLS, LABEL_H, marksFor, paintEnergies, paintGrid } from './draw';
 import { meta } from './meta';
 import './style.css';
 
-const COLS = ['corrupted x(0)', 'energy descent x(t)', 'one-step denoiser', 'binary DAM'];
 const COLS_SHORT = ['x(0)', 'descent', 'one step', 'DAM'];
 const ROWS_SHORT = ['noise', 'mask', 'blur', 'pixels'];
 const ONE_STEP = String.raw`\begin{aligned} D_\sigma(x) &= x + \sigma^2 \nabla_x \log p_\sigma(x) \\ &= \xi^\top \operatorname{softmax}\!\big(-\tfrac{\beta}{2}\lVert x - \xi_\mu\rVert^2\big), \quad \beta = 1/\sigma^2 \end{aligned}`;
@@ -33,13 +32,7 @@ export default function AnyCorruptionFigure({ store: anyStore }: FigureProps) {
   const plotW = Math.max(200, Math.min(width, 560));
 
   const draw = () => {
-    const marks: Mark[][] = model.rows.map((r) =>
-      [r.x0, r.x, r.oneStep, r.dam].map((img) => {
-        const b = bestMatch(model.memories, img);
-        const ok = model.recalled(b);
-        return { ok, text: `${ok ? '✓' : '✗'} ${b.overlap.toFixed(2)}` };
-      }),
-    );
+    const marks = marksFor(model);
     if (grid.current) paintGrid(fitCanvas(grid.current, gridW, gridH), model, tile, gap, palette, marks);
     if (plot.current) paintEnergies(fitCanvas(plot.current, plotW, 110), model, plotW, 110, palette);
   };

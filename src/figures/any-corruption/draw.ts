@@ -1,6 +1,9 @@
 import type { Palette } from '../../lib/theme';
 import { rgb } from 'd3-color';
-import { SIDE, type AnyCorruption } from './sim';
+import { bestMatch, SIDE, type AnyCorruption } from './sim';
+
+/** The grid's column titles: what each column shows. */
+export const COLS = ['corrupted x(0)', 'energy descent x(t)', 'one-step denoiser', 'binary DAM'];
 
 /**
  * Paints a SIDE×SIDE image in [−1, 1] (values beyond are clipped) as a tile: ink (+1) in the foreground colour,
@@ -29,6 +32,17 @@ export const LABEL_H = 15;
 export interface Mark {
   ok: boolean;
   text: string;
+}
+
+/** The verdict under each tile of each row: the corrupted picture, descent, one-step denoiser, binary DAM. */
+export function marksFor(model: AnyCorruption): Mark[][] {
+  return model.rows.map((r) =>
+    [r.x0, r.x, r.oneStep, r.dam].map((img) => {
+      const b = bestMatch(model.memories, img);
+      const ok = model.recalled(b);
+      return { ok, text: `${ok ? '✓' : '✗'} ${b.overlap.toFixed(2)}` };
+    }),
+  );
 }
 
 export function paintGrid(ctx: CanvasRenderingContext2D, m: AnyCorruption, tile: number, gap: number, palette: Palette, marks: Mark[][]): void {

@@ -1,13 +1,12 @@
 import type { Palette } from '../../lib/theme';
 import { hexRgb } from '../../lib/draw/colour';
 import { N, SIDE, type AttentionRun } from './sim';
+import { offscreenCanvas } from '../../lib/draw/surface';
 
 /** Paints a unit-scaled picture (entries ±1/√N) at (x, y) with side s: ink = foreground, paper = background. */
 function picture(ctx: CanvasRenderingContext2D, v: Float64Array, off: number, x: number, y: number, s: number, palette: Palette, scratch: { img: ImageData | null; c: HTMLCanvasElement | null }): void {
   if (!scratch.c) {
-    scratch.c = document.createElement('canvas');
-    scratch.c.width = SIDE;
-    scratch.c.height = SIDE;
+    scratch.c = offscreenCanvas(SIDE, SIDE);
   }
   const cx = scratch.c.getContext('2d')!;
   const img = (scratch.img ??= cx.createImageData(SIDE, SIDE));

@@ -24,7 +24,7 @@ export function layoutFor(width: number): Layout {
 export const xToPx = (L: Layout, x: number) => L.left + ((x - X0) / (X1 - X0)) * (L.width - L.left - L.right);
 export const pxToX = (L: Layout, cx: number) => X0 + ((cx - L.left) / (L.width - L.left - L.right)) * (X1 - X0);
 
-function arrow(ctx: CanvasRenderingContext2D, x: number, y: number, dx: number, colour: string, label: string): void {
+function arrow(ctx: CanvasRenderingContext2D, canvasW: number, x: number, y: number, dx: number, colour: string, label: string): void {
   ctx.save();
   ctx.strokeStyle = colour;
   ctx.fillStyle = colour;
@@ -43,9 +43,8 @@ function arrow(ctx: CanvasRenderingContext2D, x: number, y: number, dx: number, 
     ctx.fill();
   }
   ctx.font = 'italic 13px Georgia, serif';
-  // Put the label past the arrow's tip, unless it would leave the canvas; then behind the particle.
+  // Put the label past the arrow's tip, unless it would leave the canvas (`canvasW` CSS px wide); then behind the particle.
   const w = ctx.measureText(label).width;
-  const canvasW = ctx.canvas.width / (window.devicePixelRatio || 1);
   const tip = x + dx + (dx >= 0 ? 8 : -8);
   const fitsAhead = dx >= 0 ? tip + w < canvasW - 2 : tip - w > 2;
   if (fitsAhead) {
@@ -134,7 +133,7 @@ export function paint(ctx: CanvasRenderingContext2D, L: Layout, c: Curves, walke
       const v = k === 0 ? F : F / T;
       // Long arrows (the score at low T) are cut at the panel's edge; the label still gives the value.
       const len = Math.max(-Math.min(maxLen, cx - L.left - 4), Math.min(maxLen, L.width - L.right - 4 - cx, v * scale));
-      arrow(ctx, cx, cy, len, k === 0 ? palette.memory : palette.score, k === 0 ? `F = ${F.toFixed(2)}` : `∇log p = ${(F / T).toFixed(2)}`);
+      arrow(ctx, L.width, cx, cy, len, k === 0 ? palette.memory : palette.score, k === 0 ? `F = ${F.toFixed(2)}` : `∇log p = ${(F / T).toFixed(2)}`);
       ctx.beginPath();
       ctx.arc(cx, cy, focused ? 9 : 7, 0, 2 * Math.PI);
       ctx.fillStyle = palette.accent2;

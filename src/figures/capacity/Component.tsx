@@ -9,8 +9,8 @@ import { LinePlot } from '../../lib/LinePlot';
 import { Tex } from '../../lib/Tex';
 import { cachedCapacity, runCapacityInWorker, type CapacityOutcome, type CapacityRun } from '../../workers/capacity.client';
 import { K_MAX_FACTOR, MEMORY_LABELS } from '../../lib/capacity/spec';
-import { capacitySpec, describeRun, fmtK, kMaxFor, MIN_OVERLAP, summaryRows, type RunState } from './sim';
-import { COLORS, recallSeries, texK, theoryMarks } from './draw';
+import { capacitySpec, describeRun, fmtK, kMaxFor, MIN_OVERLAP, summaryRows, type Params, type RunState } from './sim';
+import { capacityPlot, COLORS, texK } from './draw';
 import { meta } from './meta';
 import './style.css';
 
@@ -69,8 +69,6 @@ export default function Capacity({ store: anyStore }: FigureProps) {
 
   const N = params.N;
   const kMax = kMaxFor(N);
-  const series = recallSeries(run);
-  const marks = theoryMarks(N);
   const rows = summaryRows(run, N);
 
   // The live text summary.
@@ -85,20 +83,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
 
   return (
     <div className="fig-capacity" ref={box}>
-      <LinePlot
-        legend={plotW < 520 ? 'below' : 'bottom-right'}
-        xTickFormat={(t) => (t >= 1000 ? `${t / 1000}k` : String(t))}
-        series={series}
-        width={plotW}
-        height={Math.round(Math.min(340, Math.max(220, plotW * 0.5))) + (plotW < 520 ? 70 : 0)}
-        xLog
-        xDomain={[1, kMax]}
-        yDomain={[0, 1]}
-        xLabel={plotW < 520 ? `K stored (N = ${N}, ρ = ${Math.round(params.corruption * 100)}%)` : `K, stored random patterns (N = ${N}, ${Math.round(params.corruption * 100)}% of bits flipped)`}
-        yLabel="recall rate"
-        marks={marks}
-        title={`Recall rate against the number of stored patterns K at N = ${N}, for the classical network and three dense associative memories`}
-      />
+      <LinePlot {...capacityPlot(run, params as Params, plotW)} />
       <div className="fig-capacity-run" role="group" aria-label="Run the experiment">
         {run.phase === 'running' ? (
           <button type="button" className="btn" onClick={cancel} data-action="cancel">

@@ -1,6 +1,6 @@
-import type { Mark, Series } from '../../lib/LinePlot';
+import type { LinePlotProps, Mark, Series } from '../../lib/LinePlot';
 import { MEMORY_KINDS, MEMORY_LABELS, theoryCapacity, type MemoryKind } from '../../lib/capacity/spec';
-import { fmtK, kMaxFor, type RunState } from './sim';
+import { fmtK, kMaxFor, type Params, type RunState } from './sim';
 
 /* What the capacity figure draws, from its state: the plot's series and marks, and the published numbers as TeX. */
 
@@ -26,4 +26,23 @@ export function texK(k: number): string {
     return `${m} \\times 10^{${e}}`;
   }
   return fmtK(k).replace(/,/g, '{,}');
+}
+
+/** The recall chart, `width` px wide (legend below and a shorter axis label under 520 px). */
+export function capacityPlot(run: RunState, p: Params, width: number): LinePlotProps {
+  const narrow = width < 520;
+  return {
+    legend: narrow ? 'below' : 'bottom-right',
+    xTickFormat: (t) => (t >= 1000 ? `${t / 1000}k` : String(t)),
+    series: recallSeries(run),
+    width,
+    height: Math.round(Math.min(340, Math.max(220, width * 0.5))) + (narrow ? 70 : 0),
+    xLog: true,
+    xDomain: [1, kMaxFor(p.N)],
+    yDomain: [0, 1],
+    xLabel: narrow ? `K stored (N = ${p.N}, ρ = ${Math.round(p.corruption * 100)}%)` : `K, stored random patterns (N = ${p.N}, ${Math.round(p.corruption * 100)}% of bits flipped)`,
+    yLabel: 'recall rate',
+    marks: theoryMarks(p.N),
+    title: `Recall rate against the number of stored patterns K at N = ${p.N}, for the classical network and three dense associative memories`,
+  };
 }

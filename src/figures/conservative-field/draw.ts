@@ -4,6 +4,7 @@ import type { Palette } from '../../lib/theme';
 import { contourPath, drawMemories, heatImage, px, py, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
 import { drawArrows } from '../../lib/draw/arrows';
 import type { ConservativeField } from './sim';
+import { offscreenCanvas } from '../../lib/draw/surface';
 
 export interface Layer {
   image: HTMLCanvasElement;
@@ -12,9 +13,7 @@ export interface Layer {
 
 /** Curl as a diverging image: counter-clockwise swirl in the accent colour, clockwise in the memory colour, zero = background. */
 export function curlLayer(grid: Grid, palette: Palette): Layer {
-  const c = document.createElement('canvas');
-  c.width = grid.nx;
-  c.height = grid.ny;
+  const c = offscreenCanvas(grid.nx, grid.ny);
   const ctx = c.getContext('2d')!;
   const img = ctx.createImageData(grid.nx, grid.ny);
   const abs = Float64Array.from(grid.values, Math.abs).sort();
@@ -45,8 +44,7 @@ export function energyLayer(grid: Grid, view: View, palette: Palette): Layer {
 
 /** A flat background for a field with no energy behind it. */
 export function plainLayer(palette: Palette): Layer {
-  const c = document.createElement('canvas');
-  c.width = c.height = 2;
+  const c = offscreenCanvas(2, 2);
   const ctx = c.getContext('2d')!;
   ctx.fillStyle = palette.bg;
   ctx.fillRect(0, 0, 2, 2);

@@ -13,7 +13,7 @@ import { Tex } from '../../lib/Tex';
 import { LinePlot } from '../../lib/LinePlot';
 import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, Dsm, type Params } from './sim';
-import { paint, paintBackground } from './draw';
+import { errorPlot, paint, paintBackground } from './draw';
 import { meta } from './meta';
 
 type Highlight = 'none' | 'target' | 'score';
@@ -59,13 +59,6 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
 
   const onEqOver = (e: React.PointerEvent) => setHl(termAt<Highlight>(e.target, { 'fig-dsm-target': 'target', 'fig-dsm-score': 'score' }, 'none'));
 
-  const trace = model.trace.slice();
-  const series = trace.length
-    ? [
-        { label: 'binned targets vs score', color: 'var(--accent)', points: trace },
-        { label: '∝ 1/√n', color: 'var(--muted)', dashed: true, points: trace.map(([n]) => [n, trace[0][1] * Math.sqrt(trace[0][0] / n)] as [number, number]) },
-      ]
-    : [];
 
   return (
     <div className="fig-denoising-score-matching" data-hl={hl}>
@@ -91,7 +84,7 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
         </TermButton>
       </p>
       <div className="fig-dsm-plot" data-testid="error-plot">
-        <LinePlot series={series} width={Math.min(size, 480)} height={160} xLog xDomain={[Math.max(1, Math.min(params.batch, params.total / 10)), params.total]} xLabel="samples drawn n" yLabel="relative error" yDomain={[0, Math.max(0.2, ...trace.map((p) => p[1]))]} title="Relative error between the binned average of DSM targets and the binned true score, against the number of samples" />
+        <LinePlot {...errorPlot(model, params as Params, Math.min(size, 480))} />
       </div>
       <PropControls store={store} />
       <Transport store={store} />

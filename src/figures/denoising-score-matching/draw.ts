@@ -2,7 +2,8 @@ import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { drawArrows } from '../../lib/draw/arrows';
 import { drawMemories, drawParticles, heatImage, quantileClip, type View } from '../../lib/draw/landscape';
-import { DATA, type Dsm } from './sim';
+import type { LinePlotProps } from '../../lib/LinePlot';
+import { DATA, type Dsm, type Params } from './sim';
 
 export function paintBackground(grid: Grid, palette: Palette): HTMLCanvasElement {
   return heatImage(grid, palette, false, quantileClip(grid, 0.95));
@@ -71,4 +72,26 @@ export function paint(ctx: CanvasRenderingContext2D, m: Dsm, heat: HTMLCanvasEle
   drawArrows(ctx, lx, clamped(m.lastT, m.lastN, scale, 2 * cell, scratch), view, palette.accent2, { fixedScale: 1, width: 1, alpha: 0.85 });
   drawParticles(ctx, lx, m.lastN, view, palette.accent2, 2.4);
   drawMemories(ctx, DATA.data, DATA.rows, view, palette, 5);
+}
+
+/** The convergence chart under the figure: the relative error of the binned targets against samples drawn, beside 1/√n. */
+export function errorPlot(m: Dsm, p: Params, width: number): LinePlotProps {
+  const trace = m.trace.slice();
+  const series = trace.length
+    ? [
+        { label: 'binned targets vs score', color: 'var(--accent)', points: trace },
+        { label: '∝ 1/√n', color: 'var(--muted)', dashed: true, points: trace.map(([n]) => [n, trace[0][1] * Math.sqrt(trace[0][0] / n)] as [number, number]) },
+      ]
+    : [];
+  return {
+    series,
+    width,
+    height: 160,
+    xLog: true,
+    xDomain: [Math.max(1, Math.min(p.batch, p.total / 10)), p.total],
+    xLabel: 'samples drawn n',
+    yLabel: 'relative error',
+    yDomain: [0, Math.max(0.2, ...trace.map((q) => q[1]))],
+    title: 'Relative error between the binned average of DSM targets and the binned true score, against the number of samples',
+  };
 }

@@ -10,7 +10,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Dispersed, DOMAIN, MAX_PATTERNS } from './sim';
-import { diagramSigma, paintBackground, paintDiagram, paintLandscape, type Background, type DiagramLayout } from './draw';
+import { diagramLayout, diagramSigma, paintBackground, paintDiagram, paintLandscape, panelSizes, type Background, type DiagramLayout } from './draw';
 import { meta } from './meta';
 import './style.css';
 import { formatNumber } from '../../lib/format';
@@ -21,10 +21,7 @@ const RECALL_SIGMA = 0.1;
 export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(720, 400);
-  const wide = width >= 700;
-  const size = Math.max(240, Math.min(wide ? Math.floor((width - 16) / 2) : width, 520));
-  const diagW = wide ? size : Math.max(240, Math.min(width, 520));
-  const diagH = wide ? size : 240;
+  const { size, diagW, diagH } = panelSizes(width);
   const landscape = useRef<HTMLCanvasElement>(null);
   const diagram = useRef<HTMLCanvasElement>(null);
   const palette = usePalette();
@@ -40,7 +37,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const onScreen = useOnScreen(root);
 
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
-  const layout: DiagramLayout = useMemo(() => ({ width: diagW, height: diagH, left: 40, right: 10, top: 14, bottom: diagW - 50 < 330 ? 46 : 34 }), [diagW, diagH]);
+  const layout: DiagramLayout = useMemo(() => diagramLayout(diagW, diagH), [diagW, diagH]);
 
   const draw = () => {
     if (landscape.current) {

@@ -62,6 +62,18 @@ export function paintLandscape(ctx: CanvasRenderingContext2D, model: Dispersed, 
   }
 }
 
+/** The landscape's side and the diagram's size in a container `width` px wide: side by side from 700 px, else stacked. */
+export function panelSizes(width: number): { wide: boolean; size: number; diagW: number; diagH: number } {
+  const wide = width >= 700;
+  const size = Math.max(240, Math.min(wide ? Math.floor((width - 16) / 2) : width, 520));
+  return { wide, size, diagW: wide ? size : Math.max(240, Math.min(width, 520)), diagH: wide ? size : 240 };
+}
+
+/** The bifurcation diagram's margins at its size (more room below for the axis label when it is narrow). */
+export function diagramLayout(width: number, height: number): DiagramLayout {
+  return { width, height, left: 40, right: 10, top: 14, bottom: width - 50 < 330 ? 46 : 34 };
+}
+
 export interface DiagramLayout {
   width: number;
   height: number;

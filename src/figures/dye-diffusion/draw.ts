@@ -2,6 +2,7 @@ import type { Palette } from '../../lib/theme';
 import { px, py, type View } from '../../lib/draw/landscape';
 import { rgb } from 'd3-color';
 import type { Dye } from './sim';
+import { offscreenCanvas } from '../../lib/draw/surface';
 
 /**
  * The dye as one image: each particle adds a 2×2 splat to a per-pixel count, and a pixel hit c times gets the
@@ -9,7 +10,7 @@ import type { Dye } from './sim';
  * 50 000 particles cost a few milliseconds where 50 000 separate fillRect calls cost a hundred. Buffers are reused.
  */
 export class DyeLayer {
-  canvas: HTMLCanvasElement = document.createElement('canvas');
+  canvas: HTMLCanvasElement = offscreenCanvas(300, 150);
   private counts = new Uint16Array(0);
   private image: ImageData | null = null;
   private lut = new Uint8ClampedArray(256);

@@ -8,7 +8,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { LinePlot } from '../../lib/LinePlot';
 import { Block, D, planeCoords, type Params } from './sim';
-import { paint, ringView, toPx } from './draw';
+import { energyPlot, paint, ringView, toPx } from './draw';
 import { meta } from './meta';
 import './style.css';
 
@@ -76,24 +76,7 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
     redraw();
   };
 
-  const h = block.history;
-  const stride = Math.max(1, Math.ceil(h.length / 300));
-  const pts = (f: (i: number) => number) => {
-    const out: [number, number][] = [];
-    for (let i = 0; i < h.length; i += stride) out.push([i, f(i)]);
-    if ((h.length - 1) % stride !== 0) out.push([h.length - 1, f(h.length - 1)]);
-    return out;
-  };
-  const last = h[h.length - 1];
-  // Room above the curves for the legend: the top third of the plot stays empty.
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const e of h) {
-    lo = Math.min(lo, e.total, e.attention, e.memory);
-    hi = Math.max(hi, e.total, e.attention, e.memory);
-  }
-  const span = Math.max(1e-6, hi - lo);
-  const yDomain: [number, number] = [lo - 0.05 * span, hi + 0.6 * span];
+  const last = block.history[block.history.length - 1];
   const p = store.getState().params as Params;
 
   return (
@@ -118,19 +101,7 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
           />
         </div>
         <div ref={plotBox} className="fig-energy-transformer-plot">
-          <LinePlot
-            title="Energies of the block against the number of steps"
-            width={Math.max(240, Math.min(plotWidth, 420))}
-            height={210}
-            xLabel="step"
-            yLabel="energy"
-            yDomain={yDomain}
-            series={[
-              { label: 'E = E_ATT + E_HN', color: 'var(--fg)', points: pts((i) => h[i].total) },
-              { label: 'E_ATT (attention)', color: 'var(--accent)', points: pts((i) => h[i].attention) },
-              ...(p.memories > 0 ? [{ label: 'E_HN (memory)', color: 'var(--memory)', points: pts((i) => h[i].memory), dashed: true }] : []),
-            ]}
-          />
+          <LinePlot {...energyPlot(block, p, Math.max(240, Math.min(plotWidth, 420)))} />
           <dl className="fig-energy-transformer-readout" aria-live="off">
             <div>
               <dt>E</dt>

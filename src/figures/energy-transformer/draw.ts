@@ -1,5 +1,6 @@
 import type { Palette } from '../../lib/theme';
-import { RADIUS, type Block } from './sim';
+import type { LinePlotProps } from '../../lib/LinePlot';
+import { RADIUS, type Block, type Params } from './sim';
 
 export interface RingView {
   size: number;
@@ -83,4 +84,37 @@ export function paint(ctx: CanvasRenderingContext2D, b: Block, v: RingView, pale
     ctx.fillText(String(a + 1), x, y + 0.5);
   }
   ctx.restore();
+}
+
+/** The energy chart beside the ring: E, E_ATT and E_HN against steps (at most ~300 points each). */
+export function energyPlot(b: Block, p: Params, width: number): LinePlotProps {
+  const h = b.history;
+  const stride = Math.max(1, Math.ceil(h.length / 300));
+  const pts = (f: (i: number) => number) => {
+    const out: [number, number][] = [];
+    for (let i = 0; i < h.length; i += stride) out.push([i, f(i)]);
+    if ((h.length - 1) % stride !== 0) out.push([h.length - 1, f(h.length - 1)]);
+    return out;
+  };
+  // Room above the curves for the legend: the top third of the plot stays empty.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of h) {
+    lo = Math.min(lo, e.total, e.attention, e.memory);
+    hi = Math.max(hi, e.total, e.attention, e.memory);
+  }
+  const span = Math.max(1e-6, hi - lo);
+  return {
+    title: 'Energies of the block against the number of steps',
+    width,
+    height: 210,
+    xLabel: 'step',
+    yLabel: 'energy',
+    yDomain: [lo - 0.05 * span, hi + 0.6 * span],
+    series: [
+      { label: 'E = E_ATT + E_HN', color: 'var(--fg)', points: pts((i) => h[i].total) },
+      { label: 'E_ATT (attention)', color: 'var(--accent)', points: pts((i) => h[i].attention) },
+      ...(p.memories > 0 ? [{ label: 'E_HN (memory)', color: 'var(--memory)', points: pts((i) => h[i].memory), dashed: true }] : []),
+    ],
+  };
 }

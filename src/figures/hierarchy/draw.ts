@@ -2,6 +2,7 @@ import type { Palette } from '../../lib/theme';
 import { drawTraces } from '../../lib/draw/trace';
 import { withAlpha } from '../../lib/draw/colour';
 import { WINDOW, type HierarchyRun, type Probe } from './sim';
+import { newPath } from '../../lib/draw/surface';
 
 /**
  * The stack: layer 1 (bottom, receiving the input current) to layer L (top). Each neuron's fill is its
@@ -26,7 +27,7 @@ export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, wid
   // Synapses, batched into a few strength buckets per sign so the stack costs a handful of strokes, not
   // one per synapse (8 layers of 12 have 1,008 of them).
   const BUCKETS = 6;
-  const paths = [0, 1].map(() => Array.from({ length: BUCKETS }, () => new Path2D()));
+  const paths = [0, 1].map(() => Array.from({ length: BUCKETS }, () => newPath()));
   for (let l = 0; l + 1 < L; l++) {
     const W = ham.weights[l];
     let wMax = 0;

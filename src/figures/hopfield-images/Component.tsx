@@ -9,7 +9,7 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { imageFileToPattern } from '../../lib/patterns/binarize';
 import { PictureMemory, type Params, type ReaderPicture } from './sim';
-import { paintEnergy, paintOverlaps, paintPattern } from './draw';
+import { energyAxes, paintEnergy, paintOverlaps, paintPattern, paintSide } from './draw';
 import { meta } from './meta';
 import { isWarm, warmUp } from './rules';
 import { DrawPad, Thumb } from './Pictures';
@@ -52,23 +52,10 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     if (!main.current || !model.recaller || prep.current) return;
     const ctx = fitCanvas(main.current, mainSize, mainSize);
     paintPattern(ctx, model.state, model.side, 0, 0, mainSize, palette, model.settled ? -1 : model.lastFlip);
-    if (side.current) {
-      const sctx = fitCanvas(side.current, sideW, sideH);
-      sctx.clearRect(0, 0, sideW, sideH);
-      sctx.font = '12px system-ui, sans-serif';
-      sctx.fillStyle = palette.muted;
-      sctx.textBaseline = 'top';
-      sctx.fillText('start (corrupted)', 0, 0);
-      paintPattern(sctx, model.probe, model.side, 0, 18, thumb, palette);
-      const ox = wide ? 0 : thumb + 12;
-      const oy = wide ? thumb + 26 : 0;
-      sctx.fillStyle = palette.muted;
-      sctx.fillText(`ξ target: ${model.names[model.target]}`, ox, oy);
-      paintPattern(sctx, model.patterns.data.subarray(model.target * model.N, (model.target + 1) * model.N), model.side, ox, oy + 18, thumb, palette, -1, palette.accent);
-    }
+    if (side.current) paintSide(fitCanvas(side.current, sideW, sideH), model, thumb, wide, palette);
     const mode = store.getState().params.mode;
     if (energy.current)
-      paintEnergy(fitCanvas(energy.current, plotW, plotH), model.energies, model.traceLen, plotW, plotH, palette, mode === 'flip' ? `flips${model.traceStride > 1 ? ` (a point every ${model.traceStride})` : ''}` : 'sweeps', model.isExp ? 'E = −log Σ e^m' : 'E');
+      paintEnergy(fitCanvas(energy.current, plotW, plotH), model.energies, model.traceLen, plotW, plotH, palette, ...energyAxes(model, mode));
     if (overlaps.current) paintOverlaps(fitCanvas(overlaps.current, plotW, plotH), model.overlaps, model.N, model.patterns.rows, model.pictures, model.target, plotW, plotH, palette);
     // While paused, each single step is a deliberate act: say what it did at once (the loop throttles its summary).
     if (!store.getState().playing) announce();

@@ -1,5 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { formatNumber } from '../../lib/format';
+import { offscreenCanvas } from '../../lib/draw/surface';
+import type { PictureMemory } from './sim';
 
 /** Energy axis labels: two decimals, whole from 100, exponent for the very large and very small. */
 const AXIS_FORMAT = { decimals: 2, wholeFrom: 100, expOutside: [1e-2, 1e5] as [number, number] };
@@ -29,9 +31,7 @@ const scratch = new Map<number, HTMLCanvasElement>();
 function pixelCanvas(side: number): HTMLCanvasElement {
   let c = scratch.get(side);
   if (!c) {
-    c = document.createElement('canvas');
-    c.width = side;
-    c.height = side;
+    c = offscreenCanvas(side, side);
     scratch.set(side, c);
   }
   return c;
@@ -71,6 +71,28 @@ export function paintPattern(ctx: CanvasRenderingContext2D, s: ArrayLike<number>
 }
 
 /** The energy trace: E against the number of updates; it never rises, which is the point. */
+/** Beside the state: the corrupted start and the target picture ξ, `thumb` px each, stacked when `wide` (else in a row). */
+export function paintSide(ctx: CanvasRenderingContext2D, model: PictureMemory, thumb: number, wide: boolean, palette: Palette): void {
+  const w = wide ? thumb : 2 * thumb + 12;
+  const h = wide ? 2 * thumb + 44 : thumb + 20;
+  ctx.clearRect(0, 0, w, h);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.fillStyle = palette.muted;
+  ctx.textBaseline = 'top';
+  ctx.fillText('start (corrupted)', 0, 0);
+  paintPattern(ctx, model.probe, model.side, 0, 18, thumb, palette);
+  const ox = wide ? 0 : thumb + 12;
+  const oy = wide ? thumb + 26 : 0;
+  ctx.fillStyle = palette.muted;
+  ctx.fillText(`ξ target: ${model.names[model.target]}`, ox, oy);
+  paintPattern(ctx, model.patterns.data.subarray(model.target * model.N, (model.target + 1) * model.N), model.side, ox, oy + 18, thumb, palette, -1, palette.accent);
+}
+
+/** The energy trace's x and y axis labels in this update mode. */
+export function energyAxes(model: PictureMemory, mode: string): [string, string] {
+  return [mode === 'flip' ? `flips${model.traceStride > 1 ? ` (a point every ${model.traceStride})` : ''}` : 'sweeps', model.isExp ? 'E = −log Σ e^m' : 'E'];
+}
+
 export function paintEnergy(ctx: CanvasRenderingContext2D, energies: ArrayLike<number>, count: number, w: number, h: number, palette: Palette, xLabel: string, yLabel: string): void {
   ctx.clearRect(0, 0, w, h);
   const m = { l: 58, r: 10, t: 10, b: 30 };

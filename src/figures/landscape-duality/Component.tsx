@@ -9,12 +9,11 @@ import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { prefersReducedMotion, usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { lattice } from '../../lib/draw/arrows';
 import { fromPx, px, py, type View } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { TermButton, useTermHighlight } from '../../lib/termHighlight';
 import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
-import { paintBackground, paintPanel, screenLengths, type Background, type Term } from './draw';
+import { landscapeBackground, paintPanel, particleArrows, type Background, type Term } from './draw';
 import { meta } from './meta';
 import './style.css';
 
@@ -60,9 +59,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
     const b = bg.current;
     if (!b || !left.current || !right.current) return;
     const p = store.getState().params as Params;
-    const m = 2 * model.n;
-    model.score(model.xs.subarray(0, m), p.beta, scratch.score.subarray(0, m));
-    screenLengths(scratch.score.subarray(0, m), scratch.arrows.subarray(0, m), 26);
+    particleArrows(model, p.beta, scratch);
     paintPanel(fitCanvas(left.current, size, size), 'logp', model, b, scratch.arrows, view, palette, hlRef.current);
     paintPanel(fitCanvas(right.current, size, size), 'energy', model, b, scratch.arrows, view, palette, hlRef.current);
   };
@@ -81,10 +78,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
 
   // The landscapes and the score lattice change only with ξ, β, the size and the theme.
   useEffect(() => {
-    const cells = size < 300 ? 11 : 14;
-    const pts = lattice(view, cells);
-    const score = model.score(pts, params.beta, new Float64Array(pts.length));
-    bg.current = paintBackground(model.grid(params.beta, size < 300 ? 90 : 120), view, palette, pts, score, size / cells);
+    bg.current = landscapeBackground(model, params.beta, view, palette);
     redraw();
   }, [params.beta, params.x1, params.y1, params.x2, params.y2, seed, palette, view]);
 

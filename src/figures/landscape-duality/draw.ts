@@ -1,6 +1,6 @@
 import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
-import { drawArrows } from '../../lib/draw/arrows';
+import { drawArrows, lattice } from '../../lib/draw/arrows';
 import { contourPath, drawMemories, heatImage, px, py, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
 import { TRAIL, type Duality } from './sim';
 
@@ -124,4 +124,19 @@ export function paintPanel(
   }
   paintParticles(ctx, model, view, palette, hl === 'x');
   drawMemories(ctx, model.memories.data, 2, view, palette, hl === 'memory' ? 10 : 7);
+}
+
+/** The background for a square `view`: the landscapes at β and the score on a lattice (11 or 14 cells a side). */
+export function landscapeBackground(model: Duality, beta: number, view: View, palette: Palette): Background {
+  const cells = view.width < 300 ? 11 : 14;
+  const pts = lattice(view, cells);
+  const score = model.score(pts, beta, new Float64Array(pts.length));
+  return paintBackground(model.grid(beta, view.width < 300 ? 90 : 120), view, palette, pts, score, view.width / cells);
+}
+
+/** Each particle's score at β, as arrows of at most 26 px, into `scratch.arrows` (`scratch.score` is working space). */
+export function particleArrows(model: Duality, beta: number, scratch: { score: Float64Array; arrows: Float64Array }): void {
+  const m = 2 * model.n;
+  model.score(model.xs.subarray(0, m), beta, scratch.score.subarray(0, m));
+  screenLengths(scratch.score.subarray(0, m), scratch.arrows.subarray(0, m), 26);
 }

@@ -10,12 +10,11 @@ import { fitCanvas } from '../../lib/canvas';
 import { lattice as latticeOf } from '../../lib/draw/arrows';
 import { LinePlot, type Series } from '../../lib/LinePlot';
 import type { TrainedRun, TrainRequest, TrainResponse } from '../../workers/train-score.worker';
-import { CLASS_NAMES, decodeRuns, phaseCurves, PLANE, Replay, runKey, type Params, type PrecomputedFile, type RunStats } from './sim';
+import { CLASS_NAMES, DATA_URL, decodeRuns, phaseCurves, PLANE, Replay, runKey, type Params, type PrecomputedFile, type RunStats } from './sim';
 import { classColours, paintPlane } from './draw';
 import { meta } from './meta';
 import './style.css';
 
-const DATA_URL = 'data/memorization.json';
 const TRAIN_STEPS = 3000;
 const CLASS_VARS = ['var(--mg-memorized)', 'var(--mg-spurious)', 'var(--mg-generalized)'];
 

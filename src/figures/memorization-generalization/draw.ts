@@ -11,6 +11,12 @@ export interface ClassColours {
   generalized: string;
 }
 
+/** The class colours of each theme, as style.css sets them (for Node tools, which cannot read CSS). */
+export const CLASS_COLOURS: Record<'light' | 'dark', ClassColours> = {
+  light: { memorized: '#d55e00', spurious: '#cc79a7', generalized: '#0072b2' },
+  dark: { memorized: '#ff8c42', spurious: '#e8a0cc', generalized: '#56b4e9' },
+};
+
 export function classColours(el: Element | null): ClassColours {
   const cs = el ? getComputedStyle(el) : null;
   const v = (n: string, f: string) => cs?.getPropertyValue(n).trim() || f;

@@ -17,6 +17,8 @@ import type { PropValues } from '../../lib/figure/spec';
 import type { meta } from './meta';
 
 export type Params = PropValues<typeof meta.props>;
+/** The shipped sweep of trained runs, under public/ (fetched by the figure, read from disk by the build's poster). */
+export const DATA_URL = 'data/memorization.json';
 export const PLANE = { x0: -1.6, x1: 1.6, y0: -1.6, y1: 1.6 };
 export const CLASS_NAMES = ['memorized', 'spurious', 'generalized'] as const;
 /** Sampler steps (Karras schedule) and settling iterations, as in src/core/ring-experiment.ts. */

@@ -5,8 +5,8 @@ import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { LinePlot } from '../../lib/LinePlot';
-import { capacities, curves, formatCount, N_MAX, N_MIN, Y_MAX } from './sim';
-import { capacitySeries, neuronMark } from './draw';
+import { capacities, curves, formatCount } from './sim';
+import { capacityPlot, capacitySeries } from './draw';
 import { meta } from './meta';
 import './style.css';
 
@@ -17,22 +17,10 @@ export default function ScalingCapacity({ store: anyStore }: FigureProps) {
   const c = useMemo(() => curves(degree), [degree]);
   const series = useMemo(() => capacitySeries(c, degree), [c, degree]);
   const at = capacities(n, degree);
-  const plotW = Math.max(260, Math.min(width, 640));
   return (
     <div className="fig-scaling-capacity">
       <div ref={box} className="fig-scaling-capacity-plot">
-        <LinePlot
-          title={`log₁₀ of the number of patterns stored with no wrong bits against N (log scale), for the classical, polynomial (n = ${degree}) and exponential separation functions, with the classical 0.138 N, which allows about 1.5 % wrong bits, for comparison`}
-          width={plotW}
-          height={Math.round(Math.min(320, plotW * 0.6))}
-          xLabel="neurons N"
-          yLabel="log₁₀ K"
-          xLog
-          xDomain={[N_MIN, N_MAX]}
-          yDomain={[0, Y_MAX]}
-          series={series}
-          marks={neuronMark(n)}
-        />
+        <LinePlot {...capacityPlot(series, n, degree, Math.max(260, Math.min(width, 640)))} />
       </div>
       <table className="fig-scaling-capacity-table">
         <caption>

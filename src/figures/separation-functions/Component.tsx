@@ -6,18 +6,16 @@ import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { LinePlot, type Series } from '../../lib/LinePlot';
+import { LinePlot } from '../../lib/LinePlot';
 import { Tex } from '../../lib/Tex';
 import { BasinMapper } from '../../core';
-import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, normalisedF, panels, type Params, type Panel, type PanelResult } from './sim';
-import { MEMORY_COLORS, paintBasins } from './draw';
+import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, panels, RES_REST, type Params, type Panel, type PanelResult } from './sim';
+import { basinGrid, MEMORY_COLORS, paintBasins, separationPlot, separationSeries } from './draw';
 import { meta } from './meta';
 import './style.css';
 
 /** Basin-map resolution while dragging (fast) and at rest (sharp). */
 const RES_DRAG = 26;
-const RES_REST = 48;
-const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--score)'];
 
 
 export default function SeparationFunctions({ store: anyStore }: FigureProps) {
@@ -69,8 +67,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
     return () => cancelAnimationFrame(raf);
   }, [version, ps]);
 
-  const cols = 2;
-  const size = Math.floor(Math.max(140, Math.min(300, (width - (cols - 1) * 12) / cols)));
+  const { cols, size } = basinGrid(width);
 
   // Paint only the panels whose map changed (each finished panel would otherwise repaint all four), or all of
   // them when the size, the palette or the selected memory changed.
@@ -129,11 +126,8 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   };
 
   // The F plot does not depend on the memories: built once per (n, β) and width, not at every pointer move.
-  const fSeries: Series[] = useMemo(() => ps.map((p, i) => ({ label: p.short, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) })), [ps]);
-  const fPlot = useMemo(
-    () => <LinePlot legend={width < 500 ? 'below' : 'bottom-right'} series={fSeries} width={Math.min(width, 640)} height={width < 500 ? 300 : 220} xDomain={[-1, 1]} yDomain={[-1, 1]} xLabel="overlap m = ξ·x (1 is a perfect match)" yLabel="F(m) / F(1)" title="The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1." />,
-    [fSeries, width],
-  );
+  const fSeries = useMemo(() => separationSeries(ps), [ps]);
+  const fPlot = useMemo(() => <LinePlot {...separationPlot(fSeries, width)} />, [fSeries, width]);
   const deg = Math.round((((angles.current[selected] ?? 0) * 180) / Math.PI + 360) % 360);
 
   return (

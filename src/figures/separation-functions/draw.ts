@@ -1,5 +1,8 @@
 import type { BasinMap, Matrix } from '../../core';
 import type { Palette } from '../../lib/theme';
+import { offscreenCanvas } from '../../lib/draw/surface';
+import type { LinePlotProps, Series } from '../../lib/LinePlot';
+import { normalisedF, type Panel } from './sim';
 
 /*
  * Paints one basin map: every start pixel coloured by the memory its descent reached (a lighter tint for the
@@ -17,9 +20,7 @@ function hex(c: string): [number, number, number] {
 
 export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memories: Matrix, size: number, palette: Palette, selected: number): void {
   const K = memories.rows;
-  const img = document.createElement('canvas');
-  img.width = map.nx;
-  img.height = map.ny;
+  const img = offscreenCanvas(map.nx, map.ny);
   const ictx = img.getContext('2d')!;
   const data = ictx.createImageData(map.nx, map.ny);
   const bg = palette.dark ? [40, 40, 40] : [235, 235, 235];
@@ -89,4 +90,32 @@ export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memori
     ctx.arc(x, y, 8.5, 0, 2 * Math.PI);
     ctx.stroke();
   }
+}
+
+const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--score)'];
+
+/** Each panel's separation function, scaled so F(1) = 1. */
+export function separationSeries(ps: Panel[]): Series[] {
+  return ps.map((p, i) => ({ label: p.short, color: PLOT_COLORS[i], dashed: p.key === 'rectified', points: normalisedF(p.F) }));
+}
+
+/** The chart of the four functions above the basins, in a container `width` px wide. */
+export function separationPlot(series: Series[], width: number): LinePlotProps {
+  return {
+    legend: width < 500 ? 'below' : 'bottom-right',
+    series,
+    width: Math.min(width, 640),
+    height: width < 500 ? 300 : 220,
+    xDomain: [-1, 1],
+    yDomain: [-1, 1],
+    xLabel: 'overlap m = ξ·x (1 is a perfect match)',
+    yLabel: 'F(m) / F(1)',
+    title: 'The four separation functions, scaled so F(1) = 1: the spikier ones are nearly zero until m is close to 1.',
+  };
+}
+
+/** The basin panels' grid: two columns, each panel 140–300 px square. */
+export function basinGrid(width: number): { cols: number; size: number } {
+  const cols = 2;
+  return { cols, size: Math.floor(Math.max(140, Math.min(300, (width - (cols - 1) * 12) / cols))) };
 }

@@ -61,6 +61,9 @@ export interface PanelResult {
 }
 
 /** Options for every panel's basin map. */
+/** Basin map resolution at rest (cells a side); a drag uses a coarser one. */
+export const RES_REST = 48;
+
 export const BASIN_OPTIONS = { maxIter: 160 } as const;
 
 /** The counts for a panel's legend and the live summary, from its finished basin map. */

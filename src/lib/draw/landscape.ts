@@ -3,6 +3,7 @@ import { interpolateViridis, interpolateCividis } from 'd3-scale-chromatic';
 import { rgb } from 'd3-color';
 import type { Grid } from '../../core';
 import type { Palette } from '../theme';
+import { newPath, offscreenCanvas } from './surface';
 
 /*
  * Painting a sampled 2-D landscape: a heatmap (one pixel per grid cell, scaled up smoothly) and iso-lines from
@@ -27,9 +28,7 @@ export const fromPx = (v: View, cx: number, cy: number): [number, number] => [v.
  * `invert` flips the ramp, for a log-probability view where the peaks should be bright. Returns a canvas to drawImage.
  */
 export function heatImage(grid: Grid, palette: Palette, invert = false, clip?: [number, number]): HTMLCanvasElement {
-  const c = document.createElement('canvas');
-  c.width = grid.nx;
-  c.height = grid.ny;
+  const c = offscreenCanvas(grid.nx, grid.ny);
   const ctx = c.getContext('2d')!;
   const img = ctx.createImageData(grid.nx, grid.ny);
   const [lo, hi] = clip ?? [grid.min, grid.max];
@@ -69,7 +68,7 @@ export function contourPath(grid: Grid, view: View, count = 12, clip?: [number, 
   const polys = contours().size([grid.nx, grid.ny]).thresholds(thresholds)(Array.from(grid.values));
   const sx = view.width / grid.nx;
   const sy = view.height / grid.ny;
-  const path = new Path2D();
+  const path = newPath();
   for (const poly of polys) {
     for (const rings of poly.coordinates) {
       for (const ring of rings) {
