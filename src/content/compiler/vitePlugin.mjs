@@ -1,5 +1,6 @@
 // @ts-check
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /*
@@ -51,6 +52,9 @@ export function essayContent(options = {}) {
   /** @type {typeof import('./pipeline') | null} */
   let pipeline = null;
   let generation = 0;
+  let outDir = 'dist';
+  /** The build's posters (src/scripts/posters), written next to index.html. @type {import('../../scripts/posters/essay').EssayPosters | null} */
+  let posters = null;
 
   const runtimeModule = () => '/' + 'src/content/runtime/publish.ts';
 
@@ -156,6 +160,7 @@ export function essayContent(options = {}) {
     configResolved(config) {
       root = config.root;
       command = config.command;
+      outDir = resolve(root, config.build.outDir);
     },
     async buildStart() {
       // Vitest starts a Vite server too: compile lazily there (only if a test imports virtual:essay).
@@ -172,8 +177,23 @@ export function essayContent(options = {}) {
       if (!html.includes('<div id="root"></div>')) return html;
       if (!compiled) await recompile(true);
       const essay = /** @type {CompiledEssay} */ (compiled);
-      const page = (await loadPipeline()).prerenderEssay(essay.manifest, essay.contents, figures);
+      // At build, each figure's poster is drawn in Node by its own code (in dev the island shows a line instead).
+      if (command === 'build') {
+        const { tsImport } = await import('tsx/esm/api');
+        /** @type {typeof import('../../scripts/posters/essay')} */
+        const mod = await tsImport(pathToFileURL(join(root, 'src/scripts/posters/essay.ts')).href, import.meta.url);
+        posters = await mod.essayPosters(essay.manifest);
+        console.log(`posters: ${posters.files.size} images for ${posters.refs.size} figures in ${(posters.ms / 1000).toFixed(1)} s${posters.skipped.length ? `; none for ${posters.skipped.join('; ')}` : ''}`);
+      }
+      const page = (await loadPipeline()).prerenderEssay(essay.manifest, essay.contents, figures, posters?.refs);
       return html.replace('<div id="root"></div>', `<div id="root">${page}</div>`);
+    },
+    writeBundle() {
+      if (!posters) return;
+      for (const [file, bytes] of posters.files) {
+        mkdirSync(dirname(join(outDir, file)), { recursive: true });
+        writeFileSync(join(outDir, file), bytes);
+      }
     },
     resolveId(id) {
       if (id === MANIFEST_ID || id.startsWith(CHAPTER_PREFIX)) return RESOLVED + id;
