@@ -71,3 +71,31 @@ export function settleAnchorJumps(): () => void {
     document.removeEventListener('click', onClick);
   };
 }
+
+/**
+ * Lays every chapter out once, one per idle moment, so `content-visibility: auto` remembers its real height
+ * (`contain-intrinsic-size: auto …`) in place of the estimate: from then on, a jump to any anchor (a link, a
+ * script's scrollIntoView, the browser's find) lands where the element really is.
+ */
+export function measureChaptersWhenIdle(root: ParentNode): () => void {
+  const chapters = [...root.querySelectorAll<HTMLElement>('.chapter')];
+  let handle = 0;
+  const hasIdle = typeof requestIdleCallback === 'function';
+  const idle = (fn: () => void) => (hasIdle ? requestIdleCallback(fn, { timeout: 4000 }) : window.setTimeout(fn, 50));
+  const next = () => {
+    const c = chapters.shift();
+    // Done: tests (and anything else) can tell that every anchor now lands true.
+    if (!c) return void (document.documentElement.dataset.chaptersMeasured = '');
+    c.style.contentVisibility = 'visible';
+    void c.offsetHeight;
+    // The size is remembered when a frame lays the chapter out: restore `auto` in the frame after that one.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        c.style.contentVisibility = '';
+        handle = idle(next);
+      }),
+    );
+  };
+  handle = idle(next);
+  return () => (hasIdle ? cancelIdleCallback(handle) : clearTimeout(handle));
+}

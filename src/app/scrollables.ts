@@ -38,34 +38,32 @@ function markScroller(el: HTMLElement): void {
 }
 
 /**
- * Watches the regions under `root`. Only those near the viewport are measured (chapters far away are not laid
- * out at all, `content-visibility: auto`, and measuring them would force it).
+ * Watches the regions under `root`. Only chapters that are rendered are measured: the others are not laid out
+ * (`content-visibility: auto`), and measuring them would force it. Chromium reports each change of a chapter's
+ * state with `contentvisibilityautostatechange`; where that event does not exist every chapter is measured.
  */
 export function watchScrollables(root: HTMLElement): () => void {
   let raf = 0;
-  const near = new Set<HTMLElement>();
+  const supported = 'ContentVisibilityAutoStateChangeEvent' in window;
+  const rendered = new Set<Element>();
   const update = () => {
     raf = 0;
-    for (const el of near) {
-      if (el.classList.contains('equation-math') && el.clientWidth > 0) fitEquation(el);
-      markScroller(el);
+    const parts = supported ? [...rendered, ...root.querySelectorAll(':scope > :not(.chapter)')] : [root];
+    for (const part of parts) {
+      for (const el of part.querySelectorAll<HTMLElement>(SELECTOR)) {
+        if (el.classList.contains('equation-math') && el.clientWidth > 0) fitEquation(el);
+        markScroller(el);
+      }
     }
   };
   const schedule = () => {
     if (!raf) raf = requestAnimationFrame(update);
   };
-  const io = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        if (e.isIntersecting) near.add(e.target as HTMLElement);
-        else near.delete(e.target as HTMLElement);
-      }
-      schedule();
-    },
-    { rootMargin: '800px 0px' },
-  );
-  const observeAll = () => {
-    for (const el of root.querySelectorAll<HTMLElement>(SELECTOR)) io.observe(el);
+  const onState = (e: Event) => {
+    const target = e.target as Element;
+    if (!target.matches('.chapter')) return;
+    if ((e as Event & { skipped: boolean }).skipped) rendered.delete(target);
+    else rendered.add(target);
     schedule();
   };
   const ro = new ResizeObserver(schedule);
@@ -73,12 +71,16 @@ export function watchScrollables(root: HTMLElement): () => void {
   // Figures mounting (or live reload) add regions; text changes inside figures do not matter.
   const mo = new MutationObserver((records) => {
     const adds = (n: Node) => n instanceof Element && (n.matches(SELECTOR) || !!n.querySelector(SELECTOR));
-    if (records.some((r) => [...r.addedNodes].some(adds))) observeAll();
+    if (records.some((r) => [...r.addedNodes].some(adds))) schedule();
   });
   mo.observe(root, { childList: true, subtree: true });
-  observeAll();
+  // Web fonts arriving change equations' widths.
+  root.addEventListener('contentvisibilityautostatechange', onState, true);
+  document.fonts?.addEventListener('loadingdone', schedule);
+  schedule();
   return () => {
-    io.disconnect();
+    root.removeEventListener('contentvisibilityautostatechange', onState, true);
+    document.fonts?.removeEventListener('loadingdone', schedule);
     ro.disconnect();
     mo.disconnect();
     if (raf) cancelAnimationFrame(raf);

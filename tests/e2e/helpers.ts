@@ -115,6 +115,8 @@ export const nextFrames = (page: Page, n = 2) =>
  */
 export async function appReady(page: Page, what = ''): Promise<void> {
   await expect(page.locator('html[data-app="ready"]'), what).toHaveCount(1);
+  // On the essay, every chapter has been laid out once, so anchors land true (src/app/anchorScroll.ts).
+  if (await page.locator('.essay-page').isVisible()) await expect(page.locator('html[data-chapters-measured]'), what).toHaveCount(1, { timeout: 30_000 });
   await expect(page.locator('#root > *').first(), what).toBeVisible();
   const unmounted = () =>
     page.evaluate(() =>
