@@ -1,16 +1,12 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
- * Uses the figure snapshots made by `npm run snapshots` (public/snapshots/, see src/scripts/snapshots.ts) when
- * they are there: the social preview image (og:image), a gallery of still figures for readers without
- * JavaScript (<noscript>), and in print, a still image in place of any figure the reader never scrolled to.
- * Without the folder the page is built exactly as before.
+ * Uses the snapshots made by `npm run snapshots` (public/snapshots/, see src/scripts/snapshots.ts) when they are
+ * there, for the social preview image (og:image). Readers without JavaScript and print get each figure's
+ * poster, drawn at build (src/scripts/posters/). Without the folder the page is built exactly as before.
  */
-
-/** @param {string} s */
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** @returns {import('vite').Plugin} */
 export function figureSnapshots() {
@@ -21,16 +17,6 @@ export function figureSnapshots() {
       root = c.root;
     },
     transformIndexHtml() {
-      const file = join(root, 'public/snapshots/manifest.json');
-      if (!existsSync(file)) return [];
-      /** @type {{ id: string; title: string; file: string }[]} */
-      let list;
-      try {
-        list = JSON.parse(readFileSync(file, 'utf8'));
-        if (!Array.isArray(list)) return [];
-      } catch {
-        return [];
-      }
       /** @type {import('vite').HtmlTagDescriptor[]} */
       const tags = [];
       if (existsSync(join(root, 'public/snapshots/social.png'))) {
@@ -40,10 +26,6 @@ export function figureSnapshots() {
           { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' }, injectTo: 'head' },
         );
       }
-      const print = list.map((f) => `.figure-placeholder[data-figure="${esc(f.id)}"]{background:url("snapshots/${esc(f.file)}") center/contain no-repeat;min-height:18rem}`).join('');
-      tags.push({ tag: 'style', children: `@media print{.figure-placeholder{print-color-adjust:exact;-webkit-print-color-adjust:exact}.figure-placeholder .figure-loading{display:none}${print}}`, injectTo: 'head' });
-      const gallery = list.map((f) => `<figure style="margin:2rem 0"><img src="snapshots/${esc(f.file)}" alt="${esc(f.title)}" style="max-width:100%;height:auto" loading="lazy"><figcaption>${esc(f.title)}</figcaption></figure>`).join('');
-      tags.push({ tag: 'noscript', children: `<section style="max-width:46rem;margin:0 auto;padding:1rem;font-family:Georgia,serif"><h2>The essay's figures, as still images</h2>${gallery}</section>`, injectTo: 'body' });
       return tags;
     },
   };

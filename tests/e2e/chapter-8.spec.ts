@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, hoverUntil, test } from './helpers';
+import { chaptersMeasured, expect, hoverUntil, test } from './helpers';
 
 /*
  * Chapter 8's figures and the notation glossary, driven as a reader would: the figures through the
@@ -149,11 +149,16 @@ test('glossary: hovering a symbol in the essay’s math shows its meaning from T
   await page.goto('./#eq-am-descent-flow');
   const eq = page.locator('#eq-am-descent-flow');
   await expect(eq).toBeVisible({ timeout: 20_000 });
+  // The page has settled (every chapter laid out once), so the letter stays under the pointer.
+  await chaptersMeasured(page);
   // Hover the τ of survey Eq. 10.
   const tau = page.locator('#eq-am-descent-flow .katex-html .mord.mathnormal', { hasText: 'τ' }).first();
   const tip = page.locator('#glossary-tip');
   // Figures mounting nearby can move the letter from under the pointer: hover again until the tip is up.
-  await hoverUntil(tau, () => expect(tip).toBeVisible({ timeout: 1000 }));
+  await hoverUntil(tau, async () => {
+    await expect(tip).toBeVisible({ timeout: 1000 });
+    await expect(tip).toHaveAttribute('data-symbol', 'tau', { timeout: 1000 });
+  });
   await expect(tip).toContainText('rate (time) constant');
   await expect(tip).toHaveAttribute('data-symbol', 'tau');
   // The hovered letter is highlighted.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { appReady, expect, expectMounted, test } from './helpers';
+import { appReady, chaptersMeasured, expect, expectMounted, test } from './helpers';
 
 /*
  * The essay is a document first (issue 13): the served page holds the whole text, reads with JavaScript off,
@@ -84,6 +84,7 @@ for (const width of [360, 1280, 1920]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('./');
     await appReady(page, 'essay');
+    await chaptersMeasured(page);
     // Equations are fitted as they come near: visit each one, then it fits, or it scrolls with a cue and a focus stop.
     const equations = page.locator('.equation-math');
     for (let i = 0, n = await equations.count(); i < n; i++) {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAnimates, expectMounted, hoverUntil, nextFrames, pixels, test } from './helpers';
+import { chaptersMeasured, expect, expectAnimates, expectMounted, hoverUntil, nextFrames, pixels, test } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 
@@ -14,7 +14,7 @@ async function openEssay(page: Page, errors: string[] = []) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Memory in Plain Sight');
   // Every chapter's text is in the served page; the app has woken the page's controls.
   await expect(page.locator('html[data-app="ready"]')).toHaveCount(1, { timeout: 20_000 });
-  await expect(page.locator('html[data-chapters-measured]')).toHaveCount(1, { timeout: 30_000 });
+  await chaptersMeasured(page);
 }
 
 test('chapters render in order, with numbered titles, typeset math and a bibliography', async ({ page }) => {

@@ -115,9 +115,8 @@ export const nextFrames = (page: Page, n = 2) =>
  */
 export async function appReady(page: Page, what = ''): Promise<void> {
   await expect(page.locator('html[data-app="ready"]'), what).toHaveCount(1);
-  // On the essay, every chapter has been laid out once, so anchors land true (src/app/anchorScroll.ts).
-  if (await page.locator('.essay-page').isVisible()) await expect(page.locator('html[data-chapters-measured]'), what).toHaveCount(1, { timeout: 30_000 });
-  await expect(page.locator('#root > *').first(), what).toBeVisible();
+  // The page, or the lecture deck over it.
+  await expect(page.locator('#root > :visible, .essay-overlays > :visible').first(), what).toBeVisible();
   const unmounted = () =>
     page.evaluate(() =>
       [...document.querySelectorAll('[data-figure]')].filter((f) => {
@@ -127,6 +126,11 @@ export async function appReady(page: Page, what = ''): Promise<void> {
       }).length,
     );
   await expect.poll(unmounted, { message: `${what}: the figures on screen mount`, timeout: 30_000 }).toBe(0);
+}
+
+/** Waits until every chapter of the essay has been laid out once, so jumps to anchors land true (src/app/anchorScroll.ts). */
+export async function chaptersMeasured(page: Page): Promise<void> {
+  await expect(page.locator('html[data-chapters-measured]')).toHaveCount(1, { timeout: 30_000 });
 }
 
 /** Waits until an essay figure's island has woken: its code loaded and drawn in place of the poster. */
