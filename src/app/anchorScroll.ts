@@ -9,12 +9,19 @@ const SETTLED_FRAMES = 3;
 const MAX_FRAMES = 90;
 
 let cancel: (() => void) | null = null;
+/** The last jump's target, until the reader scrolls by themselves: it is held in place while chapters are measured. */
+let held: string | null = null;
+const release = () => {
+  held = null;
+};
 
 /** Scrolls to the element with this id and holds it there until the layout around it is stable. */
 export function settleOn(id: string): void {
   cancel?.();
   const el = document.getElementById(id);
   if (!el) return;
+  held = id;
+  for (const ev of READER) window.addEventListener(ev, release, { passive: true, once: true });
   let raf = 0;
   let last = Number.NaN;
   let stable = 0;
@@ -86,8 +93,11 @@ export function measureChaptersWhenIdle(root: ParentNode): () => void {
     const c = chapters.shift();
     // Done: tests (and anything else) can tell that every anchor now lands true.
     if (!c) return void (document.documentElement.dataset.chaptersMeasured = '');
+    // Keep the last jump's target where it is while this chapter's height changes from estimate to real.
+    const target = held ? document.getElementById(held) : null;
+    const before = target?.getBoundingClientRect().top ?? 0;
     c.style.contentVisibility = 'visible';
-    void c.offsetHeight;
+    if (target) window.scrollBy(0, target.getBoundingClientRect().top - before);
     // The size is remembered when a frame lays the chapter out: restore `auto` in the frame after that one.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
