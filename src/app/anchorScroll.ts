@@ -92,7 +92,11 @@ export function measureChaptersWhenIdle(root: ParentNode): () => void {
   const next = () => {
     const c = chapters.shift();
     // Done: tests (and anything else) can tell that every anchor now lands true.
-    if (!c) return void (document.documentElement.dataset.chaptersMeasured = '');
+    if (!c) {
+      document.documentElement.dataset.chaptersMeasured = '';
+      loadPosters();
+      return;
+    }
     // Keep the last jump's target where it is while this chapter's height changes from estimate to real.
     const target = held ? document.getElementById(held) : null;
     const before = target?.getBoundingClientRect().top ?? 0;
@@ -108,4 +112,12 @@ export function measureChaptersWhenIdle(root: ParentNode): () => void {
   };
   handle = idle(next);
   return () => (hasIdle ? cancelIdleCallback(handle) : clearTimeout(handle));
+}
+
+/**
+ * Posters load lazily (as the reader nears them); once the page is idle, the rest load too, so that printing at
+ * any moment has a picture in every figure. Only the current theme's are fetched (the other is display: none).
+ */
+export function loadPosters(): void {
+  for (const img of document.querySelectorAll<HTMLImageElement>('img.figure-poster')) if (img.loading === 'lazy' && img.checkVisibility({ contentVisibilityAuto: false })) img.loading = 'eager';
 }

@@ -8,7 +8,7 @@ import { EssayDeepLinks } from './DeepLinks';
 import { LectureButton, LectureKey } from './lecture/EnterLecture';
 import { slideFromHash, useMode } from './lecture/mode';
 import { watchScrollables } from './scrollables';
-import { measureChaptersWhenIdle, settleAnchorJumps, settleOn } from './anchorScroll';
+import { loadPosters, measureChaptersWhenIdle, settleAnchorJumps, settleOn } from './anchorScroll';
 import { ThemeToggle } from './ThemeToggle';
 import { Toc } from './Toc';
 
@@ -32,6 +32,7 @@ export function bootEssay(page: HTMLElement): void {
   observeIslands(content);
   settleAnchorJumps();
   measureChaptersWhenIdle(content);
+  window.addEventListener('beforeprint', loadPosters);
   if (import.meta.hot) {
     // Authors: load every chapter's module so that an edit hot-swaps it, and write edited chapters back.
     void loadAllChapters();

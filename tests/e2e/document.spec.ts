@@ -55,15 +55,18 @@ test('with JavaScript off: all nine chapters, typeset math, a poster in every pi
 test('printing right after load gives the whole essay, with a picture in every figure', async ({ page }) => {
   await page.goto('./');
   await appReady(page, 'essay');
+  // Once the page is idle every poster has loaded (they load lazily before that).
+  await chaptersMeasured(page);
   await page.emulateMedia({ media: 'print' });
-  // In print every figure shows its running canvas or its poster, and no placeholder line.
-  const empty = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-figure]')]
-      .filter((f) => !['comparison-table', 'notation'].includes(f.getAttribute('data-figure')!))
-      .filter((f) => ![...f.querySelectorAll('canvas, img.figure-poster, svg')].some((e) => e.getBoundingClientRect().height > 40))
-      .map((f) => f.getAttribute('data-figure')),
-  );
-  expect(empty).toEqual([]);
+  // In print every figure shows its running canvas or its loaded poster, and no placeholder line.
+  const empty = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-figure]')]
+        .filter((f) => !['comparison-table', 'notation'].includes(f.getAttribute('data-figure')!))
+        .filter((f) => ![...f.querySelectorAll('canvas, svg, img.figure-poster')].some((e) => e.getBoundingClientRect().height > 40 && (!(e instanceof HTMLImageElement) || (e.complete && e.naturalWidth > 0))))
+        .map((f) => f.getAttribute('data-figure')),
+    );
+  await expect.poll(empty, { timeout: 30_000 }).toEqual([]);
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThan(40);
