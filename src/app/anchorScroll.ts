@@ -84,6 +84,9 @@ export function settleAnchorJumps(): () => void {
  * (`contain-intrinsic-size: auto …`) in place of the estimate: from then on, a jump to any anchor (a link, a
  * script's scrollIntoView, the browser's find) lands where the element really is.
  */
+const START_AFTER_MS = 8000;
+const READER_START = ['scroll', 'wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+
 export function measureChaptersWhenIdle(root: ParentNode): () => void {
   const chapters = [...root.querySelectorAll<HTMLElement>('.chapter')];
   let handle = 0;
@@ -110,8 +113,20 @@ export function measureChaptersWhenIdle(root: ParentNode): () => void {
       }),
     );
   };
-  handle = idle(next);
-  return () => (hasIdle ? cancelIdleCallback(handle) : clearTimeout(handle));
+  // Not during the page's start: begin when the reader first does something, or after a quiet while.
+  const begin = () => {
+    clearTimeout(timer);
+    for (const ev of READER_START) window.removeEventListener(ev, begin);
+    if (!handle) handle = idle(next);
+  };
+  const timer = window.setTimeout(begin, START_AFTER_MS);
+  for (const ev of READER_START) window.addEventListener(ev, begin, { passive: true, once: true });
+  return () => {
+    clearTimeout(timer);
+    for (const ev of READER_START) window.removeEventListener(ev, begin);
+    if (hasIdle) cancelIdleCallback(handle);
+    else clearTimeout(handle);
+  };
 }
 
 /**
