@@ -130,6 +130,8 @@ export async function appReady(page: Page, what = ''): Promise<void> {
 
 /** Waits until every chapter of the essay has been laid out once, so jumps to anchors land true (src/app/anchorScroll.ts). */
 export async function chaptersMeasured(page: Page): Promise<void> {
+  // The measuring starts when the reader first acts (or after 8 s of quiet): act, as a reader scrolling would.
+  await page.evaluate(() => window.dispatchEvent(new Event('scroll')));
   await expect(page.locator('html[data-chapters-measured]')).toHaveCount(1, { timeout: 30_000 });
 }
 
