@@ -1,8 +1,7 @@
 /** Small text helpers for the content pipeline. */
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** HTML-escapes text (one definition, shared with the page's static HTML). */
+export { escapeHtml } from '../essayHtml';
 
 /** 1-based line and column of a 0-based offset in `text`. */
 export function lineColAt(text: string, offset: number): { line: number; column: number } {

@@ -21,6 +21,9 @@ export interface EssayPosters {
   ms: number;
 }
 
+/** Figures with the same id and props draw the same poster. */
+const signature = (f: { id: string; attrs: Record<string, string> }) => `${f.id} ${JSON.stringify(Object.entries(f.attrs).sort())}`;
+
 export async function essayPosters(manifest: EssayManifest): Promise<EssayPosters> {
   const t0 = performance.now();
   const figures = manifest.chapters.flatMap((c) => c.figures);
@@ -28,7 +31,7 @@ export async function essayPosters(manifest: EssayManifest): Promise<EssayPoster
   const byProps = new Map<string, string>();
   const requests: PosterRequest[] = [];
   for (const f of figures) {
-    const sig = `${f.id} ${JSON.stringify(Object.entries(f.attrs).sort())}`;
+    const sig = signature(f);
     if (!byProps.has(sig)) {
       byProps.set(sig, f.anchor);
       requests.push({ key: f.anchor, id: f.id, attrs: f.attrs });
@@ -52,7 +55,7 @@ export async function essayPosters(manifest: EssayManifest): Promise<EssayPoster
   }
   const refs = new Map<string, PosterRef>();
   for (const f of figures) {
-    const ref = drawn.get(byProps.get(`${f.id} ${JSON.stringify(Object.entries(f.attrs).sort())}`)!);
+    const ref = drawn.get(byProps.get(signature(f))!);
     if (ref?.light) refs.set(f.anchor, ref);
   }
   return { refs, files, skipped, ms: performance.now() - t0 };
