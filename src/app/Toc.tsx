@@ -77,7 +77,8 @@ function useActiveSection(chapters: ChapterInfo[]): { id: string; chapter: strin
     const onScroll = () => {
       if (!raf) raf = requestAnimationFrame(update);
     };
-    update();
+    // Measured in the next frame, not now: reading positions while the page starts would force a layout early.
+    onScroll();
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
     // Chapters arrive after the first paint; re-measure when the page grows.

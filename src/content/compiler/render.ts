@@ -4,6 +4,7 @@ import type { ChapterContent, Segment, SectionInfo } from '../types';
 import type { ChapterContext } from './context';
 import { KATEX_OPTIONS, nameMathLinks, texErrorPlace, texReason } from './math';
 import { htmlGate } from './sanitize';
+import { markGlossary } from './glossaryMarks';
 
 /*
  * Pass 3 (render mode): the transformed mdast → hast, every formula typeset by KaTeX (at build time: the page
@@ -50,6 +51,7 @@ export async function renderChapter(tree: MdRoot, ctx: ChapterContext, reportRem
   // Footnote ids must be unique on a page that holds every chapter.
   fixFootnoteLabel(hast, `${info.slug}-footnote-label`);
   nameMathLinks(hast);
+  markGlossary(hast);
 
   // The body keeps the authors' HTML (checked by the allowlist); captions, headings and notes never did.
   const html = (children: HContent[], allowDangerousHtml = false) => {

@@ -31,6 +31,8 @@ export const ESSAY_SCHEMA: Schema = {
   attributes: {
     '*': ['className', 'ariaHidden', 'ariaLabel', 'ariaDescribedBy', 'ariaLabelledBy', 'role', 'title', 'lang', 'dir', 'hidden', ['id', ID], ['style', SAFE_STYLE], 'data*'],
     a: ['href'],
+    // Display equations the glossary explains are focusable (glossaryMarks.ts); nothing else gets a tab stop.
+    span: [['tabIndex', 0, '0']],
     img: [['src', RELATIVE_URL], 'alt', 'width', 'height'],
     input: [['type', 'checkbox'], ['disabled', true], 'checked'],
     ol: ['start', 'reversed'],

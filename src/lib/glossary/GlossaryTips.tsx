@@ -6,9 +6,10 @@ import './glossary.css';
  * Explains the essay's notation in place. The chapters' math is typeset at build time by KaTeX, which renders
  * each italic letter as `span.mord.mathnormal`. This enhancer listens (by delegation, so it works for
  * chapters that load later) for a pointer over such a letter and, if the survey's Table 2 defines it, shows
- * one shared tooltip with its meaning. For keyboard readers every display equation becomes focusable: focus
- * shows the first defined symbol, ← and → step through the others, Escape hides the tip. Figures are left
- * alone (their own labels explain their symbols).
+ * one shared tooltip with its meaning. For keyboard readers the build made every display equation that uses
+ * such a symbol focusable (src/content/compiler/glossaryMarks.ts): focus shows the first defined symbol, ← and
+ * → step through the others, Escape hides the tip. Figures are left alone (their own labels explain their
+ * symbols).
  */
 const LEAF = '.katex .mord.mathnormal';
 
@@ -77,32 +78,6 @@ export function GlossaryTips({ rootId = 'content' }: { rootId?: string }) {
       if (active && t?.closest?.(LEAF) === active && !focusList.includes(active)) hide();
     };
 
-    // Display equations become focusable once they arrive (chapters load lazily).
-    const prepare = () => {
-      for (const d of root.querySelectorAll('.katex-display')) {
-        if ((d as HTMLElement).dataset.glossary || d.closest('[data-figure]')) continue;
-        const leaves = [...d.querySelectorAll(LEAF)].filter((l) => !l.closest('.katex-mathml') && symbolOf(l));
-        (d as HTMLElement).dataset.glossary = leaves.length ? 'yes' : 'none';
-        if (!leaves.length) continue;
-        if (!d.hasAttribute('tabindex')) d.setAttribute('tabindex', '0');
-        d.setAttribute('aria-describedby', 'glossary-tip');
-        if (!d.hasAttribute('aria-label') && !d.hasAttribute('role')) {
-          d.setAttribute('role', 'group');
-          d.setAttribute('aria-label', 'Equation. Use the left and right arrow keys to hear what each symbol means.');
-        }
-      }
-    };
-    let pending = 0;
-    const observer = new MutationObserver(() => {
-      if (pending) return;
-      pending = requestAnimationFrame(() => {
-        pending = 0;
-        prepare();
-      });
-    });
-    observer.observe(root, { childList: true, subtree: true });
-    prepare();
-
     const showFocused = () => {
       const leaf = focusList[focusIndex];
       const entry = leaf && symbolOf(leaf);
@@ -141,8 +116,6 @@ export function GlossaryTips({ rootId = 'content' }: { rootId?: string }) {
     root.addEventListener('keydown', onKey);
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
-      observer.disconnect();
-      cancelAnimationFrame(pending);
       root.removeEventListener('pointerover', onOver);
       root.removeEventListener('pointerout', onOut);
       root.removeEventListener('focusin', onFocusIn);

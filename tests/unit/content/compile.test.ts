@@ -235,3 +235,14 @@ describe('parseMathMeta', () => {
     expect(parseMathMeta('label').problem).toMatch(/unexpected text/);
   });
 });
+
+describe('glossary marks (written at build, not by the page)', () => {
+  it('makes a display equation with a Table 2 symbol a focusable group, and leaves one without alone', async () => {
+    const out = await compile(chapter('01-g.md', '## G\n\n$$\n\\tau \\frac{dx}{dt} = -\\nabla E\n$$\n\n$$\n1 + 1 = 2\n$$\n'));
+    const h = html(out);
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(h).toMatch(/<span class="katex-display" data-glossary="yes" tabindex="0" aria-describedby="glossary-tip" role="group" aria-label="Equation\. Use the left and right arrow keys/);
+    expect(h).toMatch(/<span class="katex-display" data-glossary="none">/);
+    expect(h.match(/tabindex/g)).toHaveLength(1);
+  });
+});
