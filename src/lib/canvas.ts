@@ -1,9 +1,12 @@
+import { cssZoom } from './pointer';
+
 /**
  * Sizes a canvas for the device pixel ratio and returns its 2-D context with CSS-pixel coordinates.
  * Call whenever the CSS size changes; it only reallocates the backing store when the size really changed.
  */
 export function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D {
-  const dpr = Math.min(2, typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1);
+  // Enlarged by CSS zoom (a lecture slide), the backing store grows with it so lines and text stay sharp.
+  const dpr = Math.min(3, Math.min(2, typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1) * cssZoom(canvas));
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));
   if (canvas.width !== w || canvas.height !== h) {

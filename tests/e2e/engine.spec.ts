@@ -51,8 +51,8 @@ test('an equation reference shows the equation on hover and links to it', async 
   await hoverUntil(ref, async () => {
     await expect(card).toBeVisible({ timeout: 1000 });
     await expect(ref).toHaveAttribute('aria-describedby', 'hover-card', { timeout: 1000 });
+    await expect(card.locator('.katex').first()).toBeVisible({ timeout: 1000 });
   });
-  await expect(card.locator('.katex').first()).toBeVisible();
   const label = await ref.getAttribute('data-eq');
   await ref.click();
   await expect(page).toHaveURL(new RegExp(`#eq-${label}$`));

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { figureStoreFor } from '../../content/runtime/figureStores';
 import { figureMeta } from '../../figures/registry';
 import { FigureHost } from '../../figures/host/FigureHost';
 import { ESSAY_SUBTITLE, ESSAY_TITLE } from '../../content/titlePage';
 import type { Slide } from './slides';
+import { useSlideZoom } from './slideZoom';
 
 /*
  * What one slide shows (slides.ts decides which slides there are): the title, a chapter, a section with its key
@@ -71,7 +72,7 @@ export function SlideView({ slide, live }: { slide: Slide; live: boolean }) {
         </div>
       );
     case 'figure':
-      return live ? <LiveFigure slide={slide} /> : <FigureCard slide={slide} />;
+      return live ? <LiveFigure key={slide.id} slide={slide} /> : <FigureCard slide={slide} />;
   }
 }
 
@@ -84,12 +85,14 @@ function LiveFigure({ slide }: { slide: Extract<Slide, { kind: 'figure' }> }) {
   const meta = figureMeta(f.id);
   // The essay's own store for this figure: its state is the same in the essay and on its slide.
   const store = meta ? figureStoreFor(slide.chapter.slug, f.index, meta, f.attrs) : undefined;
+  const body = useRef<HTMLDivElement>(null);
+  useSlideZoom(body);
   return (
     <div className="slide slide-figure">
       <p className="slide-kicker">
         Figure {f.number} · {meta?.title ?? f.id}
       </p>
-      <div className="slide-figure-body">
+      <div className="slide-figure-body" ref={body}>
         <FigureHost key={f.anchor} id={f.id} attrs={f.attrs} store={store} anchor={f.anchor} number={f.number} />
       </div>
     </div>

@@ -12,6 +12,7 @@ import { AttentionRun, type Params } from './sim';
 import { layoutFor, paint, partAt, type Part } from './draw';
 import { meta } from './meta';
 import './style.css';
+import { localPoint } from '../../lib/pointer';
 
 export default function AttentionStep({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -57,8 +58,8 @@ export default function AttentionStep({ store: anyStore }: FigureProps) {
     setHover(m ? (m[1] as Part) : null);
   };
   const onCanvasMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    setHover(partAt(w, params.memories, params.iterate, ((e.clientX - r.left) / r.width) * w, ((e.clientY - r.top) / r.height) * r.height));
+    const [px, py] = localPoint(e, e.currentTarget);
+    setHover(partAt(w, params.memories, params.iterate, px, py));
   };
 
   return (

@@ -10,6 +10,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { curvesFor, energyFor, Walkers, type Params } from './sim';
 import { layoutFor, paint, pxToX } from './draw';
 import { meta } from './meta';
+import { localPoint } from '../../lib/pointer';
 
 const clampX = (v: number) => Math.round(Math.max(-2.6, Math.min(2.6, v)) * 100) / 100;
 
@@ -56,7 +57,7 @@ export default function Boltzmann({ store: anyStore }: FigureProps) {
     store.getState().setParam('x', clampX(x));
     store.getState().setStatus(walkers.describe(store.getState().params as Params));
   };
-  const fromEvent = (e: React.PointerEvent<HTMLCanvasElement>) => pxToX(L, e.clientX - e.currentTarget.getBoundingClientRect().left);
+  const fromEvent = (e: React.PointerEvent<HTMLCanvasElement>) => pxToX(L, localPoint(e, e.currentTarget)[0]);
 
   return (
     <div className="fig-boltzmann" ref={box}>

@@ -14,6 +14,7 @@ import { curlLayer, energyLayer, paintPanel, plainLayer, sharedScale, type Layer
 import { meta } from './meta';
 import './style.css';
 import { formatNumber } from '../../lib/format';
+import { localPoint } from '../../lib/pointer';
 
 type Term = 'none' | 'jac' | 'std';
 const EQ20 = String.raw`\begin{aligned} F_\theta(x) &= -\nabla_x E_\theta(x) \\ &= \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))} \end{aligned}`;
@@ -86,8 +87,7 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
 
   // Drawing a loop: pointer down starts, move adds points, up closes it. Works with touch (touch-action: none).
   const toPlane = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    return fromPx(view, ...localPoint(e, e.currentTarget));
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);

@@ -14,6 +14,7 @@ import { diagramLayout, diagramSigma, paintBackground, paintDiagram, paintLandsc
 import { meta } from './meta';
 import './style.css';
 import { formatNumber } from '../../lib/format';
+import { localPoint } from '../../lib/pointer';
 
 const CREATIVE_SIGMA = 2;
 const RECALL_SIGMA = 0.1;
@@ -89,8 +90,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   };
 
   const planeAt = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    return fromPx(view, ...localPoint(e, e.currentTarget));
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const [x, y] = planeAt(e);
@@ -142,8 +142,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
 
   const onDiagram = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (e.type === 'pointermove' && e.buttons === 0) return;
-    const r = e.currentTarget.getBoundingClientRect();
-    const s = diagramSigma(layout, e.clientX - r.left);
+    const s = diagramSigma(layout, localPoint(e, e.currentTarget)[0]);
     store.getState().setParam('sigma', Math.round(s * 1000) / 1000);
     if (e.type === 'pointerdown') e.currentTarget.setPointerCapture(e.pointerId);
   };

@@ -14,6 +14,7 @@ import { centresFor, Dye, DOMAIN, HEAVY_WORK, N_STEPS, type Params } from './sim
 import { DyeLayer, paint } from './draw';
 import { meta } from './meta';
 import './style.css';
+import { localPoint } from '../../lib/pointer';
 
 const EQ = {
   forward: String.raw`x_{k+1} = x_k + \sqrt{\sigma_{k+1}^2-\sigma_k^2}\;z,\quad z\sim\mathcal N(0,I)`,
@@ -75,8 +76,7 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
   };
 
   const toPlane = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    return fromPx(view, ...localPoint(e, e.currentTarget));
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);

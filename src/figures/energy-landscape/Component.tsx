@@ -12,6 +12,7 @@ import { fromPx } from '../../lib/draw/landscape';
 import { Descent, DOMAIN, type Params } from './sim';
 import { paint } from './draw';
 import { meta } from './meta';
+import { localPoint } from '../../lib/pointer';
 
 export default function EnergyLandscape({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -47,8 +48,7 @@ export default function EnergyLandscape({ store: anyStore }: FigureProps) {
   }, [params.beta, params.memories, seed, palette, view]);
 
   const onPointer = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const [x, y] = fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
     model.drop(x, y, 24, Math.round(x * 1000 + y * 7));
     store.getState().play();
     redraw();

@@ -11,6 +11,7 @@ import { Block, D, planeCoords, type Params } from './sim';
 import { energyPlot, paint, ringView, toPx } from './draw';
 import { meta } from './meta';
 import './style.css';
+import { localPoint } from '../../lib/pointer';
 
 export default function EnergyTransformerFigure({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -53,16 +54,16 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
 
   const dragging = useRef<number | null>(null);
   const onPointer = (e: React.PointerEvent<HTMLCanvasElement>, pick: boolean) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const cx = e.clientX - r.left - size / 2;
-    const cy = -(e.clientY - r.top - size / 2);
+    const [px, py] = localPoint(e, e.currentTarget);
+    const cx = px - size / 2;
+    const cy = -(py - size / 2);
     if (pick) {
       let best = -1;
       let bd = 30;
       for (let a = 0; a < block.n; a++) {
         const [u, w] = planeCoords(block.g, a * D);
         const [x, y] = toPx(view, u, w);
-        const d = Math.hypot(x - (e.clientX - r.left), y - (e.clientY - r.top));
+        const d = Math.hypot(x - px, y - py);
         if (d < bd) {
           bd = d;
           best = a;

@@ -16,6 +16,7 @@ import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
 import { landscapeBackground, paintPanel, particleArrows, type Background, type Term } from './draw';
 import { meta } from './meta';
 import './style.css';
+import { localPoint } from '../../lib/pointer';
 
 const TERMS: Exclude<Term, null>[] = ['x', 'step', 'score', 'energy', 'memory'];
 const TERM_TEXT: Record<Exclude<Term, null>, string> = {
@@ -99,9 +100,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
   /** Hovering the picture highlights the equation: a particle ⇒ x, the left panel ⇒ the score, the right ⇒ the energy. */
   const onCanvasMove = (side: 'logp' | 'energy') => (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (e.pointerType === 'touch') return;
-    const r = e.currentTarget.getBoundingClientRect();
-    const cx = e.clientX - r.left;
-    const cy = e.clientY - r.top;
+    const [cx, cy] = localPoint(e, e.currentTarget);
     let near = false;
     for (let i = 0; i < model.n && !near; i++) near = Math.hypot(px(view, model.xs[2 * i]) - cx, py(view, model.xs[2 * i + 1]) - cy) < 9;
     setHl(near ? 'x' : side === 'logp' ? 'score' : 'energy');
@@ -109,8 +108,7 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
 
   const clicks = useRef(0);
   const onCanvasDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const [x, y] = fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
     model.drop(x, y, 6, store.getState().seed * 1009 + ++clicks.current);
     // Under reduced motion the new particles wait for Play or Step.
     if (!prefersReducedMotion()) store.getState().play();
@@ -223,8 +221,7 @@ function MemoryHandle(props: {
   const { k, x, y, view, focusable, onMove, onHover } = props;
   const dragging = useRef(false);
   const toPlane = (e: React.PointerEvent<HTMLElement>) => {
-    const stage = e.currentTarget.parentElement!.getBoundingClientRect();
-    return fromPx(view, e.clientX - stage.left, e.clientY - stage.top);
+    return fromPx(view, ...localPoint(e, e.currentTarget.parentElement!));
   };
   return (
     <button

@@ -13,6 +13,7 @@ import { methodStyle, paint, paintBackground, type Background } from './draw';
 import { meta } from './meta';
 import './style.css';
 import { formatNumber } from '../../lib/format';
+import { localPoint } from '../../lib/pointer';
 
 export default function OptimizerSampling({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -65,8 +66,7 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
 
   const dragging = useRef<number | null>(null);
   const place = (e: React.PointerEvent<HTMLCanvasElement>, pick: boolean) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const [x, y] = fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
     if (pick) {
       let best = 0;
       let bd = Infinity;

@@ -16,6 +16,7 @@ import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SCHEDULE, ScoreField, sigmaAt, timeOf, type Params } from './sim';
 import { paint } from './draw';
 import { meta } from './meta';
+import { localPoint } from '../../lib/pointer';
 
 type Highlight = 'none' | 'F' | 't';
 
@@ -86,8 +87,8 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
   const tNow = timeOf(params.sigma);
   const forward = params.time === 'forward';
   const setFromStrip = (e: React.PointerEvent<SVGSVGElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const t = Math.min(SCHEDULE.T, Math.max(0, ((e.clientX - r.left - m.l) / w) * SCHEDULE.T));
+    const [px] = localPoint(e, e.currentTarget);
+    const t = Math.min(SCHEDULE.T, Math.max(0, ((px - m.l) / w) * SCHEDULE.T));
     const s = sigmaAt(t);
     store.getState().setParam('sigma', Math.min(3, Math.max(0.05, Number(s.toPrecision(3)))));
   };

@@ -15,6 +15,7 @@ import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SdeVsOde, type Params } from './sim';
 import { paint, paintBackground } from './draw';
 import { meta } from './meta';
+import { localPoint } from '../../lib/pointer';
 
 type Highlight = 'none' | 'ode' | 'sde' | 'trip';
 
@@ -57,8 +58,7 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
     redraw();
   };
   const onPointer = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    const [x, y] = fromPx(view, e.clientX - r.left, e.clientY - r.top);
+    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
     model.roundTrip(x, y);
     afterTrip();
   };

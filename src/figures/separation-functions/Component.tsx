@@ -13,6 +13,7 @@ import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngl
 import { basinGrid, MEMORY_COLORS, paintBasins, separationPlot, separationSeries } from './draw';
 import { meta } from './meta';
 import './style.css';
+import { localPoint } from '../../lib/pointer';
 
 /** Basin-map resolution while dragging (fast) and at rest (sharp). */
 const RES_DRAG = 26;
@@ -93,9 +94,10 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   }, [results]);
 
   const pick = (e: React.PointerEvent<HTMLCanvasElement>): [number, number] => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    const r = rect.width / 2 - 10;
-    return [(e.clientX - rect.left - rect.width / 2) / r, -(e.clientY - rect.top - rect.height / 2) / r];
+    const el = e.currentTarget as HTMLElement;
+    const [px, py] = localPoint(e, el);
+    const r = el.offsetWidth / 2 - 10;
+    return [(px - el.offsetWidth / 2) / r, -(py - el.offsetHeight / 2) / r];
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const [x, y] = pick(e);
