@@ -131,7 +131,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
         </table>
       </div>
       <p className="figure-hint">
-        A recall counts as a success when the final overlap ξ·s/N is at least {MIN_OVERLAP}. The published numbers: the classical capacity α_c ≈ 0.138 (Amit, Gutfreund and Sompolinsky), Krotov and Hopfield&apos;s no-error estimate for F = xⁿ, and
+        A recall counts as a success when the final overlap ξ·s/N is at least {MIN_OVERLAP}. The published numbers: the classical capacity α<sub>c</sub> ≈ 0.138 (Amit, Gutfreund and Sompolinsky), Krotov and Hopfield&apos;s no-error estimate for F = xⁿ, and
         Demircigil et al.&apos;s 2<sup>N/2</sup> for F = eˣ, which at N = {N} is far off this chart.
       </p>
       <aside className="fig-capacity-mnist" aria-label="The survey's MNIST arithmetic">
