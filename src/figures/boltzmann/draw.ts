@@ -1,6 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { BINS, X0, X1, type Curves, type Walkers } from './sim';
 import { fillMath } from '../../lib/draw/mathText';
+import { focusRing } from '../../lib/draw/focusRing';
 
 /** Pixel layout of the three stacked panels sharing one x axis. */
 export interface Layout {
@@ -139,9 +140,10 @@ export function paint(ctx: CanvasRenderingContext2D, L: Layout, c: Curves, walke
       ctx.arc(cx, cy, focused ? 9 : 7, 0, 2 * Math.PI);
       ctx.fillStyle = palette.accent2;
       ctx.fill();
-      ctx.lineWidth = focused ? 3 : 1.5;
-      ctx.strokeStyle = focused ? palette.fg : palette.dark ? '#000' : '#fff';
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = palette.dark ? '#000' : '#fff';
       ctx.stroke();
+      if (focused) focusRing(ctx, cx, cy, 12);
     }
   });
 
