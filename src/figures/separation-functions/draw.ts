@@ -55,6 +55,7 @@ export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memori
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(img, cx - r, cy - r, 2 * r, 2 * r);
   ctx.restore();
+  paintBasinEdges(ctx, map, cx - r, cy - r, 2 * r, cx, cy, r, palette);
   ctx.strokeStyle = palette.fg;
   ctx.lineWidth = 1.5;
   ctx.beginPath();
@@ -89,7 +90,55 @@ export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memori
     ctx.beginPath();
     ctx.arc(x, y, 8.5, 0, 2 * Math.PI);
     ctx.stroke();
+    // Its number, just inside the circle in its own basin: the basins read without telling colours apart.
+    const lx = cx + memories.data[2 * k] * (r - 20);
+    const ly = cy - memories.data[2 * k + 1] * (r - 20);
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = palette.bg;
+    ctx.strokeText(String(k + 1), lx, ly);
+    ctx.fillStyle = palette.fg;
+    ctx.fillText(String(k + 1), lx, ly);
   }
+}
+
+/**
+ * The borders between basins, drawn along the grid cells' edges (the map is `map.nx` × `map.ny` cells over the
+ * square at (x0, y0) of side `side`, clipped to the disc), so neighbouring basins stay apart even where their
+ * colours look alike to a colour-blind reader.
+ */
+function paintBasinEdges(ctx: CanvasRenderingContext2D, map: BasinMap, x0: number, y0: number, side: number, cx: number, cy: number, r: number, palette: Palette): void {
+  const { nx, ny, label } = map;
+  const cw = side / nx;
+  const ch = side / ny;
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+  ctx.clip();
+  ctx.beginPath();
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const l = label[j * nx + i];
+      if (l === -2) continue;
+      const right = i + 1 < nx ? label[j * nx + i + 1] : -2;
+      const below = j + 1 < ny ? label[(j + 1) * nx + i] : -2;
+      if (right !== -2 && right !== l) {
+        ctx.moveTo(x0 + (i + 1) * cw, y0 + j * ch);
+        ctx.lineTo(x0 + (i + 1) * cw, y0 + (j + 1) * ch);
+      }
+      if (below !== -2 && below !== l) {
+        ctx.moveTo(x0 + i * cw, y0 + (j + 1) * ch);
+        ctx.lineTo(x0 + (i + 1) * cw, y0 + (j + 1) * ch);
+      }
+    }
+  }
+  ctx.strokeStyle = palette.fg;
+  ctx.globalAlpha = 0.7;
+  ctx.lineWidth = 1.25;
+  ctx.stroke();
+  ctx.restore();
 }
 
 const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--score)'];
