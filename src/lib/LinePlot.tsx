@@ -119,10 +119,10 @@ export function LinePlot({ series, width, height = 180, xLabel, yLabel, xDomain,
           <path key={s.label} d={paths[i]} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={dashes[i]} />
         ))}
         <text x={w / 2} y={h + (boxed ? 31 : 30)} textAnchor="middle" fontSize={12} fill="var(--fg)" fontStyle={boxed ? undefined : 'italic'} fontFamily={font}>
-          <SvgMath text={xLabel} />
+          <SvgMath text={xLabel} size={12} />
         </text>
         <text transform={`translate(${boxed ? -32 : -36},${h / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} fill="var(--fg)" fontStyle={boxed ? undefined : 'italic'} fontFamily={font}>
-          <SvgMath text={yLabel} />
+          <SvgMath text={yLabel} size={12} />
         </text>
         {boxed && series.length > 1 && <BoxedLegend series={series} place={legend} w={w} h={h} left={m.left} />}
       </g>

@@ -20,19 +20,24 @@ export function MathText({ text, spoken = true, className }: { text: string; spo
   );
 }
 
-/** The same inside an SVG <text>: <tspan>s with a baseline shift (SVG text takes no <sub>/<sup>). */
-export function SvgMath({ text }: { text: string }) {
+/**
+ * The same inside an SVG <text> of font size `size` px: <tspan>s raised or lowered by `dy` (SVG text takes no
+ * <sub>/<sup>; dy in pixels, not baseline-shift, so the posters' SVG renderer draws them too).
+ */
+export function SvgMath({ text, size = 11 }: { text: string; size?: number }) {
+  let at = 0;
   return (
     <>
-      {mathPieces(text).map((p, i) =>
-        p.kind === 'text' ? (
-          <tspan key={i}>{p.text}</tspan>
-        ) : (
-          <tspan key={i} baselineShift={p.kind === 'sub' ? 'sub' : 'super'} fontSize="75%">
+      {mathPieces(text).map((p, i) => {
+        const to = p.kind === 'sub' ? 0.25 * size : p.kind === 'sup' ? -0.4 * size : 0;
+        const dy = to - at;
+        at = to;
+        return (
+          <tspan key={i} dy={dy ? dy.toFixed(2) : undefined} fontSize={p.kind === 'text' ? undefined : (0.75 * size).toFixed(1)}>
             {p.text}
           </tspan>
-        ),
-      )}
+        );
+      })}
     </>
   );
 }

@@ -12,6 +12,7 @@ import { BasinMapper } from '../../core';
 import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, panels, RES_REST, type Params, type Panel, type PanelResult } from './sim';
 import { basinGrid, MEMORY_COLORS, paintBasins, separationPlot, separationSeries } from './draw';
 import { meta } from './meta';
+import { speak } from '../../lib/speech';
 import './style.css';
 
 /** Basin-map resolution while dragging (fast) and at rest (sharp). */
@@ -143,7 +144,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
                   canvases.current[i] = el;
                 }}
                 role="img"
-                aria-label={`Basins with ${p.name}: each colour is the memory that descent from that point reaches; grey is a spurious state.`}
+                aria-label={speak(`Basins with ${p.name}: each colour, outlined and numbered, is the memory that descent from that point reaches; grey is a spurious state.`)}
                 onPointerDown={onDown}
                 onPointerMove={onMove}
                 onPointerUp={onUp}
