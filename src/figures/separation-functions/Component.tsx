@@ -161,7 +161,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
           );
         })}
       </div>
-      <p className="figure-hint">Drag a memory (a dot on the circle) to move it. Colours are basins, outlined and numbered by their memory; grey marks starts that end in a spurious state (×); pale tints mark basins of a negative −ξ<sub>μ</sub>.</p>
+      <p className="figure-hint">Drag a memory (a dot on the circle) to move it. Colours are basins, outlined; each memory’s basin holds its numbered dot; grey marks starts that end in a spurious state (×); pale tints, labelled −μ, mark basins of a negative −ξ<sub>μ</sub>.</p>
       <div className="fig-separation-functions-move" role="group" aria-label="Move a memory with the keyboard">
         <label className="control">
           <span className="control-label">move ξ</span>

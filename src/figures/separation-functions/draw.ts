@@ -56,6 +56,7 @@ export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memori
   ctx.drawImage(img, cx - r, cy - r, 2 * r, 2 * r);
   ctx.restore();
   paintBasinEdges(ctx, map, cx - r, cy - r, 2 * r, cx, cy, r, palette);
+  labelNegativeBasins(ctx, map, K, cx - r, cy - r, 2 * r, palette);
   ctx.strokeStyle = palette.fg;
   ctx.lineWidth = 1.5;
   ctx.beginPath();
@@ -93,14 +94,49 @@ export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memori
     // Its number, just inside the circle in its own basin: the basins read without telling colours apart.
     const lx = cx + memories.data[2 * k] * (r - 20);
     const ly = cy - memories.data[2 * k + 1] * (r - 20);
-    ctx.font = '600 12px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = palette.bg;
-    ctx.strokeText(String(k + 1), lx, ly);
-    ctx.fillStyle = palette.fg;
-    ctx.fillText(String(k + 1), lx, ly);
+    haloLabel(ctx, String(k + 1), lx, ly, palette);
+  }
+}
+
+/** A small bold label centred at (x, y), haloed in the background colour so it reads over any basin. */
+function haloLabel(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, palette: Palette): void {
+  ctx.font = '600 12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = palette.bg;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = palette.fg;
+  ctx.fillText(text, x, y);
+}
+
+/**
+ * Names each basin of a negative −ξ_μ ("−μ") at the cell nearest its centre: those basins have no dot of their own,
+ * and their pale tints are the hardest colours to tell apart.
+ */
+function labelNegativeBasins(ctx: CanvasRenderingContext2D, map: BasinMap, K: number, x0: number, y0: number, side: number, palette: Palette): void {
+  const { nx, ny, label } = map;
+  for (let k = 0; k < K; k++) {
+    let sx = 0;
+    let sy = 0;
+    let n = 0;
+    for (let c = 0; c < label.length; c++) {
+      if (label[c] !== K + k) continue;
+      sx += c % nx;
+      sy += Math.floor(c / nx);
+      n++;
+    }
+    if (n < 12) continue;
+    let best = -1;
+    let bestD = Infinity;
+    for (let c = 0; c < label.length; c++) {
+      if (label[c] !== K + k) continue;
+      const d = (c % nx - sx / n) ** 2 + (Math.floor(c / nx) - sy / n) ** 2;
+      if (d < bestD) [best, bestD] = [c, d];
+    }
+    const x = x0 + ((best % nx) + 0.5) * (side / nx);
+    const y = y0 + (Math.floor(best / nx) + 0.5) * (side / ny);
+    haloLabel(ctx, `−${k + 1}`, x, y, palette);
   }
 }
 
