@@ -2,7 +2,7 @@ import { mathPieces, type MathPiece } from './notation';
 
 /*
  * The essay's notation as words, for screen readers: "σ_max" → "sigma max", "x^{t+1}" → "x at step t plus one",
- * "∇log p_θ" → "gradient of log p theta", "σ²" → "sigma squared". A subscript is read after its base (as one
+ * "∇log p_θ" → "gradient of log p theta", "σ²" → "sigma squared", "σ(T)" → "sigma of T". A subscript is read after its base (as one
  * reads ξ_μ aloud: "xi mu"); a superscript on x that is a step index (t, t+1, 0) reads "at step …", a power 2 or 3
  * reads "squared"/"cubed", ᵀ reads "transpose", any other reads "to the …". Pure.
  */
@@ -53,12 +53,20 @@ function unicodeScripts(pieces: MathPiece[]): MathPiece[] {
 /** Words for plain text: Greek letters and operators become names, runs of spaces collapse. */
 function wordsOf(text: string, inScript: boolean): string {
   let out = '';
+  let prev = '';
+  // A bracket right after a symbol is a function's argument ("σ(T)": "sigma of T"); any other is kept.
+  const opened: boolean[] = [];
   for (const ch of text) {
     if (GREEK[ch]) out += ` ${GREEK[ch]} `;
     else if (SYMBOLS[ch]) out += ` ${SYMBOLS[ch]} `;
     else if (ch === '-' && inScript) out += ' minus ';
-    else if (ch === '(' || ch === ')') out += inScript ? ' ' : ch;
+    else if (ch === '(') {
+      const argument = /[\p{L}\p{N}]/u.test(prev);
+      opened.push(argument || inScript);
+      out += argument ? ' of ' : inScript ? ' ' : ch;
+    } else if (ch === ')') out += opened.pop() ? ' ' : ch;
     else out += ch;
+    prev = ch;
   }
   if (inScript) out = out.replace(/\b\d+\b/g, (d) => NUMBERS[Number(d)] ?? d);
   return out;

@@ -38,9 +38,11 @@ describe('speak', () => {
     ['σ²', 'sigma squared'],
     ['x⁰₁', 'x at step zero one'],
     ['τ_h → 0', 'tau h to 0'],
-    ['ξᵀ softmax(βξx)', 'xi transpose softmax(beta xi x)'],
+    ['ξᵀ softmax(βξx)', 'xi transpose softmax of beta xi x'],
+    ['σ(T)', 'sigma of T'],
+    ['halt at T (Trick 1)', 'halt at T (Trick 1)'],
     ['1/β', '1 over beta'],
-    ['F(x) = xⁿ', 'F(x) equals x to the n'],
+    ['F(x) = xⁿ', 'F of x equals x to the n'],
     ['\\sigma_{\\max}', 'sigma max'],
   ])('%s → %s', (tex, words) => {
     expect(speak(tex)).toBe(words);
