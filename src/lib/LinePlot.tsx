@@ -2,6 +2,10 @@ import { useMemo } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { extent } from 'd3-array';
+import { SvgMath } from './MathText';
+import { typesetText } from './notation';
+import { speak } from './speech';
+import { dashArray, dashPatterns } from './draw/dashes';
 
 /*
  * The one small SVG line chart, for traces (energy against time, recall rate against K, separation functions).
@@ -18,6 +22,7 @@ export interface Series {
   /** A CSS colour, e.g. 'var(--accent)'. */
   color: string;
   points: ReadonlyArray<readonly [number, number]>;
+  /** Dashed rather than solid; every series also gets its own pattern (lib/draw/dashes), never colour alone. */
   dashed?: boolean;
 }
 
@@ -69,6 +74,7 @@ export function LinePlot({ series, width, height = 180, xLabel, yLabel, xDomain,
   const x = (xLog ? scaleLog() : scaleLinear()).domain(xd[0] === xd[1] ? [xd[0] - 1, xd[1] + 1] : xd).range([0, w]);
   const y = (yLog ? scaleLog() : scaleLinear()).domain(yd[0] === yd[1] ? [yd[0] - 1, yd[1] + 1] : yd).range([h, 0]);
   if (!boxed) y.nice();
+  const dashes = dashPatterns(series).map(dashArray);
   const paths = useMemo(
     () =>
       series.map(
@@ -86,7 +92,7 @@ export function LinePlot({ series, width, height = 180, xLabel, yLabel, xDomain,
   const fmtX = xTickFormat ?? (boxed ? (t: number) => (xLog ? t.toLocaleString('en-US') : String(Math.round(t * 100) / 100)) : x.tickFormat(5));
   const font = boxed ? FONT : undefined;
   return (
-    <svg width={width} height={height} role="img" aria-label={title} className="line-plot">
+    <svg width={width} height={height} role="img" aria-label={speak(title)} className="line-plot">
       <g transform={`translate(${m.left},${m.top})`}>
         {yTicks.map((t) => (
           <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
@@ -105,18 +111,18 @@ export function LinePlot({ series, width, height = 180, xLabel, yLabel, xDomain,
           <g key={mk.label} transform={`translate(${x(mk.x)},0)`}>
             <line y2={h} stroke={mk.color ?? 'var(--muted)'} strokeDasharray="4 3" />
             <text y={boxed ? h * 0.72 : 10} x={boxed ? -4 : 4} textAnchor={boxed ? 'end' : undefined} fontSize={11} fill={mk.color ?? 'var(--muted)'} fontFamily={font}>
-              {mk.label}
+              <SvgMath text={mk.label} />
             </text>
           </g>
         ))}
         {series.map((s, i) => (
-          <path key={s.label} d={paths[i]} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '5 4' : undefined} />
+          <path key={s.label} d={paths[i]} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={dashes[i]} />
         ))}
         <text x={w / 2} y={h + (boxed ? 31 : 30)} textAnchor="middle" fontSize={12} fill="var(--fg)" fontStyle={boxed ? undefined : 'italic'} fontFamily={font}>
-          {xLabel}
+          <SvgMath text={xLabel} size={12} />
         </text>
         <text transform={`translate(${boxed ? -32 : -36},${h / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} fill="var(--fg)" fontStyle={boxed ? undefined : 'italic'} fontFamily={font}>
-          {yLabel}
+          <SvgMath text={yLabel} size={12} />
         </text>
         {boxed && series.length > 1 && <BoxedLegend series={series} place={legend} w={w} h={h} left={m.left} />}
       </g>
@@ -124,9 +130,9 @@ export function LinePlot({ series, width, height = 180, xLabel, yLabel, xDomain,
         <g transform={`translate(${m.left + 8},${m.top + 4})`} fontSize={11}>
           {series.map((s, i) => (
             <g key={s.label} transform={`translate(0,${i * 14})`}>
-              <line x2={14} y1={5} y2={5} stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '5 4' : undefined} />
-              <text x={18} y={9} fill="var(--fg)">
-                {s.label}
+              <line x2={22} y1={5} y2={5} stroke={s.color} strokeWidth={2} strokeDasharray={dashes[i]} />
+              <text x={26} y={9} fill="var(--fg)">
+                <SvgMath text={s.label} />
               </text>
             </g>
           ))}
@@ -138,7 +144,8 @@ export function LinePlot({ series, width, height = 180, xLabel, yLabel, xDomain,
 
 /** The legend on a translucent box, in the chosen corner or below the axis label. */
 function BoxedLegend({ series, place, w, h, left }: { series: Series[]; place: LegendPlace; w: number; h: number; left: number }) {
-  const legW = Math.min(w - 8, 8 + 22 + Math.max(...series.map((s) => s.label.length), 4) * 6.3);
+  const dashes = dashPatterns(series).map(dashArray);
+  const legW = Math.min(w - 8, 8 + 30 + Math.max(...series.map((s) => typesetText(s.label).length), 4) * 6.3);
   const legH = series.length * ROW_H + 6;
   const lx = place === 'below' ? -left + 8 : place.endsWith('left') ? 8 : w - legW - 4;
   const ly = place === 'below' ? h + 38 : place.startsWith('top') ? 6 : h - legH - 6;
@@ -147,9 +154,9 @@ function BoxedLegend({ series, place, w, h, left }: { series: Series[]; place: L
       <rect width={legW} height={legH} fill="var(--bg)" opacity={0.85} rx={3} />
       {series.map((s, i) => (
         <g key={s.label} transform={`translate(6,${4 + i * ROW_H})`}>
-          <line x2={16} y1={6} y2={6} stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '5 4' : undefined} />
-          <text x={22} y={10} fill="var(--fg)">
-            {s.label}
+          <line x2={24} y1={6} y2={6} stroke={s.color} strokeWidth={2} strokeDasharray={dashes[i]} />
+          <text x={30} y={10} fill="var(--fg)">
+            <SvgMath text={s.label} />
           </text>
         </g>
       ))}

@@ -191,9 +191,9 @@ test('conservative-field: particles settle on both sides, and only on −∇E_θ
   await f.getByRole('button', { name: /^Play/ }).click().catch(() => undefined);
   await expect(status(page, 'conservative-field')).toContainText('All at rest after', { timeout: 30_000 });
   const text = await status(page, 'conservative-field').innerText();
-  expect(text).toMatch(/−∇E_θ: 48 of 48 at rest.*E_θ rose along 0 paths/);
-  const rose = Number(/Unconstrained score: 48 of 48 at rest, E_θ rose along (\d+) paths/.exec(text)![1]);
+  expect(text).toMatch(/−∇Eθ: 48 of 48 at rest.*Eθ rose along 0 paths/);
+  const rose = Number(/Unconstrained score: 48 of 48 at rest, Eθ rose along (\d+) paths/.exec(text)![1]);
   expect(rose).toBeGreaterThan(0);
-  await expect(f.locator('.fig-conservative-field-readout')).toContainText('unconstrained: E_θ rose on');
+  await expect(f.locator('.fig-conservative-field-readout')).toContainText('unconstrained: Eθ rose on');
   expect(errors).toEqual([]);
 });

@@ -41,7 +41,7 @@ test('energy-descent: dragging the start restarts both runs; α past 2/λ_max br
   await fig.locator('[data-action="play"]').click();
   const verdict = fig.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'bad', { timeout: 15000 });
-  await expect(verdict).toContainText('2/λ_max');
+  await expect(verdict).toContainText('2/λmax');
   await expect(status).toContainText(/discrete E rose|diverged/, { timeout: 15000 });
 
   // The narrow valley: κ = 10 puts the edge at α = 0.2; α = 0.15 zig-zags but still descends.

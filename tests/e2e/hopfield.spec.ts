@@ -153,7 +153,7 @@ test.describe('capacity', () => {
     await expect(fig.getByTestId('figure-status')).toContainText('Done at N = 100');
     await page.reload();
     const fig2 = page.locator('[data-figure="capacity"]');
-    await expect(fig2.getByTestId('progress-text')).toHaveText('cached', { timeout: 3_000 });
+    await expect(fig2.getByTestId('progress-text')).toHaveText(/^cached result/, { timeout: 3_000 });
   });
 
   test('a long run can be cancelled', async ({ page }) => {

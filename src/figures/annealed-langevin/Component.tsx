@@ -11,6 +11,7 @@ import { fitCanvas } from '../../lib/canvas';
 import { AnnealedLangevin, DOMAIN, SIGMA_MAX, SIGMA_MIN, type Params } from './sim';
 import { heatFor, paintPanel } from './draw';
 import { meta } from './meta';
+import { MathText, SvgMath } from '../../lib/MathText';
 
 export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -95,7 +96,7 @@ export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps)
         <div className="fig-al-panel">
           <h4>
             <span className="sw" style={{ background: 'var(--accent)' }} />
-            annealed: σ₁ = 3 → σ_L = 0.1
+            <MathText text="annealed: σ₁ = 3 → σ_L = 0.1" />
           </h4>
           <canvas ref={canvasA} role="img" aria-label="Annealed Langevin: particles on the noised mixture at the current noise level." data-testid="panel-annealed" />
         </div>
@@ -117,7 +118,7 @@ export default function AnnealedLangevinFigure({ store: anyStore }: FigureProps)
         <text x={m.l} y={m.t + ph + 14}>0</text>
         <text x={m.l + pw} y={m.t + ph + 14} textAnchor="end">{total}</text>
         <text x={m.l + pw / 2} y={m.t + ph + 28} textAnchor="middle" className="axis-title">
-          Langevin step (α_i = ε σ_i² / σ_L²)
+          <SvgMath text="Langevin step (α_i = ε σ_i² / σ_L²)" />
         </text>
         <g ref={marker}>
           <line y1={m.t} y2={m.t + ph} stroke="var(--fg)" strokeWidth={1.5} />

@@ -1,6 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { rgb } from 'd3-color';
 import { bestMatch, SIDE, type AnyCorruption } from './sim';
+import { fillMath } from '../../lib/draw/mathText';
 
 /** The grid's column titles: what each column shows. */
 export const COLS = ['corrupted x(0)', 'energy descent x(t)', 'one-step denoiser', 'binary DAM'];
@@ -87,7 +88,7 @@ export function paintEnergies(ctx: CanvasRenderingContext2D, m: AnyCorruption, w
   ctx.fillText(hi.toFixed(0), pad.l - 4, pad.t + 8);
   ctx.fillText(lo.toFixed(0), pad.l - 4, h - pad.b);
   ctx.textAlign = 'left';
-  ctx.fillText(`E_β(x(t)), t = 0…${n - 1}`, pad.l + 4, h - 5);
+  fillMath(ctx, `E_β(x(t)), t = 0…${n - 1}`, pad.l + 4, h - 5);
   const dashes = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
   const colors = [palette.accent, palette.accent2, palette.score, palette.memory];
   const names = ['noise', 'mask', 'blur', 'pixels'];

@@ -2,6 +2,7 @@ import type { Palette } from '../../lib/theme';
 import { hexRgb } from '../../lib/draw/colour';
 import { N, SIDE, type AttentionRun } from './sim';
 import { offscreenCanvas } from '../../lib/draw/surface';
+import { fillMath } from '../../lib/draw/mathText';
 
 /** Paints a unit-scaled picture (entries ±1/√N) at (x, y) with side s: ink = foreground, paper = background. */
 function picture(ctx: CanvasRenderingContext2D, v: Float64Array, off: number, x: number, y: number, s: number, palette: Palette, scratch: { img: ImageData | null; c: HTMLCanvasElement | null }): void {
@@ -76,7 +77,7 @@ export function paint(ctx: CanvasRenderingContext2D, run: AttentionRun, width: n
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = palette.fg;
   ctx.textAlign = 'left';
-  ctx.fillText(narrow ? 'stored ξ_μ and weights softmax(β ξ x)_μ' : 'stored patterns ξ_μ (keys = values) and attention weights softmax(β ξ x)_μ', 4, 12);
+  fillMath(ctx, narrow ? 'stored ξ_μ and weights softmax(β ξ x)_μ' : 'stored patterns ξ_μ (keys = values) and attention weights softmax(β ξ x)_μ', 4, 12);
   const slot = (width - 8) / K;
   const yT = 18;
   let wMax = 0;

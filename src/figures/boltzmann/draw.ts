@@ -1,5 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { BINS, X0, X1, type Curves, type Walkers } from './sim';
+import { fillMath } from '../../lib/draw/mathText';
+import { focusRing } from '../../lib/draw/focusRing';
 
 /** Pixel layout of the three stacked panels sharing one x axis. */
 export interface Layout {
@@ -49,10 +51,10 @@ function arrow(ctx: CanvasRenderingContext2D, canvasW: number, x: number, y: num
   const fitsAhead = dx >= 0 ? tip + w < canvasW - 2 : tip - w > 2;
   if (fitsAhead) {
     ctx.textAlign = dx >= 0 ? 'left' : 'right';
-    ctx.fillText(label, tip, y - 6);
+    fillMath(ctx, label, tip, y - 6);
   } else {
     ctx.textAlign = dx >= 0 ? 'right' : 'left';
-    ctx.fillText(label, x + (dx >= 0 ? -10 : 10), y - 8);
+    fillMath(ctx, label, x + (dx >= 0 ? -10 : 10), y - 8);
   }
   ctx.restore();
 }
@@ -90,7 +92,7 @@ export function paint(ctx: CanvasRenderingContext2D, L: Layout, c: Curves, walke
     const y = (v: number) => panel.top + panel.height - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * panel.height;
     ctx.fillStyle = palette.muted;
     ctx.textAlign = 'left';
-    ctx.fillText(panel.title, L.left, panel.top - 8);
+    fillMath(ctx, panel.title, L.left, panel.top - 8);
     ctx.strokeStyle = palette.grid;
     ctx.lineWidth = 1;
     ctx.strokeRect(L.left + 0.5, panel.top + 0.5, L.width - L.left - L.right - 1, panel.height - 1);
@@ -138,9 +140,10 @@ export function paint(ctx: CanvasRenderingContext2D, L: Layout, c: Curves, walke
       ctx.arc(cx, cy, focused ? 9 : 7, 0, 2 * Math.PI);
       ctx.fillStyle = palette.accent2;
       ctx.fill();
-      ctx.lineWidth = focused ? 3 : 1.5;
-      ctx.strokeStyle = focused ? palette.fg : palette.dark ? '#000' : '#fff';
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = palette.dark ? '#000' : '#fff';
       ctx.stroke();
+      if (focused) focusRing(ctx, cx, cy, 12);
     }
   });
 

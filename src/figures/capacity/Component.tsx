@@ -4,11 +4,11 @@ import type { FigureProps } from '../registry';
 import { useFigure } from '../../lib/figure/useFigure';
 import { PropControls, SeedControl } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
-import { useOnScreen } from '../../lib/useOnScreen';
+import { useWatched } from '../../lib/useWatched';
 import { LinePlot } from '../../lib/LinePlot';
 import { Tex } from '../../lib/Tex';
 import { cachedCapacity, runCapacityInWorker, type CapacityOutcome, type CapacityRun } from '../../workers/capacity.client';
-import { K_MAX_FACTOR, MEMORY_LABELS } from '../../lib/capacity/spec';
+import { K_MAX_FACTOR, MEMORY_LABELS, type CapacitySpec } from '../../lib/capacity/spec';
 import { capacitySpec, describeRun, fmtK, kMaxFor, MIN_OVERLAP, summaryRows, type Params, type RunState } from './sim';
 import { capacityPlot, COLORS, texK } from './draw';
 import { meta } from './meta';
@@ -17,26 +17,26 @@ import './style.css';
 export default function Capacity({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
-  const onScreen = useOnScreen(box);
+  const chart = useRef<HTMLDivElement>(null);
+  const watched = useWatched(chart);
   const params = useStore(store, (s) => s.params);
   const seed = useStore(store, (s) => s.seed);
   const spec = useMemo(() => capacitySpec(params, seed), [params.N, params.corruption, params.trials, seed]);
   const [run, setRun] = useState<RunState>({ phase: 'idle', done: 0, total: 1, curves: [] });
   const active = useRef<CapacityRun | null>(null);
 
-  const start = () => {
+  const show = (out: CapacityOutcome, how: Partial<RunState>) => setRun({ phase: 'done', done: 1, total: 1, curves: out.curves, ms: out.ms, of: params as Params, ...how });
+  /** Runs the experiment in the worker; `fresh` computes it again even when the cache holds it ("Run again"). */
+  const start = (fresh: boolean) => {
     active.current?.cancel();
-    const hit = cachedCapacity(spec);
-    if (hit) {
-      setRun({ phase: 'done', done: 1, total: 1, curves: hit.curves, ms: hit.ms, cached: true });
-      return;
-    }
-    setRun({ phase: 'running', done: 0, total: 1, curves: [] });
+    const hit = fresh ? undefined : cachedCapacity(spec);
+    if (hit) return show(hit, { cached: true });
+    setRun({ phase: 'running', done: 0, total: 1, curves: [], of: params as Params });
     active.current = runCapacityInWorker(spec, {
-      onProgress: (done, total, curves) => setRun({ phase: 'running', done, total, curves }),
+      onProgress: (done, total, curves) => setRun({ phase: 'running', done, total, curves, of: params as Params }),
       onDone: (out: CapacityOutcome) => {
         active.current = null;
-        setRun({ phase: 'done', done: 1, total: 1, curves: out.curves, ms: out.ms });
+        show(out, { rerun: fresh });
       },
       onError: (message) => {
         active.current = null;
@@ -50,19 +50,32 @@ export default function Capacity({ store: anyStore }: FigureProps) {
     setRun((r) => ({ ...r, phase: 'cancelled' }));
   };
 
-  // Show a cached result at once; otherwise run when the figure is (near) on screen. Slider drags are debounced.
+  // A cached result shows at once. Otherwise the experiment starts once the reader has had the chart in view for
+  // a moment (not merely scrolled past it), once per setting; until then the last result stays, labelled as
+  // such. Slider drags are debounced.
+  const startedFor = useRef<CapacitySpec | null>(null);
   useEffect(() => {
+    if (startedFor.current === spec) return; // this setting is shown, running or was cancelled by the reader
     const hit = cachedCapacity(spec);
-    if (hit) {
+    if (hit || !watched) {
       active.current?.cancel();
       active.current = null;
-      setRun({ phase: 'done', done: 1, total: 1, curves: hit.curves, ms: hit.ms, cached: true });
+    }
+    if (hit) {
+      startedFor.current = spec;
+      show(hit, { cached: true });
       return;
     }
-    if (!onScreen) return;
-    const t = setTimeout(start, 250);
+    if (!watched) {
+      setRun((r) => ({ ...r, phase: 'waiting', done: 0, total: 1, curves: r.phase === 'done' ? r.curves : [] }));
+      return;
+    }
+    const t = setTimeout(() => {
+      startedFor.current = spec;
+      start(false);
+    }, 250);
     return () => clearTimeout(t);
-  }, [spec, onScreen]);
+  }, [spec, watched]);
 
   // Release the worker on unmount.
   useEffect(() => () => active.current?.cancel(), []);
@@ -83,20 +96,28 @@ export default function Capacity({ store: anyStore }: FigureProps) {
 
   return (
     <div className="fig-capacity" ref={box}>
-      <LinePlot {...capacityPlot(run, params as Params, plotW)} />
+      <div ref={chart} data-testid="capacity-chart" data-phase={run.phase} data-watched={watched}>
+        <LinePlot {...capacityPlot(run, run.of ?? (params as Params), plotW)} />
+      </div>
       <div className="fig-capacity-run" role="group" aria-label="Run the experiment">
         {run.phase === 'running' ? (
           <button type="button" className="btn" onClick={cancel} data-action="cancel">
             Cancel
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={start} data-action="run">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => start(run.phase === 'done')}
+            data-action="run"
+            title={run.phase === 'done' ? 'Computes the experiment again in the worker, without reading the cache (the same seed gives the same curves)' : undefined}
+          >
             {run.phase === 'done' ? 'Run again' : 'Run'}
           </button>
         )}
         <progress max={1} value={progress} aria-label="Experiment progress" data-testid="progress" />
         <span className="fig-capacity-progress-text" data-testid="progress-text">
-          {run.phase === 'running' ? `${run.done} / ${run.total}` : run.phase === 'done' ? (run.cached ? 'cached' : `${((run.ms ?? 0) / 1000).toFixed(2)} s`) : run.phase === 'cancelled' ? 'cancelled' : ''}
+          {progressText(run)}
         </span>
         <SeedControl store={store} />
       </div>
@@ -131,7 +152,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
         </table>
       </div>
       <p className="figure-hint">
-        A recall counts as a success when the final overlap ξ·s/N is at least {MIN_OVERLAP}. The published numbers: the classical capacity α_c ≈ 0.138 (Amit, Gutfreund and Sompolinsky), Krotov and Hopfield&apos;s no-error estimate for F = xⁿ, and
+        A recall counts as a success when the final overlap ξ·s/N is at least {MIN_OVERLAP}. The published numbers: the classical capacity α<sub>c</sub> ≈ 0.138 (Amit, Gutfreund and Sompolinsky), Krotov and Hopfield&apos;s no-error estimate for F = xⁿ, and
         Demircigil et al.&apos;s 2<sup>N/2</sup> for F = eˣ, which at N = {N} is far off this chart.
       </p>
       <aside className="fig-capacity-mnist" aria-label="The survey's MNIST arithmetic">
@@ -141,4 +162,14 @@ export default function Capacity({ store: anyStore }: FigureProps) {
       </aside>
     </div>
   );
+}
+
+/** The words beside the progress bar: how far a run is, and whether what is shown was computed or read from the cache. */
+function progressText(run: RunState): string {
+  if (run.phase === 'running') return `${run.done} / ${run.total}`;
+  if (run.phase === 'cancelled') return 'cancelled';
+  if (run.phase === 'waiting') return run.curves.length ? 'last result shown; starts when in view' : 'starts when in view';
+  if (run.phase !== 'done') return '';
+  if (run.cached) return 'cached result (same settings and seed); Run again computes it anew';
+  return `${((run.ms ?? 0) / 1000).toFixed(2)} s${run.rerun ? ', computed again' : ''}`;
 }

@@ -1,6 +1,6 @@
 import { definePoster } from '../../lib/figure/poster';
 import { capacityCurves } from '../../lib/capacity/run';
-import { capacitySpec, describeRun, summaryRows, type RunState } from './sim';
+import { CACHED_NOTE, capacitySpec, describeRun, summaryRows, type RunState } from './sim';
 import { capacityPlot } from './draw';
 import { meta } from './meta';
 
@@ -16,6 +16,6 @@ export const poster = definePoster(meta, {
   async draw(_ctx, run, { width, props, plot }) {
     const chart = capacityPlot(run, props, Math.max(260, Math.min(width, 760)));
     await plot(chart, (width - chart.width) / 2, 0);
-    return { height: chart.height ?? 0, alt: describeRun(run, summaryRows(run, props.N), props.N).replace(' (from the cache)', '') };
+    return { height: chart.height ?? 0, alt: describeRun(run, summaryRows(run, props.N), props.N).replace(CACHED_NOTE, '') };
   },
 });

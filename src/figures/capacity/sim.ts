@@ -12,7 +12,22 @@ export type Params = PropValues<typeof meta.props>;
 export const PROBES = 4;
 export const MIN_OVERLAP = 0.95;
 
-export type RunState = { phase: 'idle' | 'running' | 'done' | 'cancelled' | 'error'; done: number; total: number; curves: CapacityCurve[]; ms?: number; cached?: boolean; error?: string };
+/**
+ * The experiment's state. 'waiting': not started because the reader has not looked at the chart yet; `curves` may
+ * hold the last result, for the props in `of`. `cached`: the result was read from the cache, not computed;
+ * `rerun`: the reader asked to compute it again although the cache had it.
+ */
+export type RunState = {
+  phase: 'idle' | 'waiting' | 'running' | 'done' | 'cancelled' | 'error';
+  done: number;
+  total: number;
+  curves: CapacityCurve[];
+  of?: Params;
+  ms?: number;
+  cached?: boolean;
+  rerun?: boolean;
+  error?: string;
+};
 
 /** The worker's job for these props and seed. */
 export function capacitySpec(p: Params, seed: number): CapacitySpec {
@@ -51,12 +66,20 @@ export function fmtK(k: number): string {
   return k >= 100 ? Math.round(k).toLocaleString('en-US') : k.toFixed(1).replace(/\.0$/, '');
 }
 
+/** How the summary says a result came from the cache (the poster, computed at build, leaves it out). */
+export const CACHED_NOTE = ' (the cached result of an earlier run with these settings and seed)';
+
 /** The live text summary. */
 export function describeRun(run: RunState, rows: SummaryRow[], N: number): string {
   if (run.phase === 'running') return `Running the experiment at N = ${N}: ${run.done} of ${run.total} points done.`;
   if (run.phase === 'cancelled') return `Cancelled after ${run.done} of ${run.total} points; press Run to start again.`;
   if (run.phase === 'error') return 'The experiment failed.';
+  if (run.phase === 'waiting') {
+    const last = run.curves.length && run.of ? ` Showing the last result, at N = ${run.of.N}.` : '';
+    return `The experiment at N = ${N} starts when the chart has been in view for a moment.${last}`;
+  }
   if (run.phase !== 'done') return '';
   const parts = rows.map((r) => (r.half !== null ? `${MEMORY_LABELS[r.kind]} falls to 50% recall at K ≈ ${fmtK(r.half)} (K/N = ${(r.half / N).toFixed(3)})` : `${MEMORY_LABELS[r.kind]} still recalls at K = ${fmtK(kMaxFor(N))}`));
-  return `Done at N = ${N}${run.cached ? ' (from the cache)' : ` in ${((run.ms ?? 0) / 1000).toFixed(1)} s`}: ${parts.join('; ')}.`;
+  const how = run.cached ? CACHED_NOTE : ` in ${((run.ms ?? 0) / 1000).toFixed(1)} s${run.rerun ? ', run again rather than read from the cache' : ''}`;
+  return `Done at N = ${N}${how}: ${parts.join('; ')}.`;
 }

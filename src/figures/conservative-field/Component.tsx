@@ -15,10 +15,18 @@ import { meta } from './meta';
 import './style.css';
 import { formatNumber } from '../../lib/format';
 import { localPoint } from '../../lib/pointer';
+import { MathText, mathNodes } from '../../lib/MathText';
 
 type Term = 'none' | 'jac' | 'std';
 const EQ20 = String.raw`\begin{aligned} F_\theta(x) &= -\nabla_x E_\theta(x) \\ &= \htmlClass{cf-jac}{\tfrac{1}{\sigma^2}\Big(\tfrac{\partial f_\theta}{\partial x}\Big)^{\!\top}(x - f_\theta(x))} \htmlClass{cf-std}{\,-\,\tfrac{1}{\sigma^2}(x - f_\theta(x))} \end{aligned}`;
 const EQ19 = String.raw`E_\theta(x) = \frac{\lVert x - f_\theta(x)\rVert^2}{2\sigma^2}`;
+
+/** One readout line, typeset. */
+function mathSpan(text: string): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.append(...mathNodes(text));
+  return span;
+}
 
 /** The two readout lines: the work round the loop so far, or how the particles fare on each side. */
 function readoutLines(m: ConservativeField): string[] {
@@ -56,7 +64,7 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     const t = termRef.current;
     if (left.current) paintPanel(fitCanvas(left.current, size, size), model, layers.current.left, model.vFree, s, view, palette, { emphasise: t === 'std', draft: draft.current, flow: model.flowFree });
     if (right.current) paintPanel(fitCanvas(right.current, size, size), model, layers.current.right, model.vRight, s, view, palette, { jacArrows: t === 'jac' && model.jacobian, draft: draft.current, flow: model.flowRight });
-    if (readout.current) readout.current.replaceChildren(...readoutLines(model).map((text) => Object.assign(document.createElement('span'), { textContent: text })));
+    if (readout.current) readout.current.replaceChildren(...readoutLines(model).map(mathSpan));
   };
 
   const { redraw } = useSimulation(
@@ -129,11 +137,15 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     <div className="fig-conservative-field" data-term={term === 'none' ? undefined : term}>
       <div ref={box} className={`fig-conservative-field-panels${stacked ? ' is-stacked' : ''}`}>
         <div>
-          <h4>Unconstrained score (f_θ − x)/σ², shaded by its curl</h4>
+          <h4>
+            <MathText text="Unconstrained score (f_θ − x)/σ², shaded by its curl" />
+          </h4>
           <canvas ref={left} role="img" aria-label="The unconstrained score field as arrows; blue and orange shading show counter-clockwise and clockwise curl. The dashed loop is the path being walked, or the dots are particles following the field." {...canvasProps} />
         </div>
         <div>
-          <h4>{params.jacobian ? 'Gradient of the energy: −∇E_θ (Eq. 20), over E_θ' : 'Eq. 20 without its Jacobian term (no energy)'}</h4>
+          <h4>
+            <MathText text={params.jacobian ? 'Gradient of the energy: −∇E_θ (Eq. 20), over E_θ' : 'Eq. 20 without its Jacobian term (no energy)'} />
+          </h4>
           <canvas ref={right} role="img" aria-label="The score of Eq. 20, the gradient of the energy of Eq. 19, over a heatmap of that energy, with the same loop or particles." {...canvasProps} />
         </div>
       </div>
@@ -153,10 +165,10 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
         <span className="fig-conservative-field-eqno">survey Eq. 20 — point at a term: the green arrows on the right are the Jacobian term alone</span>
         <div className="fig-conservative-field-terms" role="group" aria-label="Terms of Eq. 20">
           <button type="button" className="btn" data-term="jac" aria-pressed={term === 'jac'} onMouseEnter={() => setTerm('jac')}>
-            Jacobian term (∂f_θ/∂x)ᵀ(x − f_θ)/σ²
+            <MathText text="Jacobian term (∂f_θ/∂x)ᵀ(x − f_θ)/σ²" />
           </button>
           <button type="button" className="btn" data-term="std" aria-pressed={term === 'std'} onMouseEnter={() => setTerm('std')}>
-            standard term −(x − f_θ)/σ²
+            <MathText text="standard term −(x − f_θ)/σ²" />
           </button>
         </div>
       </div>

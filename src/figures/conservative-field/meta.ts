@@ -37,6 +37,6 @@ export const meta = defineFigure({
       label: 'loop',
       description: 'The closed path to walk. Drawing on either panel with a pointer makes a new loop.',
     },
-    pieces: { type: 'number', onChange: 'keep', integer: true, min: 1, max: 40, default: 6, label: 'pieces/step', description: 'How many pieces of the loop the walker covers per update.' },
+    pieces: { type: 'number', onChange: 'keep', integer: true, min: 1, max: 40, default: 6, label: 'pieces/step', aria: 'pieces per step', description: 'How many pieces of the loop the walker covers per update.' },
   },
 });

@@ -15,6 +15,7 @@ import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, Dsm, type Params } from './sim';
 import { errorPlot, paint, paintBackground } from './draw';
 import { meta } from './meta';
+import { MathText } from '../../lib/MathText';
 
 type Highlight = 'none' | 'target' | 'score';
 
@@ -80,7 +81,7 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
           average of targets per bin
         </TermButton>
         <TermButton term="score" none="none" setHl={setHl} swatch="var(--score)">
-          true score ∇log p_σ
+          <MathText text="true score ∇log p_σ" />
         </TermButton>
       </p>
       <div className="fig-dsm-plot" data-testid="error-plot">

@@ -160,7 +160,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
           ref={landscape}
           tabIndex={0}
           role="img"
-          aria-label="Energy landscape E_β of the smoothed patterns. Rings with crosses are the patterns ξ_μ; filled dots are the attractors at this σ, crosses the saddles; small dots are particles. Click empty space to add a pattern, drag one to move it; with the keyboard: arrows move the selected pattern, n selects the next, a adds, Delete removes."
+          aria-label="Energy landscape E beta of the smoothed patterns. Rings with crosses are the patterns xi mu; filled dots are the attractors at this σ, crosses the saddles; small dots are particles. Click empty space to add a pattern, drag one to move it; with the keyboard: arrows move the selected pattern, n selects the next, a adds, Delete removes."
           onPointerDown={onDown}
           onPointerMove={onMove}
           onPointerUp={onUp}
@@ -171,7 +171,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
         <canvas
           ref={diagram}
           role="img"
-          aria-label={`Bifurcation diagram: fixed points of E_β along the patterns' main axis against σ on a log scale; the vertical line marks σ = ${formatNumber(params.sigma)}. Click or drag on it to set σ.`}
+          aria-label={`Bifurcation diagram: fixed points of E beta along the patterns' main axis against σ on a log scale; the vertical line marks σ = ${formatNumber(params.sigma)}. Click or drag on it to set σ.`}
           onPointerDown={onDiagram}
           onPointerMove={onDiagram}
           style={{ touchAction: 'none', cursor: 'ew-resize' }}

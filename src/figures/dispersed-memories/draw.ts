@@ -2,6 +2,7 @@ import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { contourPath, drawMemories, drawParticles, heatImage, px, py, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
 import { DIAGRAM_SIGMAS, SIGMA_MAX, SIGMA_MIN, type Dispersed } from './sim';
+import { focusRing } from '../../lib/draw/focusRing';
 
 /** The parts of the landscape that change only with σ, the patterns, the size or the theme. */
 export interface Background {
@@ -50,16 +51,7 @@ export function paintLandscape(ctx: CanvasRenderingContext2D, model: Dispersed, 
   ctx.restore();
   drawMemories(ctx, model.patterns, model.k, view, palette);
   // The selected pattern gets a second ring, so keyboard editing shows its target.
-  if (model.k > 0) {
-    ctx.save();
-    ctx.strokeStyle = palette.fg;
-    ctx.setLineDash([3, 3]);
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    ctx.arc(px(view, model.patterns[2 * model.selected]), py(view, model.patterns[2 * model.selected + 1]), 11, 0, 2 * Math.PI);
-    ctx.stroke();
-    ctx.restore();
-  }
+  if (model.k > 0) focusRing(ctx, px(view, model.patterns[2 * model.selected]), py(view, model.patterns[2 * model.selected + 1]), 12, true);
 }
 
 /** The landscape's side and the diagram's size in a container `width` px wide: side by side from 700 px, else stacked. */

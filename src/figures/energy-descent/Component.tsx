@@ -12,6 +12,7 @@ import { fromPx, type View } from '../../lib/draw/landscape';
 import { DescentPair, DOMAIN, MEMORIES, type Params } from './sim';
 import { paintPanel, paintTrace } from './draw';
 import { meta } from './meta';
+import { MathText, setMathText } from '../../lib/MathText';
 import './style.css';
 
 export default function EnergyDescent({ store: anyStore }: FigureProps) {
@@ -35,7 +36,7 @@ export default function EnergyDescent({ store: anyStore }: FigureProps) {
     const el = verdictRef.current;
     if (!el) return;
     const v = model.verdict(store.getState().params as Params);
-    if (el.textContent !== v.text) el.textContent = v.text;
+    setMathText(el, v.text);
     el.dataset.level = v.level;
   };
 
@@ -117,7 +118,9 @@ export default function EnergyDescent({ store: anyStore }: FigureProps) {
       </div>
       <canvas ref={trace} className="fig-energy-descent-trace" role="img" aria-label="Energy against time for both runs: a line for the continuous flow, dots for the discrete steps." />
       <p ref={verdictRef} className="fig-energy-descent-verdict" data-testid="verdict" aria-live="polite" />
-      <p className="figure-hint">Drag on either panel (or focus it and use the arrow keys) to move the start x⁰. Push α past 2/λ_max to see the discrete run break.</p>
+      <p className="figure-hint">
+        <MathText text="Drag on either panel (or focus it and use the arrow keys) to move the start x⁰. Push α past 2/λ_max to see the discrete run break." />
+      </p>
       <PropControls store={store} hidden={hidden} />
       <Transport store={store} />
       <div className="figure-transport">

@@ -66,7 +66,7 @@ export default function FixedPointsFigure({ store: anyStore }: FigureProps) {
           <h4>
             <span className="fig-fixed-points-am">●</span> Associative memory, x ← x − α∇E<sub>β</sub>(x), t ∈ [0, ∞)
           </h4>
-          <canvas ref={left} role="img" aria-label="Associative memory: particles descend the energy E_β with β = 1/σ(T)² and stop at its minima." />
+          <canvas ref={left} role="img" aria-label="Associative memory: particles descend the energy E beta with beta = 1 over sigma of T squared, and stop at its minima." />
         </div>
         <div className="fig-fixed-points-panel">
           <h4>

@@ -3,6 +3,7 @@ import { drawTraces } from '../../lib/draw/trace';
 import { withAlpha } from '../../lib/draw/colour';
 import { WINDOW, type HierarchyRun, type Probe } from './sim';
 import { newPath } from '../../lib/draw/surface';
+import { fillMath } from '../../lib/draw/mathText';
 
 /**
  * The stack: layer 1 (bottom, receiving the input current) to layer L (top). Each neuron's fill is its
@@ -88,7 +89,7 @@ export function paintStack(ctx: CanvasRenderingContext2D, run: HierarchyRun, wid
   }
   ctx.fillStyle = palette.muted;
   ctx.textAlign = 'left';
-  ctx.fillText('speed ‖ẋ_ℓ‖', right + 12, 10);
+  fillMath(ctx, 'speed ‖ẋ_ℓ‖', right + 12, 10);
   if (run.probe) paintProbe(ctx, run.probe, ham.layers[0].size, xOf, yOf(0), r, palette);
 }
 

@@ -206,7 +206,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
       <Transport store={store} />
       <div className={`fig-hopfield-images-row ${wide ? 'is-wide' : ''}`}>
         <canvas ref={energy} role="img" aria-label="Energy E of the state after each update; it never rises." data-testid="energy" />
-        <canvas ref={overlaps} role="img" aria-label="Overlap m_μ of the state with every stored pattern; the target's bar is highlighted." data-testid="overlaps" />
+        <canvas ref={overlaps} role="img" aria-label="Overlap m mu of the state with every stored pattern; the target's bar is highlighted." data-testid="overlaps" />
       </div>
       <PropControls store={store} hidden={params.memory === 'poly' || params.memory === 'rectified' ? ['target'] : ['target', 'n']} />
       <details className="fig-hopfield-images-own" open={padOpen} onToggle={(e) => setPadOpen((e.currentTarget as HTMLDetailsElement).open)}>

@@ -2,6 +2,7 @@ import type { Palette } from '../../lib/theme';
 import { formatNumber } from '../../lib/format';
 import { offscreenCanvas } from '../../lib/draw/surface';
 import type { PictureMemory } from './sim';
+import { fillMath } from '../../lib/draw/mathText';
 
 /** Energy axis labels: two decimals, whole from 100, exponent for the very large and very small. */
 const AXIS_FORMAT = { decimals: 2, wholeFrom: 100, expOutside: [1e-2, 1e5] as [number, number] };
@@ -105,13 +106,13 @@ export function paintEnergy(ctx: CanvasRenderingContext2D, energies: ArrayLike<n
   ctx.strokeRect(m.l + 0.5, m.t + 0.5, iw, ih);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(xLabel, m.l + iw / 2, h - 8);
+  fillMath(ctx, xLabel, m.l + iw / 2, h - 8);
   ctx.save();
   ctx.translate(14, m.t + ih / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.fillStyle = palette.fg;
   ctx.font = 'italic 12px system-ui, sans-serif';
-  ctx.fillText(yLabel, 0, 0);
+  fillMath(ctx, yLabel, 0, 0);
   ctx.restore();
   if (count === 0) return;
   let lo = Infinity;
@@ -193,6 +194,6 @@ export function paintOverlaps(ctx: CanvasRenderingContext2D, overlaps: ArrayLike
   ctx.fillStyle = palette.muted;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(`overlap m_μ = ξ_μ · s / N,  μ = 1 … ${k}`, m.l, h - 5);
+  fillMath(ctx, `overlap m_μ = ξ_μ · s / N,  μ = 1 … ${k}`, m.l, h - 5);
 }
 

@@ -5,6 +5,7 @@ import { createFigureStore, type FigureInit, type FigureStore } from '../../lib/
 import { FigureErrorBoundary } from './ErrorBoundary';
 import { prefersReducedMotion } from '../../lib/theme';
 import { ShareButtons } from './ShareButtons';
+import { MathText } from '../../lib/MathText';
 import './phone.css';
 
 /*
@@ -96,7 +97,7 @@ function FigureFooter({ store }: { store: FigureStore }) {
         </p>
       )}
       <p className="figure-status" aria-live="polite" data-testid="figure-status">
-        {status}
+        <MathText text={status} spoken={false} />
       </p>
     </>
   );

@@ -15,6 +15,8 @@ import { TermButton, useTermHighlight } from '../../lib/termHighlight';
 import { Duality, DOMAIN, MAX_PARTICLES, type Params } from './sim';
 import { landscapeBackground, paintPanel, particleArrows, type Background, type Term } from './draw';
 import { meta } from './meta';
+import { MathText } from '../../lib/MathText';
+import { speak } from '../../lib/speech';
 import './style.css';
 import { localPoint } from '../../lib/pointer';
 
@@ -180,13 +182,13 @@ export default function LandscapeDuality({ store: anyStore }: FigureProps) {
           <Tex tex={ENERGY_TEX} display className="fig-landscape-duality-energy-eq" />
           <div className="fig-landscape-duality-terms" role="group" aria-label="Terms of the update equation">
             {TERMS.map((t) => (
-              <TermButton key={t} term={t} none={null} setHl={setHl} label={`Highlight ${TERM_TEXT[t]}`} className={`ld-${t}-button`}>
-                {TERM_SYMBOL[t]}
+              <TermButton key={t} term={t} none={null} setHl={setHl} label={speak(`Highlight ${TERM_TEXT[t]}`)} className={`ld-${t}-button`}>
+                <MathText text={TERM_SYMBOL[t]} spoken={false} />
               </TermButton>
             ))}
           </div>
           <p className="fig-landscape-duality-legend" aria-live="polite">
-            {hl ? `Showing ${TERM_TEXT[hl]}.` : 'Point at a term to find it in the picture.'}
+            <MathText text={hl ? `Showing ${TERM_TEXT[hl]}.` : 'Point at a term to find it in the picture.'} />
           </p>
         </div>
         {panel('energy')}

@@ -13,6 +13,7 @@ import type { TrainedRun, TrainRequest, TrainResponse } from '../../workers/trai
 import { CLASS_NAMES, DATA_URL, decodeRuns, phaseCurves, PLANE, Replay, runKey, type Params, type PrecomputedFile, type RunStats } from './sim';
 import { classColours, paintPlane } from './draw';
 import { meta } from './meta';
+import { MathText } from '../../lib/MathText';
 import './style.css';
 
 const TRAIN_STEPS = 3000;
@@ -216,11 +217,15 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
         </div>
       </div>
       <p className="fig-memorization-generalization-legend" aria-hidden="true">
-        <span className="mg-key mg-key-data">training point ξ_μ</span>
+        <span className="mg-key mg-key-data">
+          <MathText text="training point ξ_μ" spoken={false} />
+        </span>
         <span className="mg-key mg-key-m">memorized</span>
         <span className="mg-key mg-key-s">spurious</span>
         <span className="mg-key mg-key-g">generalized</span>
-        <span className="mg-key mg-key-f">learned score s_θ(x, σ)</span>
+        <span className="mg-key mg-key-f">
+          <MathText text="learned score s_θ(x, σ)" spoken={false} />
+        </span>
       </p>
       <p className="fig-memorization-generalization-readout" data-testid="fractions">
         {run

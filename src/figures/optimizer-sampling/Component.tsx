@@ -101,7 +101,7 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
           <canvas
             ref={canvas}
             role="img"
-            aria-label="The energy landscape E_β with the paths of gradient descent, momentum, Adam, L-BFGS and the diffusion sampler from the same numbered starts."
+            aria-label="The energy landscape E beta with the paths of gradient descent, momentum, Adam, L-BFGS and the diffusion sampler from the same numbered starts."
             onPointerDown={(e) => {
               e.currentTarget.setPointerCapture(e.pointerId);
               place(e, true);

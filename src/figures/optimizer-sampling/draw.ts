@@ -13,17 +13,17 @@ export function paintBackground(grid: Grid, view: View, palette: Palette): Backg
   return { image: heatImage(grid, palette, false, clip), contours: contourPath(grid, view, 14, clip) };
 }
 
-/** Colour and dash of each method (shared by the canvas and the table's swatches). */
+/** Colour and dash of each method (shared by the canvas and the table's swatches): no two share a dash, so the paths part without colour. */
 export function methodStyle(id: MethodId, palette: Palette): { color: string; dash: number[] } {
   switch (id) {
     case 'gd':
       return { color: palette.accent, dash: [] };
     case 'momentum':
-      return { color: palette.accent2, dash: [] };
+      return { color: palette.accent2, dash: [12, 3] };
     case 'adam':
       return { color: palette.score, dash: [6, 3] };
     case 'lbfgs':
-      return { color: palette.memory, dash: [] };
+      return { color: palette.memory, dash: [9, 3, 2, 3] };
     default:
       return { color: palette.fg, dash: [2, 3] };
   }

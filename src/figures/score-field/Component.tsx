@@ -17,6 +17,7 @@ import { DOMAIN, SCHEDULE, ScoreField, sigmaAt, timeOf, type Params } from './si
 import { paint } from './draw';
 import { meta } from './meta';
 import { localPoint } from '../../lib/pointer';
+import { MathText } from '../../lib/MathText';
 
 type Highlight = 'none' | 'F' | 't';
 
@@ -110,10 +111,11 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
       </div>
       <p className="fig-score-field-legend">
         <TermButton term="F" none="none" setHl={setHl} swatch="var(--score)">
-          score F_θ ≈ ∇log p(x; σ) (directions exact, lengths compressed)
+          <MathText text="score F_θ ≈ ∇log p(x; σ) (directions exact, lengths compressed)" />
         </TermButton>
         <span className="sw" style={{ background: 'var(--memory)' }} />
-        data ξ_μ<span className="sw" style={{ background: 'var(--fg)', opacity: 0.5 }} />
+        <MathText text="data ξ_μ" />
+        <span className="sw" style={{ background: 'var(--fg)', opacity: 0.5 }} />
         noisy data x + σz · heatmap −log p(x; σ), dark = likely
       </p>
       <svg
@@ -149,7 +151,7 @@ export default function ScoreFieldFigure({ store: anyStore }: FigureProps) {
         <line x1={tx(tNow)} x2={tx(tNow)} y1={m.t} y2={m.t + h} stroke="var(--memory)" strokeDasharray="3 2" />
         <circle cx={tx(tNow)} cy={ly(params.sigma)} r={hl === 't' ? 7 : 5} fill="var(--memory)" stroke="var(--bg)" strokeWidth={1.5} />
       </svg>
-      <p className="figure-hint">Slide σ, or click the schedule. Hover the equation’s F_θ to highlight the arrows.</p>
+      <p className="figure-hint">Slide σ, or click the schedule. Hover the equation’s F<sub>θ</sub> to highlight the arrows.</p>
       <PropControls store={store} />
     </div>
   );

@@ -82,10 +82,10 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
       </div>
       <p className="fig-sv-legend">
         <TermButton term="sde" none="none" setHl={setHl} swatch="var(--accent-2)">
-          reverse SDE
+          reverse SDE (jagged, ■)
         </TermButton>
         <TermButton term="ode" none="none" setHl={setHl} swatch="var(--accent)">
-          probability-flow ODE
+          probability-flow ODE (smooth, ●)
         </TermButton>
         <TermButton term="trip" none="none" setHl={setHl} swatch="var(--memory)">
           ODE round trip: encode (dashed) ◆ latent, decode (solid)

@@ -78,7 +78,8 @@ export function paint(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanv
     if (showSde) drawDots(ctx, s.sde, s.n, view, palette.accent2, 2);
     if (showOde) drawDots(ctx, s.ode, s.n, view, palette.accent, 2);
   } else {
-    if (showSde) drawParticles(ctx, s.sde, s.n, view, palette.accent2, 2);
+    // The SDE's particles are squares, the ODE's discs (and its paths jagged, theirs smooth): apart without colour.
+    if (showSde) drawDots(ctx, s.sde, s.n, view, palette.accent2, 4.5);
     if (showOde) drawParticles(ctx, s.ode, s.n, view, palette.accent, 2);
   }
 

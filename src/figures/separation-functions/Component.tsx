@@ -12,6 +12,7 @@ import { BasinMapper } from '../../core';
 import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, panels, RES_REST, type Params, type Panel, type PanelResult } from './sim';
 import { basinGrid, MEMORY_COLORS, paintBasins, separationPlot, separationSeries } from './draw';
 import { meta } from './meta';
+import { speak } from '../../lib/speech';
 import './style.css';
 import { localPoint } from '../../lib/pointer';
 
@@ -145,7 +146,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
                   canvases.current[i] = el;
                 }}
                 role="img"
-                aria-label={`Basins with ${p.name}: each colour is the memory that descent from that point reaches; grey is a spurious state.`}
+                aria-label={speak(`Basins with ${p.name}: each colour, outlined and numbered, is the memory that descent from that point reaches; grey is a spurious state.`)}
                 onPointerDown={onDown}
                 onPointerMove={onMove}
                 onPointerUp={onUp}
@@ -162,7 +163,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
           );
         })}
       </div>
-      <p className="figure-hint">Drag a memory (a dot on the circle) to move it. Colours are basins; grey marks starts that end in a spurious state (×); pale tints mark basins of a negative −ξ_μ.</p>
+      <p className="figure-hint">Drag a memory (a dot on the circle) to move it. Colours are basins, outlined; each memory’s basin holds its numbered dot; grey marks starts that end in a spurious state (×); pale tints, labelled −μ, mark basins of a negative −ξ<sub>μ</sub>.</p>
       <div className="fig-separation-functions-move" role="group" aria-label="Move a memory with the keyboard">
         <label className="control">
           <span className="control-label">move ξ</span>

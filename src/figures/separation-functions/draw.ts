@@ -55,6 +55,8 @@ export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memori
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(img, cx - r, cy - r, 2 * r, 2 * r);
   ctx.restore();
+  paintBasinEdges(ctx, map, cx - r, cy - r, 2 * r, cx, cy, r, palette);
+  labelNegativeBasins(ctx, map, K, cx - r, cy - r, 2 * r, palette);
   ctx.strokeStyle = palette.fg;
   ctx.lineWidth = 1.5;
   ctx.beginPath();
@@ -89,7 +91,90 @@ export function paintBasins(ctx: CanvasRenderingContext2D, map: BasinMap, memori
     ctx.beginPath();
     ctx.arc(x, y, 8.5, 0, 2 * Math.PI);
     ctx.stroke();
+    // Its number, just inside the circle in its own basin: the basins read without telling colours apart.
+    const lx = cx + memories.data[2 * k] * (r - 20);
+    const ly = cy - memories.data[2 * k + 1] * (r - 20);
+    haloLabel(ctx, String(k + 1), lx, ly, palette);
   }
+}
+
+/** A small bold label centred at (x, y), haloed in the background colour so it reads over any basin. */
+function haloLabel(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, palette: Palette): void {
+  ctx.font = '600 12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = palette.bg;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = palette.fg;
+  ctx.fillText(text, x, y);
+}
+
+/**
+ * Names each basin of a negative −ξ_μ ("−μ") at the cell nearest its centre: those basins have no dot of their own,
+ * and their pale tints are the hardest colours to tell apart.
+ */
+function labelNegativeBasins(ctx: CanvasRenderingContext2D, map: BasinMap, K: number, x0: number, y0: number, side: number, palette: Palette): void {
+  const { nx, ny, label } = map;
+  for (let k = 0; k < K; k++) {
+    let sx = 0;
+    let sy = 0;
+    let n = 0;
+    for (let c = 0; c < label.length; c++) {
+      if (label[c] !== K + k) continue;
+      sx += c % nx;
+      sy += Math.floor(c / nx);
+      n++;
+    }
+    if (n < 12) continue;
+    let best = -1;
+    let bestD = Infinity;
+    for (let c = 0; c < label.length; c++) {
+      if (label[c] !== K + k) continue;
+      const d = (c % nx - sx / n) ** 2 + (Math.floor(c / nx) - sy / n) ** 2;
+      if (d < bestD) [best, bestD] = [c, d];
+    }
+    const x = x0 + ((best % nx) + 0.5) * (side / nx);
+    const y = y0 + (Math.floor(best / nx) + 0.5) * (side / ny);
+    haloLabel(ctx, `−${k + 1}`, x, y, palette);
+  }
+}
+
+/**
+ * The borders between basins, drawn along the grid cells' edges (the map is `map.nx` × `map.ny` cells over the
+ * square at (x0, y0) of side `side`, clipped to the disc), so neighbouring basins stay apart even where their
+ * colours look alike to a colour-blind reader.
+ */
+function paintBasinEdges(ctx: CanvasRenderingContext2D, map: BasinMap, x0: number, y0: number, side: number, cx: number, cy: number, r: number, palette: Palette): void {
+  const { nx, ny, label } = map;
+  const cw = side / nx;
+  const ch = side / ny;
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+  ctx.clip();
+  ctx.beginPath();
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const l = label[j * nx + i];
+      if (l === -2) continue;
+      const right = i + 1 < nx ? label[j * nx + i + 1] : -2;
+      const below = j + 1 < ny ? label[(j + 1) * nx + i] : -2;
+      if (right !== -2 && right !== l) {
+        ctx.moveTo(x0 + (i + 1) * cw, y0 + j * ch);
+        ctx.lineTo(x0 + (i + 1) * cw, y0 + (j + 1) * ch);
+      }
+      if (below !== -2 && below !== l) {
+        ctx.moveTo(x0 + i * cw, y0 + (j + 1) * ch);
+        ctx.lineTo(x0 + (i + 1) * cw, y0 + (j + 1) * ch);
+      }
+    }
+  }
+  ctx.strokeStyle = palette.fg;
+  ctx.globalAlpha = 0.7;
+  ctx.lineWidth = 1.25;
+  ctx.stroke();
+  ctx.restore();
 }
 
 const PLOT_COLORS = ['var(--muted)', 'var(--accent)', 'var(--accent-2)', 'var(--score)'];

@@ -2,6 +2,7 @@ import { centredRow, definePoster, POSTER_FONT, posterCanvas } from '../../lib/f
 import { computePanel, describe, memoriesFromAngles, memoryAngles, panels, RES_REST } from './sim';
 import { basinGrid, paintBasins, separationPlot, separationSeries } from './draw';
 import { meta } from './meta';
+import { fillMath } from '../../lib/draw/mathText';
 
 /** A static figure: the chart of the four functions and the four basin maps at rest resolution, memory 1 selected. */
 export const poster = definePoster(meta, {
@@ -26,7 +27,7 @@ export const poster = definePoster(meta, {
       const y = top + Math.floor(i / cols) * rowH;
       posterCanvas(ctx, x, y, size, size, (c) => paintBasins(c, r.map, memories, size, palette, 0));
       ctx.fillStyle = palette.muted;
-      ctx.fillText(`${ps[i].name}: ${r.kept} of ${props.K} kept`, x + size / 2, y + size + 4, size);
+      fillMath(ctx, `${ps[i].name}: ${r.kept} of ${props.K} kept`, x + size / 2, y + size + 4, size);
     });
     return { height: top + Math.ceil(results.length / cols) * rowH, alt: describe(results, props.K) };
   },

@@ -11,6 +11,7 @@ import { Tex } from '../../lib/Tex';
 import { SideBySide, DOMAIN, type Params } from './sim';
 import { paint, paintBackground, paintSchedule, paintTrails, type Background, type Highlight } from './draw';
 import { meta } from './meta';
+import { MathText } from '../../lib/MathText';
 import './style.css';
 
 const TERMS: { key: Exclude<Highlight, 'none'>; label: string; says: string }[] = [
@@ -138,7 +139,9 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
           <Tex tex={DM_CONT} display />
           <span className="fig-side-by-side-eqno">survey Eq. 9, t ∈ [0, T]</span>
           <Tex tex={DM_DISC} display />
-          <span className="fig-side-by-side-eqno">Table 1, with α(t) = σ_t(σ_t − σ_t₊₁)</span>
+          <span className="fig-side-by-side-eqno">
+            <MathText text="Table 1, with α(t) = σ_t(σ_t − σ_{t+1})" />
+          </span>
         </div>
         <div className="fig-side-by-side-terms" role="group" aria-label="Matching terms">
           {TERMS.map((t) => (

@@ -17,11 +17,11 @@ export function paintBackground(grid: Grid, view: View, palette: Palette): Backg
   return { image: heatImage(grid, palette, false, clip), contours: contourPath(grid, view, 14, clip) };
 }
 
-/** Adds the last step's segments to the trail layer (AM solid, DM dashed-looking thinner line). */
+/** Adds the last step's segments to the trail layer (AM a heavier line, DM a hairline: apart without colour too). */
 export function paintTrails(ctx: CanvasRenderingContext2D, m: SideBySide, view: View, palette: Palette): void {
   const n = Math.min(m.n, MAX_TRAILS);
   ctx.save();
-  ctx.lineWidth = 1.2;
+  ctx.lineWidth = 1.8;
   ctx.globalAlpha = 0.55;
   ctx.strokeStyle = palette.accent;
   ctx.beginPath();
@@ -31,6 +31,7 @@ export function paintTrails(ctx: CanvasRenderingContext2D, m: SideBySide, view: 
   }
   ctx.stroke();
   ctx.strokeStyle = palette.accent2;
+  ctx.lineWidth = 0.8;
   ctx.beginPath();
   for (let p = 0; p < n; p++) {
     ctx.moveTo(px(view, m.prevDm[2 * p]), py(view, m.prevDm[2 * p + 1]));

@@ -51,9 +51,9 @@ export default function TinyBrainFigure({ store: anyStore }: FigureProps) {
     <div className="fig-tinybrain" ref={box}>
       <canvas ref={net} role="img" aria-label="TinyBrain: memory neurons above, feature neurons below, joined by the synaptic matrix ξ. Fill shows each activation, bars each internal state." />
       <p className="fig-tinybrain-legend">
-        Fill: activation (blue positive, orange negative). Bar: internal state. Strips above the memory neurons: the stored patterns p_μ (rows of ξ).
+        Fill: activation (blue positive, orange negative). Bar: internal state. Strips above the memory neurons: the stored patterns p<sub>μ</sub> (rows of ξ).
       </p>
-      <canvas ref={plot} role="img" aria-label="Energy against time: the total E and its three parts E_x, E_h and E_syn." />
+      <canvas ref={plot} role="img" aria-label="Energy against time: the total E and its three parts E x, E h and E syn." />
       <div className="fig-tinybrain-presets" role="group" aria-label="Models">
         {PRESETS.map((pr) => (
           <button key={pr.label} type="button" className="btn" title={pr.title} onClick={() => store.getState().setParams(pr.values)} data-preset={pr.label}>

@@ -2,6 +2,7 @@ import type { Palette } from '../../lib/theme';
 import { drawTraces } from '../../lib/draw/trace';
 import { withAlpha } from '../../lib/draw/colour';
 import type { TinyBrainRun } from './sim';
+import { fillMath, measureMath } from '../../lib/draw/mathText';
 
 function scaleOf(v: Float64Array): number {
   let m = 0;
@@ -87,13 +88,13 @@ export function paintNetwork(ctx: CanvasRenderingContext2D, run: TinyBrainRun, w
   // Layer labels on a backing box, so the synapses under them do not scribble through the text.
   const label = (text: string, y: number) => {
     ctx.textAlign = 'left';
-    const w = ctx.measureText(text).width;
+    const w = measureMath(ctx, text);
     ctx.fillStyle = palette.bg;
     ctx.globalAlpha = 0.85;
     ctx.fillRect(2, y - 11, w + 6, 15);
     ctx.globalAlpha = 1;
     ctx.fillStyle = palette.muted;
-    ctx.fillText(text, 4, y);
+    fillMath(ctx, text, 4, y);
   };
   label('memory neurons h, activation f = ∇L_h(h)', yMem + rh + 16 > yFeat - r - 10 ? yMem - rh - 28 : yMem + rh + 16);
   label('feature neurons x, activation g = ∇L_x(x)', height - 6);

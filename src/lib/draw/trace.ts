@@ -1,3 +1,6 @@
+import { dashPatterns } from './dashes';
+import { fillMath, measureMath } from './mathText';
+
 /*
  * A canvas painter for live traces (energy against time) that grow every frame: a growable typed buffer of
  * (t, value) pairs and a painter that maps them to pixels. Painting an SVG chart through React state each
@@ -127,24 +130,25 @@ export function drawTraces(ctx: CanvasRenderingContext2D, width: number, height:
   for (const t of niceTicks(xMin, xMax, Math.max(2, Math.floor(w / 70)))) ctx.fillText(fmt(t), X(t), m.top + h + 4);
   ctx.fillStyle = ax.fg;
   ctx.font = 'italic 12px system-ui, sans-serif';
-  ctx.fillText(ax.xLabel, m.left + w / 2, m.top + h + 16);
+  fillMath(ctx, ax.xLabel, m.left + w / 2, m.top + h + 16);
   ctx.save();
   ctx.translate(12, m.top + h / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = 'middle';
-  ctx.fillText(ax.yLabel, 0, 0);
+  fillMath(ctx, ax.yLabel, 0, 0);
   ctx.restore();
 
   ctx.save();
   ctx.beginPath();
   ctx.rect(m.left, m.top - 1, w, h + 2);
   ctx.clip();
-  for (const s of series) {
+  const dashes = dashPatterns(series);
+  series.forEach((s, si) => {
     const { data, n } = s.trace;
     ctx.strokeStyle = s.color;
     ctx.fillStyle = s.color;
     ctx.lineWidth = s.width ?? 2;
-    ctx.setLineDash(s.dashed ? [5, 4] : []);
+    ctx.setLineDash(dashes[si]);
     ctx.beginPath();
     let pen = false;
     for (let i = 0; i < n; i++) {
@@ -181,7 +185,7 @@ export function drawTraces(ctx: CanvasRenderingContext2D, width: number, height:
         }
       }
     }
-  }
+  });
   ctx.restore();
 
   // Legend, top right.
@@ -189,24 +193,24 @@ export function drawTraces(ctx: CanvasRenderingContext2D, width: number, height:
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   let lw = 0;
-  for (const s of series) lw = Math.max(lw, ctx.measureText(s.label).width);
+  for (const s of series) lw = Math.max(lw, measureMath(ctx, s.label));
   if (ax.legendBg) {
     ctx.save();
     ctx.globalAlpha = 0.8;
     ctx.fillStyle = ax.legendBg;
-    ctx.fillRect(m.left + w - lw - 28, m.top, lw + 28, series.length * 14 + 4);
+    ctx.fillRect(m.left + w - lw - 34, m.top, lw + 34, series.length * 14 + 4);
     ctx.restore();
   }
   series.forEach((s, i) => {
     const y = m.top + 8 + i * 14;
     const x = m.left + w - 4;
     ctx.fillStyle = ax.fg;
-    ctx.fillText(s.label, x - 20, y);
+    fillMath(ctx, s.label, x - 26, y);
     ctx.strokeStyle = s.color;
     ctx.lineWidth = 2;
-    ctx.setLineDash(s.dashed ? [5, 4] : []);
+    ctx.setLineDash(dashes[i]);
     ctx.beginPath();
-    ctx.moveTo(x - 16, y);
+    ctx.moveTo(x - 22, y);
     ctx.lineTo(x, y);
     ctx.stroke();
     ctx.setLineDash([]);

@@ -1,6 +1,9 @@
 import { useStore } from 'zustand';
 import type { FigureStore } from './store';
 import { rangeOf, type NumberProp, type PropSpec } from './spec';
+import { MathText } from '../MathText';
+import { toUnicode } from '../notation';
+import { speak } from '../speech';
 
 /*
  * The controls every figure gets from its declaration: one labelled input per prop, and the transport
@@ -36,15 +39,20 @@ function PropControl({ store, name, spec }: { store: FigureStore; name: string; 
   const lo = useStore(store, (s) => (limited ? rangeOf(s.meta, name, s.params).min : undefined));
   const hi = useStore(store, (s) => (limited ? rangeOf(s.meta, name, s.params).max : undefined));
   const set = (v: unknown) => store.getState().setParam(name, v as never);
+  // The label is typeset (σ_max with a real subscript) and read as words ("sigma max"); the tooltip takes no
+  // markup, so it gets Unicode scripts.
+  const spoken = spec.aria ?? speak(spec.label);
+  const title = toUnicode(spec.description);
+  const label = <MathText className="control-label" text={spec.label} spoken={false} />;
   if (spec.type === 'number') {
     const v = value as number;
     return (
-      <label className="control control-number" title={spec.description}>
-        <span className="control-label">{spec.label}</span>
+      <label className="control control-number" title={title}>
+        {label}
         <input
           type="range"
           name={name}
-          aria-label={`${spec.label}: ${spec.description}`}
+          aria-label={`${spoken}: ${speak(spec.description)}`}
           min={spec.log ? 0 : lo ?? spec.min}
           max={spec.log ? 1 : hi ?? spec.max}
           step={spec.log ? 0.001 : spec.step ?? (spec.integer ? 1 : (spec.max - spec.min) / 200)}
@@ -57,19 +65,19 @@ function PropControl({ store, name, spec }: { store: FigureStore; name: string; 
   }
   if (spec.type === 'boolean') {
     return (
-      <label className="control control-boolean" title={spec.description}>
-        <input type="checkbox" name={name} checked={value as boolean} onChange={(e) => set(e.currentTarget.checked)} />
-        <span className="control-label">{spec.label}</span>
+      <label className="control control-boolean" title={title}>
+        <input type="checkbox" name={name} aria-label={spoken} checked={value as boolean} onChange={(e) => set(e.currentTarget.checked)} />
+        {label}
       </label>
     );
   }
   return (
-    <label className="control control-enum" title={spec.description}>
-      <span className="control-label">{spec.label}</span>
-      <select name={name} value={value as string} onChange={(e) => set(e.currentTarget.value)}>
+    <label className="control control-enum" title={title}>
+      {label}
+      <select name={name} aria-label={spoken} value={value as string} onChange={(e) => set(e.currentTarget.value)}>
         {spec.options.map((o, i) => (
           <option key={o} value={o}>
-            {spec.optionLabels?.[i] ?? o}
+            {toUnicode(spec.optionLabels?.[i] ?? o)}
           </option>
         ))}
       </select>

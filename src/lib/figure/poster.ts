@@ -2,6 +2,7 @@ import type { Palette } from '../palette';
 import { offscreenCanvas } from '../draw/surface';
 import type { LinePlotProps } from '../LinePlot';
 import type { FigureMeta, FigureSim, PropSpecs, PropValues } from './spec';
+import { fillMath } from '../draw/mathText';
 
 /*
  * A figure's poster: a still of its default state, drawn at build time in Node (src/scripts/posters) and shown
@@ -82,7 +83,7 @@ export function posterHeading(ctx: CanvasRenderingContext2D, text: string, x: nu
     tx += 15;
   }
   ctx.fillStyle = palette.muted;
-  ctx.fillText(text, tx, y, maxWidth - (tx - x));
+  fillMath(ctx, text, tx, y, maxWidth - (tx - x));
   ctx.restore();
   return 21;
 }

@@ -10,8 +10,13 @@
 export type OnChange = 'keep' | 'restart';
 
 interface PropBase {
-  /** A short label in the essay's notation, e.g. "β" or "σ". */
+  /**
+   * A short label in the essay's notation, e.g. "β", "σ_max" or "x^{t+1}": `_`/`^` scripts are typeset
+   * (src/lib/notation.ts), never shown raw.
+   */
   label: string;
+  /** The label in words for screen readers, where the automatic reading (src/lib/speech.ts) is not the best. */
+  aria?: string;
   description: string;
   /**
    * 'keep': the run carries on from its current state (e.g. β while particles fly; the simulation's
