@@ -1,0 +1,72 @@
+import type { HistoryEntry } from './history';
+import type { Run } from './run';
+import type { PropSpecs, PropValues } from './spec';
+
+/*
+ * Replaying a run from a link: restart at the link's base props and seed, then update up to `target` times,
+ * applying each history entry at its step (through `Run.change`, as the reader's change was, so the replayed
+ * run records the same history). `advance` works for a bounded time and can be called again: the page paints
+ * and answers the reader between pieces (replayDriver.ts). Like the synchronous replay it replaces, it stops
+ * early once the run has converged, unless the history says the run went on. Pure TypeScript: a unit test
+ * replays links in Node with `advance()` (no budget).
+ */
+
+/** Where a figure's replay stands, for the progress indicator and for tests (`data-replay` on the figure). */
+export interface ReplayStatus {
+  status: 'running' | 'done' | 'cancelled';
+  /** Updates replayed so far, and the link's step count. */
+  step: number;
+  target: number;
+  /** The replay's expected wall time, from the first piece's step rate (null: too short to say). */
+  estimateMs: number | null;
+}
+
+export class Replay<P extends PropSpecs> {
+  private next = 0;
+  /** Updates per millisecond in the first piece of work (null until one has run). */
+  rate: number | null = null;
+
+  constructor(
+    readonly run: Run<P>,
+    base: PropValues<P>,
+    seed: number,
+    readonly entries: readonly HistoryEntry[],
+    readonly target: number,
+  ) {
+    run.restart(base, seed);
+  }
+
+  private due(): boolean {
+    return this.next < this.entries.length && this.entries[this.next].step === this.run.steps;
+  }
+
+  /** Whether the replay has reached its step (or convergence) with every entry applied. */
+  get done(): boolean {
+    if (this.due()) return false;
+    return this.run.steps >= this.target || (this.run.converged && this.next >= this.entries.length);
+  }
+
+  /**
+   * Replays for about `budgetMs` (at least one update or entry, and not starting an update the average cost
+   * of one would take past the budget). Returns whether the replay is done.
+   */
+  advance(budgetMs = Infinity, now: () => number = () => performance.now()): boolean {
+    const t0 = now();
+    let n = 0;
+    for (;;) {
+      while (this.due()) {
+        const e = this.entries[this.next++];
+        // A validated history only holds kept changes; should one restart the run, the rest no longer applies.
+        if (this.run.change({ ...this.run.params, ...e.values }) === 'restarted') this.next = this.entries.length;
+      }
+      if (this.done) break;
+      this.run.step();
+      n++;
+      const spent = now() - t0;
+      if (spent + spent / n > budgetMs) break;
+    }
+    const spent = now() - t0;
+    if (this.rate === null && n > 0) this.rate = n / Math.max(spent, 0.01);
+    return this.done;
+  }
+}
