@@ -23,6 +23,8 @@ export interface ReplayStatus {
 
 export class Replay<P extends PropSpecs> {
   private next = 0;
+  /** The step of the last entry applied: the run went on from there, settled or not. */
+  private lastApplied = -1;
   /** Updates per millisecond in the first piece of work (null until one has run). */
   rate: number | null = null;
 
@@ -40,10 +42,14 @@ export class Replay<P extends PropSpecs> {
     return this.next < this.entries.length && this.entries[this.next].step === this.run.steps;
   }
 
-  /** Whether the replay has reached its step (or convergence) with every entry applied. */
+  /**
+   * Whether the replay has reached its step with every entry applied, or has converged with none left (the
+   * run was left there, unless its last entry was made at this very step: the reader went on from it).
+   */
   get done(): boolean {
     if (this.due()) return false;
-    return this.run.steps >= this.target || (this.run.converged && this.next >= this.entries.length);
+    if (this.run.steps >= this.target) return true;
+    return this.run.converged && this.next >= this.entries.length && this.lastApplied !== this.run.steps;
   }
 
   /**
@@ -56,6 +62,7 @@ export class Replay<P extends PropSpecs> {
     for (;;) {
       while (this.due()) {
         const e = this.entries[this.next++];
+        this.lastApplied = e.step;
         // A validated history only holds kept changes; should one restart the run, the rest no longer applies.
         if (this.run.change({ ...this.run.params, ...e.values }) === 'restarted') this.next = this.entries.length;
       }
