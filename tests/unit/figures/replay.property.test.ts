@@ -11,10 +11,10 @@ import { hashState, sims, type Runner } from './sims';
  * the declared ranges at random steps, kept or restarting as each prop declares; Reset; a new seed; playing
  * on after the run has settled) are run live through a Run, as the page does; the link Copy link would write
  * is read back like any URL, replayed from scratch, and must give the same state hash at the same step, with
- * the same history. `REPLAY_RUNS` sets the runs per figure (default 6).
+ * the same history. `REPLAY_RUNS` sets the runs per figure (default 8).
  */
 
-const RUNS = Number(process.env.REPLAY_RUNS ?? 6);
+const RUNS = Number(process.env.REPLAY_RUNS ?? 8);
 
 type Action =
   | { kind: 'play'; steps: number; pastSettled: boolean }
@@ -45,7 +45,7 @@ function actionsFor(meta: FigureMeta): fc.Arbitrary<Action[]> {
   ];
   if (keep.length) options.push({ weight: 6, arbitrary: set(keep) });
   if (restart.length) options.push({ weight: 1, arbitrary: set(restart) });
-  return fc.array(fc.oneof(...options), { minLength: 1, maxLength: 10 });
+  return fc.array(fc.oneof(...options), { minLength: 1, maxLength: 14 });
 }
 
 /** The state the hash reads: the sim itself, or the view a runner gives of it; its summary joins the hash. */
@@ -79,15 +79,15 @@ async function live<P extends PropSpecs>(run: Run<P>, actions: Action[], renew: 
   }
 }
 
-const counts: Record<string, { runs: number; changes: number; steps: number }> = {};
+const counts: Record<string, { runs: number; changes: number; steps: number; pieces: number }> = {};
 
 describe('a link replays the run that made it, whatever happened', () => {
   for (const [id, make] of Object.entries(sims)) {
     it(id, async () => {
       const { meta } = (await import(`../../../src/figures/${id}/meta.ts`)) as { meta: FigureMeta };
-      const tally = (counts[id] = { runs: 0, changes: 0, steps: 0 });
+      const tally = (counts[id] = { runs: 0, changes: 0, steps: 0, pieces: 0 });
       await fc.assert(
-        fc.asyncProperty(actionsFor(meta), fc.integer({ min: 0, max: 2 ** 31 }), async (actions, seed) => {
+        fc.asyncProperty(actionsFor(meta), fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 0, max: 4 }), async (actions, seed, budget) => {
           let sim = await make();
           const run = new Run(meta, () => sim as unknown as FigureSim<PropSpecs>);
           run.restart(defaultProps(meta), seed);
@@ -106,7 +106,10 @@ describe('a link replays the run that made it, whatever happened', () => {
 
           const again = await make();
           const replayed = new Run(meta, () => again as unknown as FigureSim<PropSpecs>);
-          new Replay(replayed, state.values, state.seed ?? 1, state.history ?? [], state.steps ?? 0).advance();
+          // In one go, or in pieces of a few ticks of a clock that ticks at every reading (as the page slices it).
+          const replay = new Replay(replayed, state.values, state.seed ?? 1, state.history ?? [], state.steps ?? 0);
+          let tick = 0;
+          while (!replay.advance(budget || Infinity, () => tick++)) tally.pieces++;
           expect(replayed.steps, link).toBe(run.steps);
           expect(replayed.params, link).toEqual(run.params);
           expect(replayed.history, link).toEqual(run.history);
@@ -120,7 +123,8 @@ describe('a link replays the run that made it, whatever happened', () => {
     }, 60_000);
   }
   it('counts', () => {
-    const total = Object.values(counts).reduce((a, c) => ({ runs: a.runs + c.runs, changes: a.changes + c.changes, steps: a.steps + c.steps }), { runs: 0, changes: 0, steps: 0 });
-    console.log(`replay property: ${Object.keys(counts).length} figures, ${total.runs} histories, ${total.changes} recorded entries, ${total.steps} steps`);
+    const total = { runs: 0, changes: 0, steps: 0, pieces: 0 };
+    for (const c of Object.values(counts)) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += c[k];
+    console.log(`replay property: ${Object.keys(counts).length} figures, ${total.runs} histories, ${total.changes} recorded entries, ${total.steps} steps, replays cut into ${total.pieces} extra pieces`);
   });
 });
