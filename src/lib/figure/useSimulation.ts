@@ -106,7 +106,15 @@ export function useSimulation<P extends PropSpecs>(
     describe(true);
   }, [params, seed, resetToken]);
 
-  useEffect(() => () => replay.current?.dispose(), []);
+  // Unmounting stops a running replay. (Under StrictMode the effects then run again: start it over.)
+  useEffect(
+    () => () => {
+      if (!replay.current?.running) return;
+      replay.current.dispose();
+      run.started = false;
+    },
+    [],
+  );
 
   // The animation loop: alive only while playing (or a step is pending), near the viewport, and not replaying.
   useEffect(() => {
