@@ -122,7 +122,9 @@ function clip(s: string, n = 40): string {
 export function figureStateEntries(meta: FigureMeta, s: FigureStateSnapshot): [string, string][] {
   const out: [string, string][] = [];
   const defaults = defaultProps(meta) as Record<string, unknown>;
-  const props = s.base ?? s.params;
+  // An animated figure's link replays its run: the props it restarted with, then its history. A still figure
+  // has no run: its props are simply the current ones.
+  const props = meta.animated && s.base ? s.base : s.params;
   for (const k of Object.keys(meta.props)) {
     const v = props[k];
     if (v === undefined || v === defaults[k]) continue;

@@ -67,8 +67,11 @@ export function startReplay<P extends PropSpecs>(host: ReplayHost<P>, base: Prop
     own = true;
     // A kept change may touch the store (boltzmann plays when T changes while paused): that is the replay's doing.
     const ok = host.guard(() => {
+      const t0 = performance.now();
+      // The restart (a heavy figure's reset can take longer than a piece) leaves what is left of the piece to stepping.
       replay ??= new Replay(run, base, seed, entries, target);
-      done = replay.advance(budgetMs);
+      const left = budgetMs - (performance.now() - t0);
+      done = left > 0 ? replay.advance(left) : replay.done;
     });
     own = false;
     if (ok && store.getState().playing !== playing) write({ playing });
@@ -100,8 +103,11 @@ export function startReplay<P extends PropSpecs>(host: ReplayHost<P>, base: Prop
     end('done');
     return handle;
   }
-  const rate = (replay as Replay<P> | null)?.rate;
-  if (rate) estimateMs = (target - run.steps) / rate / DUTY;
+  const estimate = () => {
+    const rate = (replay as Replay<P> | null)?.rate;
+    if (estimateMs === null && rate) estimateMs = (target - run.steps) / rate / DUTY;
+  };
+  estimate();
   active.set(store, handle);
   write({ steps: run.steps, base: run.base, replay: status() });
   unsubscribe = store.subscribe((s, prev) => {
@@ -112,6 +118,7 @@ export function startReplay<P extends PropSpecs>(host: ReplayHost<P>, base: Prop
     slice: (budgetMs) => {
       if (state !== 'running') return true;
       if (piece(budgetMs)) end('done');
+      estimate();
       return state !== 'running';
     },
     frame: () => {

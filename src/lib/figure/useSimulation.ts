@@ -99,7 +99,7 @@ export function useSimulation<P extends PropSpecs>(
     if (!replay.current?.running) {
       run.adopt(st.steps, st.converged);
       const before = run.history.length;
-      const what = restart ? (guard(() => run.restart(params, seed)), 'restarted') : run.started ? changeOf(params) : 'none';
+      const what = restart ? (guard(() => run.restart(params, seed)), 'restarted') : changeOf(params);
       if (what === 'restarted' || run.history.length !== before) publish();
     }
     guard(draw);
