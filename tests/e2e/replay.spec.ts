@@ -44,6 +44,7 @@ test('any input on the figure stops a replay where it stands, and says so', asyn
   await fig.locator('[data-action="play"]').click();
   await expect(fig).toHaveAttribute('data-replay', 'cancelled');
   await expect(fig.getByTestId('replay-text')).toContainText(/Replay stopped at step [\d,]+ of 20,000/);
+  await fig.screenshot({ path: test.info().outputPath('replay-cancelled.png') });
   // Play took over from where the replay stopped.
   const at = await steps(fig);
   expect(at).toBeGreaterThan(0);
