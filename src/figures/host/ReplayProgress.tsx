@@ -6,7 +6,7 @@ import './replay.css';
 
 /*
  * A figure's link replay, as the reader sees it: while it runs, a small bar over the top of the figure
- * ("Replaying to step 12,000 … 43 %", and "about 9 s" when it will take a while), and a Stop button; when the
+ * ("Replaying to step 12,000 … 43 %", and "up to about 9 s" when it will take a while), and a Stop button; when the
  * reader takes over, where it stopped. Any pointer or key on the figure stops it (besides the store's own
  * inputs, which replayDriver watches). The figure root carries `data-replay="running|done|cancelled"` for tests.
  * It sits in a zero-height box at the top of the figure, so it never moves the figure's layout.
@@ -18,6 +18,7 @@ const SAY_ESTIMATE_MS = 2000;
 const STOPPED_FOR_MS = 8000;
 
 const steps = (n: number) => n.toLocaleString('en-US');
+const duration = (ms: number) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
 export function ReplayProgress({ store }: { store: FigureStore }) {
   const replay = useStore(store, (s) => s.replay);
@@ -51,7 +52,8 @@ export function ReplayProgress({ store }: { store: FigureStore }) {
   let body: React.ReactNode = null;
   if (replay?.status === 'running') {
     const pct = Math.floor((100 * replay.step) / Math.max(1, replay.target));
-    const about = replay.estimateMs !== null && replay.estimateMs >= SAY_ESTIMATE_MS ? ` (about ${Math.round(replay.estimateMs / 1000)} s)` : '';
+    // The estimate assumes the run goes all the way to the link's step; one that settles sooner ends sooner.
+    const about = replay.estimateMs !== null && replay.estimateMs >= SAY_ESTIMATE_MS ? ` (up to about ${duration(replay.estimateMs)})` : '';
     body = (
       <div className="figure-replay-box">
         <progress max={replay.target} value={replay.step} aria-label={`Replaying the link to step ${steps(replay.target)}`} />

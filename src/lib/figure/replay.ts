@@ -17,16 +17,19 @@ export interface ReplayStatus {
   /** Updates replayed so far, and the link's step count. */
   step: number;
   target: number;
-  /** The replay's expected wall time, from the first piece's step rate (null: too short to say). */
+  /** The replay's expected wall time, from the step rate of its first pieces (null: too short to say). */
   estimateMs: number | null;
 }
+
+/** How much stepping to time before estimating how long a replay will take. */
+const RATE_AFTER_MS = 40;
 
 export class Replay<P extends PropSpecs> {
   private next = 0;
   /** The step of the last entry applied: the run went on from there, settled or not. */
   private lastApplied = -1;
-  /** Updates per millisecond in the first piece of work (null until one has run). */
-  rate: number | null = null;
+  /** Updates and milliseconds of the pieces measured so far (not the first: it pays for compiling the step). */
+  private timed = { pieces: 0, steps: 0, ms: 0 };
 
   constructor(
     readonly run: Run<P>,
@@ -72,8 +75,15 @@ export class Replay<P extends PropSpecs> {
       const spent = now() - t0;
       if (spent + spent / n > budgetMs) break;
     }
-    const spent = now() - t0;
-    if (this.rate === null && n > 0) this.rate = n / Math.max(spent, 0.01);
+    if (n > 0 && this.timed.pieces++ > 0) {
+      this.timed.steps += n;
+      this.timed.ms += now() - t0;
+    }
     return this.done;
+  }
+
+  /** Updates per millisecond of stepping, once about RATE_AFTER_MS of it has been measured (else null). */
+  get rate(): number | null {
+    return this.timed.ms >= RATE_AFTER_MS ? this.timed.steps / this.timed.ms : null;
   }
 }
