@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { changedProps, type FigureSim, type PropSpecs } from './spec';
+import type { FigureSim, PropSpecs } from './spec';
 import type { FigureStore } from './store';
 import { Run } from './run';
 import { startReplay, type ReplayHandle } from './replayDriver';
@@ -88,14 +88,15 @@ export function useSimulation<P extends PropSpecs>(
     const restart = !run.started || lastSeed.current !== seed || lastToken.current !== resetToken;
     lastSeed.current = seed;
     lastToken.current = resetToken;
-    // Input while a link replays stops the replay where it stands (it has already, if it came through the store).
-    if (replay.current?.running && (restart || changedProps(st.meta, params, run.params).length)) replay.current.cancel();
+    // Input while a link replays has already stopped it (replayDriver watches the store); a restart always does.
+    if (restart && replay.current?.running) replay.current.cancel();
     if (restart && (st.targetSteps > 0 || st.targetHistory.length > 0)) {
       const target = Math.min(st.targetSteps, MAX_RESTORE_STEPS);
       replay.current = startReplay({ store, run, guard, draw, describe }, params, seed, st.targetHistory, target);
       return;
     }
-    // While a replay runs, a change of params is the replay's own (it applies the link's history).
+    // While a replay runs, a change of params is the replay's own (it applies the link's history), which this
+    // render may see a piece late: the run has it already.
     if (!replay.current?.running) {
       run.adopt(st.steps, st.converged);
       const before = run.history.length;
