@@ -1,10 +1,11 @@
 import type { FigureMeta, PropIssue } from './figure/spec';
 import type { FigureStore } from './figure/store';
-import type { FigureUrlState } from './urlState';
+import type { FigureStateSnapshot, FigureUrlState } from './urlState';
 
 /*
  * Applying a figure state read from a URL (urlState.ts) to a live figure store. The simulation then resets
- * and fast-forwards `steps` updates (useSimulation), so the run replays exactly from the seed. A restored
+ * and replays `steps` updates with the link's history (useSimulation, replayDriver.ts), so the run replays
+ * exactly from the seed. A restored
  * state that has moved in time is shown paused, as it was when the link was copied.
  */
 export function applyUrlState(store: FigureStore, state: FigureUrlState): void {
@@ -14,6 +15,7 @@ export function applyUrlState(store: FigureStore, state: FigureUrlState): void {
     seed: state.seed ?? s.seed,
     speed: state.speed ?? s.speed,
     targetSteps: state.steps ?? 0,
+    targetHistory: state.history ?? [],
     resetToken: s.resetToken + 1,
     playing: state.steps ? false : s.playing,
     notices: state.notices,
@@ -21,9 +23,9 @@ export function applyUrlState(store: FigureStore, state: FigureUrlState): void {
 }
 
 /** Store state → the snapshot urlState serialises. */
-export function snapshotOf(store: FigureStore): { meta: FigureMeta; params: Record<string, unknown>; seed: number; steps: number; speed: number } {
+export function snapshotOf(store: FigureStore): FigureStateSnapshot & { meta: FigureMeta } {
   const s = store.getState();
-  return { meta: s.meta, params: s.params as Record<string, unknown>, seed: s.seed, steps: s.steps, speed: s.speed };
+  return { meta: s.meta, params: s.params as Record<string, unknown>, seed: s.seed, steps: s.steps, speed: s.speed, base: s.base as Record<string, unknown>, history: s.history };
 }
 
 /** Page-level notices (a link to a figure that does not exist, settings with no figure to apply to). */

@@ -1,4 +1,5 @@
 import { coerceProp, defaultProps, validateProps, type FigureMeta, type NumberProp, type PropIssue, type PropValues } from './figure/spec';
+import { encodeHistory, parseHistory, type HistoryEntry } from './figure/history';
 
 /*
  * A figure's state in a URL, both ways: what a shared link says (props, seed, and where time stands) and what
@@ -13,6 +14,8 @@ import { coerceProp, defaultProps, validateProps, type FigureMeta, type NumberPr
  * `at` is the number of updates run since the last reset (the transport's step counter); with the props and
  * the seed it fixes the state exactly (the simulation replays reset + at × step). `steps` is accepted for
  * `at` unless the figure has a prop of that name. (Not `t`, which the essay uses for physical time.)
+ * `h` is the run's history (figure/history.ts): the props changed mid-run and the steps at which they
+ * changed, e.g. `h=40:T=1.2;60:T=0.8`; the link's props are then the run's props at its last restart.
  */
 
 /** As many updates as a restored link may replay (useSimulation's MAX_RESTORE_STEPS; a test keeps them equal). */
@@ -29,6 +32,8 @@ export interface FigureUrlState<V = Record<string, unknown>> {
   seed?: number;
   steps?: number;
   speed?: number;
+  /** Kept changes of props during the run, replayed at their steps. */
+  history?: HistoryEntry[];
   /** What was ignored, clamped or replaced, one short sentence each. */
   notices: PropIssue[];
 }
@@ -38,6 +43,9 @@ export interface FigureStateSnapshot {
   seed: number;
   steps: number;
   speed: number;
+  /** The props of the run's last restart (the link's props; `params` when absent) and the kept changes since. */
+  base?: Record<string, unknown>;
+  history?: readonly HistoryEntry[];
 }
 
 /** Query parameters as ordered [key, value] pairs. URLSearchParams never throws on malformed escapes. */
@@ -85,10 +93,16 @@ export function parseFigureState<M extends FigureMeta>(meta: M, entries: [string
   const seed = host(['seed'], SEED_SPEC);
   const steps = host(stepsKeys(meta), STEPS_SPEC);
   const speed = host(['speed'], SPEED_SPEC);
+  const h = 'h' in raw ? raw.h : undefined;
+  delete raw.h;
   const plain: Record<string, string> = {};
   for (const k of Object.keys(raw)) Object.defineProperty(plain, k, { value: raw[k], enumerable: true, configurable: true, writable: true });
   const { values, issues } = validateProps(meta, plain);
-  return { values: values as PropValues<M['props']>, seed, steps, speed, notices: [...notices, ...shorten(issues)] };
+  const out = { values: values as PropValues<M['props']>, seed, steps, speed, notices: [...notices, ...shorten(issues)] };
+  if (h === undefined) return out;
+  if (!meta.animated) return { ...out, notices: [...out.notices, { prop: 'h', kind: 'unknown', message: 'ignored the history "h": this figure has no run to replay' }] };
+  const history = parseHistory(meta, h, out.values, steps ?? 0);
+  return { ...out, history: history.entries, notices: [...out.notices, ...history.notices] };
 }
 
 /** Unknown-key messages from validateProps list every prop; a URL notice only needs the key. */
@@ -108,13 +122,19 @@ function clip(s: string, n = 40): string {
 export function figureStateEntries(meta: FigureMeta, s: FigureStateSnapshot): [string, string][] {
   const out: [string, string][] = [];
   const defaults = defaultProps(meta) as Record<string, unknown>;
+  // An animated figure's link replays its run: the props it restarted with, then its history. A still figure
+  // has no run: its props are simply the current ones.
+  const props = meta.animated && s.base ? s.base : s.params;
   for (const k of Object.keys(meta.props)) {
-    const v = s.params[k];
+    const v = props[k];
     if (v === undefined || v === defaults[k]) continue;
     out.push([k, typeof v === 'number' ? formatNumber(v) : String(v)]);
   }
   if (meta.animated || meta.seeded) out.push(['seed', String(s.seed >>> 0)]);
-  if (s.steps > 0) out.push(['at', String(Math.min(s.steps, MAX_URL_STEPS))]);
+  const at = Math.min(s.steps, MAX_URL_STEPS);
+  if (s.steps > 0) out.push(['at', String(at)]);
+  const h = s.history?.length && meta.animated ? encodeHistory(s.history, at) : '';
+  if (h) out.push(['h', h]);
   if (s.speed !== 1) out.push(['speed', String(s.speed)]);
   return out;
 }
@@ -124,8 +144,10 @@ function formatNumber(v: number): string {
   return String(v);
 }
 
+/** `h` keeps its separators (`:` `;` `,` `=` are plain in a query value) so a link's history stays readable. */
 function encode(entries: [string, string][]): string {
-  return entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const plain = (v: string) => encodeURIComponent(v).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',').replace(/%3D/g, '=');
+  return entries.map(([k, v]) => `${encodeURIComponent(k)}=${k === 'h' ? plain(v) : encodeURIComponent(v)}`).join('&');
 }
 
 /** Link to a figure in the essay: `?fig=<anchor>&…#<anchor>`, relative to `base` (the page's URL). */

@@ -41,6 +41,7 @@ export function SingleFigure({ tools }: { tools?: React.ReactNode }) {
           init={{
             seed: state.seed,
             steps: state.steps,
+            history: state.history,
             speed: state.speed,
             autoplay: meta.animated && !prefersReducedMotion() && !state.steps,
           }}

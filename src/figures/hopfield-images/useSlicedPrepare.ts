@@ -9,7 +9,7 @@ const SLICE_MS = 12;
 /**
  * Prepares hopfield-images' stored set in slices, one task each, so the first build of a large memory never
  * blocks the page. `prepare` returns true when the set is ready now; otherwise it schedules the slices and the
- * figure resets itself when they are done (carrying over a deep link's step count). `prep` is non-null while
+ * figure resets itself when they are done (carrying over a deep link's step count and history). `prep` is non-null while
  * slices are pending.
  */
 export function useSlicedPrepare(store: FigureStore<typeof meta.props>, model: PictureMemory, readerRef: React.RefObject<ReaderPicture[]>) {
@@ -27,7 +27,7 @@ export function useSlicedPrepare(store: FigureStore<typeof meta.props>, model: P
       return true;
     }
     const key = `${p.size}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}`;
-    const targetSteps = store.getState().targetSteps;
+    const { targetSteps, targetHistory } = store.getState();
     if (prep.current?.key === key) return false;
     cancelPrep();
     const it = model.prepare(p, seed, reader);
@@ -50,7 +50,7 @@ export function useSlicedPrepare(store: FigureStore<typeof meta.props>, model: P
         job.timer = window.setTimeout(() => {
           if (prep.current !== job) return;
           prep.current = null;
-          store.setState((st) => ({ resetToken: st.resetToken + 1, targetSteps }));
+          store.setState((st) => ({ resetToken: st.resetToken + 1, targetSteps, targetHistory }));
         }, 0);
         return;
       }

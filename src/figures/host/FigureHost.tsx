@@ -6,6 +6,7 @@ import { FigureErrorBoundary } from './ErrorBoundary';
 import { prefersReducedMotion } from '../../lib/theme';
 import { ShareButtons } from './ShareButtons';
 import { MathText } from '../../lib/MathText';
+import { ReplayProgress } from './ReplayProgress';
 import './phone.css';
 
 /*
@@ -64,6 +65,7 @@ export function FigureHost({ id, attrs, init, number, caption, anchor, onStore, 
   }
   return (
     <figure className="figure" data-figure={id} id={anchor ?? `fig-${id}`} aria-label={`${number ? `Figure ${number}: ` : ''}${meta.title}`}>
+      {meta.animated && <ReplayProgress store={store} />}
       <FigureErrorBoundary id={id}>
         <Suspense fallback={fallback ?? <div className="figure-loading">Loading {meta.title}…</div>}>
           <Comp store={store} />

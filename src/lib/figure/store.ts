@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyConstraints, defaultProps, hostAttrs, validateProps, type FigureMeta, type PropIssue, type PropSpecs, type PropValues } from './spec';
+import type { HistoryEntry } from './history';
+import type { ReplayStatus } from './replay';
 
 /*
  * One store per mounted figure. It holds what a reader controls (props, seed, play state, speed) and what a
@@ -20,6 +22,13 @@ export interface FigureState<P extends PropSpecs = PropSpecs> {
   resetToken: number;
   /** Set when a restored link asks to fast-forward to a given step count after the next reset. */
   targetSteps: number;
+  /** The restored link's history (kept changes and their steps), replayed with `targetSteps`. */
+  targetHistory: HistoryEntry[];
+  /** The props of the run's last restart and the kept changes since (run.ts): what a link records. */
+  base: PropValues<P>;
+  history: HistoryEntry[];
+  /** The replay of a restored link, while it runs and after (null: nothing was replayed). */
+  replay: ReplayStatus | null;
   converged: boolean;
   /** The live text summary read by screen readers ("38 of 40 particles have settled…"). */
   status: string;
@@ -41,8 +50,6 @@ export interface FigureState<P extends PropSpecs = PropSpecs> {
   setSpeed: (speed: number) => void;
   setStatus: (status: string) => void;
   setProblem: (problem: string | null) => void;
-  /** Internal: the simulation loop reports progress here. */
-  _advanced: (n: number, converged: boolean) => void;
   /** Internal: a pending single step requested while paused. */
   pendingSteps: number;
   _consumeSteps: () => number;
@@ -55,6 +62,8 @@ export interface FigureInit {
   attrs?: Record<string, unknown>;
   seed?: number;
   steps?: number;
+  /** A link's history, replayed along with `steps`. */
+  history?: HistoryEntry[];
   speed?: number;
   /** Start playing when on screen (false under prefers-reduced-motion). */
   autoplay?: boolean;
@@ -73,6 +82,10 @@ export function createFigureStore<P extends PropSpecs>(meta: FigureMeta<P>, init
     steps: 0,
     resetToken: 0,
     targetSteps: init.steps ?? 0,
+    targetHistory: init.history ?? [],
+    base: values,
+    history: [],
+    replay: null,
     converged: false,
     status: '',
     notices: issues,
@@ -82,13 +95,13 @@ export function createFigureStore<P extends PropSpecs>(meta: FigureMeta<P>, init
     // A control's change is checked with the other props, so it can never make an impossible combination.
     setParam: (key, value) => set((s) => ({ params: applyConstraints(meta, { ...s.params, [key]: value }).values })),
     setParams: (v) => set((s) => ({ params: applyConstraints(meta, { ...s.params, ...v }).values })),
-    setSeed: (seed) => set((s) => ({ seed: seed >>> 0, resetToken: s.resetToken + 1, targetSteps: 0 })),
-    newSeed: () => set((s) => ({ seed: (Math.random() * 2 ** 31) >>> 0, resetToken: s.resetToken + 1, targetSteps: 0 })),
+    setSeed: (seed) => set((s) => ({ seed: seed >>> 0, resetToken: s.resetToken + 1, targetSteps: 0, targetHistory: [] })),
+    newSeed: () => set((s) => ({ seed: (Math.random() * 2 ** 31) >>> 0, resetToken: s.resetToken + 1, targetSteps: 0, targetHistory: [] })),
     play: () => set({ playing: true }),
     pause: () => set({ playing: false }),
     toggle: () => set((s) => ({ playing: !s.playing })),
     requestStep: () => set((s) => ({ playing: false, pendingSteps: s.pendingSteps + 1 })),
-    reset: () => set((s) => ({ resetToken: s.resetToken + 1, targetSteps: 0 })),
+    reset: () => set((s) => ({ resetToken: s.resetToken + 1, targetSteps: 0, targetHistory: [] })),
     setSpeed: (speed) => set({ speed: Math.max(1, Math.min(64, Math.round(speed))) }),
     setStatus: (status) => {
       if (get().status !== status) set({ status });
@@ -96,7 +109,6 @@ export function createFigureStore<P extends PropSpecs>(meta: FigureMeta<P>, init
     setProblem: (problem) => {
       if (get().problem !== problem) set({ problem });
     },
-    _advanced: (n, converged) => set((s) => ({ steps: s.steps + n, converged })),
     _consumeSteps: () => {
       const n = get().pendingSteps;
       if (n) set({ pendingSteps: 0 });

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { changedProps, keepsRun, type FigureSim, type PropSpecs, type PropValues } from './spec';
+import type { FigureSim, PropSpecs } from './spec';
 import type { FigureStore } from './store';
+import { Run } from './run';
+import { startReplay, type ReplayHandle } from './replayDriver';
 import { useOnScreen } from '../useOnScreen';
 import { recordFrame } from '../frameTimes';
 
@@ -23,7 +25,9 @@ export const MAX_RESTORE_STEPS = 20000;
 
 /**
  * Drives a figure's simulation: resets it when params/seed change, runs it on requestAnimationFrame only
- * while it is playing and near the viewport, steps it on request, and releases the frame on unmount.
+ * while it is playing and near the viewport, steps it on request, and releases the frame on unmount. The sim
+ * is driven through a `Run` (run.ts), which records what a link needs to replay it exactly; a restored link
+ * is replayed in budgeted pieces (replayDriver.ts), never in one long task.
  * Returns `redraw`, for repainting after an interaction while paused.
  */
 export function useSimulation<P extends PropSpecs>(
@@ -39,7 +43,10 @@ export function useSimulation<P extends PropSpecs>(
   const resetToken = useStore(store, (s) => s.resetToken);
   const playing = useStore(store, (s) => s.playing);
   const pending = useStore(store, (s) => s.pendingSteps);
-  const prevParams = useRef<PropValues<P> | null>(null);
+  const replaying = useStore(store, (s) => s.replay?.status === 'running');
+  const runRef = useRef<Run<P> | null>(null);
+  const run = (runRef.current ??= new Run(store.getState().meta, () => simRef.current));
+  const replay = useRef<ReplayHandle | null>(null);
   const lastSeed = useRef<number | null>(null);
   const lastToken = useRef<number | null>(null);
   const lastDescribe = useRef(0);
@@ -64,49 +71,68 @@ export function useSimulation<P extends PropSpecs>(
     const d = simRef.current.describe?.();
     if (d !== undefined) store.getState().setStatus(d);
   };
+  const draw = () => simRef.current.draw();
+  /** The run's record, mirrored in the store (the step counter, and what Copy link writes). */
+  const publish = () => store.setState({ steps: run.steps, converged: run.converged, base: run.base, history: run.history, targetSteps: 0, targetHistory: [] });
 
-  // Reset (or carry on) whenever params, seed or the reset token change.
+  /** A change of props for the run (kept or restarting); 'none' when the sim failed on it. */
+  const changeOf = (next: typeof params): string => {
+    let what = 'none';
+    guard(() => void (what = run.change(next)));
+    return what;
+  };
+
+  // Reset, replay a link, or carry on whenever params, seed or the reset token change.
   useEffect(() => {
-    const s = simRef.current;
     const st = store.getState();
-    const prev = prevParams.current;
-    const changed = prev === null ? [] : changedProps(st.meta, params, prev);
-    const mustReset = prev === null || lastSeed.current !== seed || lastToken.current !== resetToken || !keepsRun(st.meta, changed);
-    prevParams.current = params;
+    const restart = !run.started || lastSeed.current !== seed || lastToken.current !== resetToken;
     lastSeed.current = seed;
     lastToken.current = resetToken;
-    if (mustReset) {
+    // Input while a link replays has already stopped it (replayDriver watches the store); a restart always does.
+    if (restart && replay.current?.running) replay.current.cancel();
+    if (restart && (st.targetSteps > 0 || st.targetHistory.length > 0)) {
       const target = Math.min(st.targetSteps, MAX_RESTORE_STEPS);
-      let converged = false;
-      let ran = 0;
-      guard(() => {
-        s.reset(params, seed);
-        for (; ran < target && !converged; ran++) converged = s.step(params);
-      });
-      store.setState({ steps: ran, converged, targetSteps: 0 });
-    } else if (changed.length && prev) {
-      guard(() => s.onKeptChange?.(params, prev, changed));
+      replay.current = startReplay({ store, run, guard, draw, describe }, params, seed, st.targetHistory, target);
+      return;
     }
-    guard(() => s.draw());
+    // While a replay runs, a change of params is the replay's own (it applies the link's history), which this
+    // render may see a piece late: the run has it already.
+    if (!replay.current?.running) {
+      run.adopt(st.steps, st.converged);
+      const before = run.history.length;
+      const what = restart ? (guard(() => run.restart(params, seed)), 'restarted') : changeOf(params);
+      if (what === 'restarted' || run.history.length !== before) publish();
+    }
+    guard(draw);
     describe(true);
   }, [params, seed, resetToken]);
 
-  // The animation loop: alive only while playing (or a step is pending) and near the viewport.
+  // Unmounting stops a running replay. (Under StrictMode the effects then run again: start it over.)
+  useEffect(
+    () => () => {
+      if (!replay.current?.running) return;
+      replay.current.dispose();
+      run.started = false;
+    },
+    [],
+  );
+
+  // The animation loop: alive only while playing (or a step is pending), near the viewport, and not replaying.
   useEffect(() => {
-    if (!onScreen || !(playing || pending > 0)) return;
+    if (replaying || !onScreen || !(playing || pending > 0)) return;
     let raf = 0;
     const frame = () => {
       const t0 = performance.now();
       const st = store.getState();
-      const s = simRef.current;
+      run.adopt(st.steps, st.converged);
       const n = st.playing ? st.speed : st._consumeSteps();
       let converged = false;
       let ran = 0;
       const ok = guard(() => {
-        for (; ran < n && !converged; ran++) converged = s.step(st.params);
-        s.draw();
+        for (; ran < n && !converged; ran++) converged = run.step();
+        draw();
       });
-      if (ran > 0 || converged !== st.converged) st._advanced(ran, converged);
+      if (ran > 0 || converged !== st.converged) publish();
       describe(converged || !st.playing);
       recordFrame(st.meta.id, performance.now() - t0);
       if (!ok) return;
@@ -118,7 +144,7 @@ export function useSimulation<P extends PropSpecs>(
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [onScreen, playing, pending]);
+  }, [onScreen, playing, pending, replaying]);
 
-  return { redraw: () => void guard(() => simRef.current.draw()) };
+  return { redraw: () => void guard(draw) };
 }

@@ -1,0 +1,86 @@
+import { changedProps, keepsRun, type FigureMeta, type FigureSim, type PropSpecs, type PropValues } from './spec';
+import type { HistoryEntry, PropValue } from './history';
+
+/*
+ * A figure's run as the reader makes it, and the record that lets a link replay it: the props and seed it
+ * restarted with (`base`, `seed`), the updates since (`steps`), and every kept change with the step at which
+ * it happened (`history`). The animation loop and the replay drive the sim only through a Run, so what is
+ * recorded is exactly what the sim was given: each update uses `params`, the props of the last restart or
+ * kept change (not whatever the store holds at that instant). Pure TypeScript: the unit tests drive Runs in
+ * Node, live and replayed.
+ */
+export class Run<P extends PropSpecs> {
+  /** The props the sim was last given (by a restart or a kept change); every update uses them. */
+  params!: PropValues<P>;
+  /** The props of the last restart. */
+  base!: PropValues<P>;
+  seed = 0;
+  steps = 0;
+  converged = false;
+  /** Kept changes since the last restart, in order (appended to, never rewritten). */
+  history: HistoryEntry[] = [];
+  /** Whether the run has been started at all. */
+  started = false;
+
+  /** `sim` is read at each use: a figure may hand the loop a new sim object on every render. */
+  constructor(
+    readonly meta: FigureMeta<P>,
+    private readonly sim: () => FigureSim<P>,
+  ) {}
+
+  /** Start again from the initial state at these props and seed: a new history begins here. */
+  restart(params: PropValues<P>, seed: number): void {
+    this.params = params;
+    this.base = params;
+    this.seed = seed;
+    this.steps = 0;
+    this.converged = false;
+    this.history = [];
+    this.started = true;
+    this.sim().reset(params, seed);
+  }
+
+  /**
+   * New props. A change of props that all declare `onChange: 'keep'` carries the run on (the sim's
+   * `onKeptChange`) and is recorded at the current step; any other change restarts the run.
+   */
+  change(next: PropValues<P>): 'none' | 'kept' | 'restarted' {
+    const changed = changedProps(this.meta, next, this.params);
+    if (!changed.length) return 'none';
+    if (!keepsRun(this.meta, changed)) {
+      this.restart(next, this.seed);
+      return 'restarted';
+    }
+    const prev = this.params;
+    this.params = next;
+    const values: Record<string, PropValue> = {};
+    for (const k of changed) values[k] = next[k] as PropValue;
+    this.history.push({ step: this.steps, values });
+    this.sim().onKeptChange?.(next, prev, changed);
+    return 'kept';
+  }
+
+  /** One update. Going on after the run has settled is recorded too (a replay would otherwise stop there). */
+  step(): boolean {
+    if (this.converged && this.history[this.history.length - 1]?.step !== this.steps) this.history.push({ step: this.steps, values: {} });
+    const converged = this.sim().step(this.params);
+    this.steps++;
+    this.converged = converged;
+    return converged;
+  }
+
+  /**
+   * A figure set the step counter or the settled flag itself (hopfield-images restarts the count after the
+   * reader paints on the state; dispersed-memories sets particles moving after a pattern is dragged): follow
+   * it. A count back at 0 starts a new history at the current props.
+   */
+  adopt(steps: number, converged: boolean): void {
+    this.converged = converged;
+    if (steps === this.steps) return;
+    this.steps = steps;
+    if (steps === 0) {
+      this.base = this.params;
+      this.history = [];
+    }
+  }
+}
