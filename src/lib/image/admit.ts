@@ -25,19 +25,20 @@ export type Admission = { ok: true; format: ImageFormat; width: number; height: 
 const NOTHING = 'Nothing was stored.';
 const mp = (px: number) => (px / 1e6).toFixed(px < 1e7 ? 1 : 0);
 
+/** True if a picture of w × h pixels is within UPLOAD_LIMITS (checked on the header, and again after decoding). */
+export const withinLimits = (w: number, h: number): boolean => w <= UPLOAD_LIMITS.side && h <= UPLOAD_LIMITS.side && w * h <= UPLOAD_LIMITS.pixels;
+
+/** The refusal of a picture of w × h pixels, naming its size and the limits. */
+export const tooLarge = (name: string, w: number, h: number): string =>
+  `“${name}” is ${w}×${h} pixels (${mp(w * h)} megapixels); the limit is ${UPLOAD_LIMITS.side} pixels a side and ${UPLOAD_LIMITS.pixels / 1e6} megapixels. Shrink it first: the figure keeps at most 64×64 pixels. ${NOTHING}`;
+
 /** The verdict on a file named `name` whose header reads `h` (with all of the file read, if `h` is truncated). */
 export function judgeHeader(name: string, h: ImageHeader): Admission {
   const q = `“${name}”`;
   switch (h.kind) {
     case 'image': {
       const { width: w, height: ht } = h;
-      if (w > UPLOAD_LIMITS.side || ht > UPLOAD_LIMITS.side || w * ht > UPLOAD_LIMITS.pixels) {
-        return {
-          ok: false,
-          message: `${q} is ${w}×${ht} pixels (${mp(w * ht)} megapixels); the limit is ${UPLOAD_LIMITS.side} pixels a side and ${UPLOAD_LIMITS.pixels / 1e6} megapixels. Shrink it first: the figure keeps at most 64×64 pixels. ${NOTHING}`,
-        };
-      }
-      return { ok: true, format: h.format, width: w, height: ht };
+      return withinLimits(w, ht) ? { ok: true, format: h.format, width: w, height: ht } : { ok: false, message: tooLarge(name, w, ht) };
     }
     case 'truncated':
       if (h.format) return { ok: false, message: `${q} looks like a ${formatName(h.format)} file but ends before its header does (the file is cut short). ${NOTHING}` };

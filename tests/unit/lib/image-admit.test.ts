@@ -11,7 +11,7 @@ const be32 = (v: number) => [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255
 const text = (s: string) => [...s].map((c) => c.charCodeAt(0));
 const PNG_HEAD = (w: number, h: number) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...be32(13), ...text('IHDR'), ...be32(w), ...be32(h), 8, 0, 0, 0, 0, 0, 0, 0, 0];
 /** A JPEG whose frame header follows `appSegments` APP2 segments of 64 KB (as long ICC profiles are). */
-function jpegHead(w: number, h: number, appSegments: number): Uint8Array {
+function jpegHead(w: number, h: number, appSegments: number): Uint8Array<ArrayBuffer> {
   const sof = [0xff, 0xc0, ...be16(17), 8, ...be16(h), ...be16(w), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
   const out = new Uint8Array(2 + appSegments * 65537 + sof.length).fill(0x41);
   out.set([0xff, 0xd8]);
