@@ -122,17 +122,17 @@ test.describe('hopfield-images', () => {
     await expect(fig.getByTestId('figure-status')).toContainText('K = 5 patterns');
 
     const upload = fig.getByTestId('upload');
-    // The picker offers only the raster types the figure decodes (an SVG would only earn "could not be read").
-    await expect(upload).toHaveAttribute('accept', 'image/png,image/jpeg,image/gif,image/webp');
+    // The picker offers only the raster types the figure decodes (an SVG is refused by name: see uploads.spec.ts).
+    await expect(upload).toHaveAttribute('accept', 'image/png,image/jpeg,image/gif,image/webp,image/bmp');
     await upload.setInputFiles({ name: 'disk.png', mimeType: 'image/png', buffer: await makePng(page) });
     await expect(message).toContainText('Stored “disk” as memory 6');
     await expect(thumbs).toHaveCount(6);
 
     await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
-    await expect(message).toContainText('“notes.txt” is not an image');
+    await expect(message).toContainText('“notes.txt” is not a picture the figure can read: it accepts PNG, JPEG, GIF, WebP or BMP files');
     await expect(message).toContainText('Nothing was stored');
     await upload.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('this is not really a PNG file') });
-    await expect(message).toContainText('could not be read as a picture');
+    await expect(message).toContainText('“broken.png” is not a picture the figure can read');
     await upload.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(9 * 1024 * 1024, 1) });
     await expect(message).toContainText('the limit is 8 MB');
     await expect(thumbs).toHaveCount(6);

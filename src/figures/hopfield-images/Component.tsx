@@ -7,13 +7,14 @@ import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { imageFileToPattern } from '../../lib/patterns/binarize';
+import { ACCEPTED_TYPES } from '../../lib/image/admit';
 import { PictureMemory, type Params, type ReaderPicture } from './sim';
 import { energyAxes, paintEnergy, paintOverlaps, paintPattern, paintSide } from './draw';
 import { meta } from './meta';
 import { isWarm, warmUp } from './rules';
 import { DrawPad, Thumb } from './Pictures';
 import { useSlicedPrepare } from './useSlicedPrepare';
+import { UPLOAD_STAGES, useUpload, type FigureMessage } from './useUpload';
 import './style.css';
 
 type Brush = 'flip' | 'ink' | 'paper';
@@ -28,7 +29,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
   const [reader, setReader] = useState<ReaderPicture[]>([]);
   const readerRef = useRef(reader);
   readerRef.current = reader;
-  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  const [message, setMessage] = useState<FigureMessage | null>(null);
   const [brush, setBrush] = useState<Brush>('flip');
   const [padOpen, setPadOpen] = useState(false);
   const [built, setBuilt] = useState(0);
@@ -139,20 +140,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     setMessage({ text: `Stored “${pic.name}” as memory ${index}; it is now the target.`, bad: false });
   };
 
-  const onUpload = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    const s = Number(params.size);
-    try {
-      const pixels = await imageFileToPattern(file, s);
-      storeReader({ name: file.name.replace(/\.[^.]+$/, '').slice(0, 24) || 'upload', side: s, pixels });
-    } catch (err) {
-      setMessage({ text: err instanceof Error ? err.message : String(err), bad: true });
-    } finally {
-      input.value = '';
-    }
-  };
+  const upload = useUpload(Number(params.size), setMessage, storeReader);
 
   return (
     <div className="fig-hopfield-images" ref={box}>
@@ -218,11 +206,11 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
             onStore={(pixels) => (pixels ? storeReader({ name: `drawing ${reader.length + 1}`, side: Number(params.size), pixels }) : setMessage({ text: 'The pad is empty: draw something first. Nothing was stored.', bad: true }))}
           />
         )}
-        <label className="fig-hopfield-images-upload">
+        <label className="fig-hopfield-images-upload" onDrop={upload.onDrop} onDragOver={upload.onDragOver}>
           <span>
             Upload a picture (cropped square, shrunk to {params.size}×{params.size}, then black and white):
           </span>
-          <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={onUpload} data-testid="upload" />
+          <input type="file" accept={ACCEPTED_TYPES} onChange={upload.onChange} data-testid="upload" />
         </label>
         {reader.length > 0 && (
           <button type="button" className="btn" onClick={() => setReader([])}>
@@ -233,6 +221,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
       {message && (
         <p className={message.bad ? 'figure-problem' : 'figure-hint'} role={message.bad ? 'alert' : 'status'} data-testid="upload-message">
           {message.text}
+          {message.stage !== undefined && <progress className="fig-hopfield-images-progress" max={UPLOAD_STAGES} value={message.stage} aria-hidden="true" />}
         </p>
       )}
     </div>
