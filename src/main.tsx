@@ -15,8 +15,13 @@ if (!window.__mipsBooted) {
   window.__mipsBooted = true;
   const root = document.getElementById('root')!;
   const page = root.querySelector<HTMLElement>('.essay-page');
-  if (page && !isToolRoute(window.location.search)) bootEssay(page);
-  else {
+  // The inline script in index.html guessed the route from the raw query to avoid a flash; the app decides.
+  const html = document.documentElement;
+  if (page && !isToolRoute(window.location.search)) {
+    delete html.dataset.route;
+    bootEssay(page);
+  } else {
+    html.dataset.route = 'tool';
     createRoot(root).render(
       <StrictMode>
         <App />

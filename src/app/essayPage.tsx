@@ -79,6 +79,8 @@ function Overlays() {
   const [shown, setShown] = useState(mode);
   useEffect(() => {
     if (mode !== 'essay') document.documentElement.dataset.deck = mode;
+    // The inline script may have guessed "deck" from a query this app reads as the essay (`?mode=lecture💥`).
+    else if (document.documentElement.dataset.deck === 'loading') delete document.documentElement.dataset.deck;
     else if (shown !== 'essay') {
       // Back from the deck: show the essay at the element the last slide came from (exitLecture set the hash).
       delete document.documentElement.dataset.deck;

@@ -13,7 +13,7 @@ test('a control labelled σ_max shows a real subscript and is named "sigma max"'
   const fig = await open(page, 'dye-diffusion');
   const slider = fig.locator('input[name="sigmaMax"]');
   await expect(slider).toHaveAccessibleName(/^sigma max: /);
-  const label = fig.locator('label.control', { has: slider }).locator('.control-label');
+  const label = fig.locator('label.control:has(input[name="sigmaMax"]) .control-label');
   await expect(label.locator('sub')).toHaveText('max');
   await expect(label).toHaveText('σmax');
 });
@@ -24,7 +24,11 @@ test('no figure shows raw TeX in its text, controls or accessible names', async 
   const ids = readdirSync(dir).filter((d) => existsSync(`${dir}${d}/meta.ts`));
   expect(ids.length).toBeGreaterThan(20);
   for (const id of ids) {
-    const fig = await open(page, id);
+    // Still figures have no status line to wait for: wait for the figure's code instead.
+    await page.goto(`./?figure=${id}`);
+    const fig = page.locator(`[data-figure="${id}"]`);
+    await expect(fig).toBeVisible();
+    await expect(fig.locator('.figure-loading')).toHaveCount(0);
     const seen = await fig.evaluate((root) => {
       // What is shown and what is spoken, without KaTeX's hidden TeX source (its MathML annotation).
       const copy = root.cloneNode(true) as HTMLElement;
