@@ -31,6 +31,7 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
     let lastHeight = -1;
     let sideFailed = false;
     let squeezes = 0;
+    let overflows = 0;
     const widest = () => Math.max(1, el.clientWidth / FIGURE_WIDTH);
     const apply = (z: number) => {
       zoom = z;
@@ -63,6 +64,12 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
       const fits = Math.max(1, Math.min(widest(), el.clientHeight / fig.offsetHeight));
       // "side": the picture follows the zoom, so only shrink (in steps) while the whole is taller than the slide.
       const want = el.dataset.layout === 'side' ? (fig.offsetHeight * zoom > el.clientHeight + 2 ? Math.min(zoom * 0.98, Math.max(fits, zoom * 0.85)) : zoom) : fits;
+      // A side layout overflows for a frame or two while its canvas follows the new column: shrink only when it lasts.
+      if (el.dataset.layout === 'side' && want < zoom && ++overflows < 3) {
+        later();
+        return;
+      }
+      overflows = 0;
       if (Math.abs(want - zoom) / zoom > 0.01 && tries++ < 8) apply(Math.max(1, Math.min(widest(), want)));
       else el.dataset.fit = 'done';
     };

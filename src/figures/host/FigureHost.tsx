@@ -65,12 +65,13 @@ export function FigureHost({ id, attrs, init, number, caption, anchor, onStore, 
   }
   return (
     <figure className="figure" data-figure={id} id={anchor ?? `fig-${id}`} aria-label={`${number ? `Figure ${number}: ` : ''}${meta.title}`}>
-      {meta.animated && <ReplayProgress store={store} />}
       <FigureErrorBoundary id={id}>
         <Suspense fallback={fallback ?? <div className="figure-loading">Loading {meta.title}…</div>}>
           <Comp store={store} />
         </Suspense>
       </FigureErrorBoundary>
+      {/* After the figure's own root, which stays the figure's first child (phone.css and lecture.css lay it out). */}
+      {meta.animated && <ReplayProgress store={store} />}
       <FigureFooter store={store} />
       <ShareButtons store={store} anchor={anchor ?? `fig-${id}`} />
       {(caption || number) && (
