@@ -25,7 +25,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { id: 'p', char: 'p', tex: 'p_\\theta(x)', meaning: 'the probability distribution of some data, parameterized by θ', firstUse: 'sym-p' },
   { id: 'e', char: 'E', tex: 'E_\\theta(x)', meaning: 'the energy of some data, parameterized by θ; the negative log-probability up to a constant', firstUse: 'sym-e' },
   { id: 'z', char: 'Z', tex: 'Z_\\theta', meaning: 'the normalizing constant that turns energies into probabilities, the partition function', firstUse: 'sym-z' },
-  { id: 'f', char: 'F', tex: 'F_\\theta(x)', meaning: 'the score function, or the force, −∇ₓE_θ(x), parameterized by θ', firstUse: 'sym-f' },
+  { id: 'f', char: 'F', tex: 'F_\\theta(x)', meaning: 'the score function, or the force: minus the gradient of the energy with respect to x, parameterized by θ', firstUse: 'sym-f' },
   { id: 'alpha', char: 'α', tex: '\\alpha', meaning: 'the size of a discrete step down the energy', firstUse: 'sym-alpha' },
   { id: 'eps', char: 'ϵ', tex: '\\epsilon', meaning: 'the noise added at each step of the discrete forward process of a diffusion model', firstUse: 'sym-eps' },
   { id: 'domega', char: 'ω', tex: 'd\\omega_t', meaning: 'the infinitesimal noise added by the continuous forward process of diffusion', firstUse: 'sym-domega' },

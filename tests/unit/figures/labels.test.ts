@@ -82,3 +82,10 @@ describe('figure sources', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('the glossary (shown as text by the notation figure and the glossary tips)', () => {
+  it('has meanings free of raw TeX', async () => {
+    const { GLOSSARY } = await import('../../../src/lib/glossary/glossary');
+    for (const g of GLOSSARY) expect(hasRawTex(g.meaning), `${g.id}: "${g.meaning}"`).toBe(false);
+  });
+});
