@@ -146,7 +146,7 @@ export default function SideBySideFigure({ store: anyStore }: FigureProps) {
         <div className="fig-side-by-side-terms" role="group" aria-label="Matching terms">
           {TERMS.map((t) => (
             <button key={t.key} type="button" className="btn" data-term={t.key} aria-pressed={hl === t.key} title={t.says} onMouseEnter={() => setHl(t.key)}>
-              {t.label}
+              <MathText text={t.label} spoken={false} />
             </button>
           ))}
         </div>
