@@ -46,6 +46,8 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
       const fig = el.querySelector<HTMLElement>(':scope > .figure');
       const root = fig?.firstElementChild;
       if (!fig || !root || root.matches('.figure-loading, .figure-poster-wrap')) return;
+      // The figure's own size changes too (web fonts arriving, a legend filling in): look again when it does.
+      ro.observe(fig);
       el.dataset.layout = !sideFailed && root.matches(':has(> .figure-canvas-box)') ? 'side' : 'stack';
       // Act only on a settled layout: canvases take a frame or two to follow a new column width.
       if (fig.offsetHeight !== lastHeight) {
