@@ -45,9 +45,9 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
       raf = 0;
       const fig = el.querySelector<HTMLElement>(':scope > .figure');
       const root = fig?.firstElementChild;
+      // The figure's own size changes (its code arriving, web fonts, a legend filling in): look again when it does.
+      if (fig) ro.observe(fig);
       if (!fig || !root || root.matches('.figure-loading, .figure-poster-wrap')) return;
-      // The figure's own size changes too (web fonts arriving, a legend filling in): look again when it does.
-      ro.observe(fig);
       el.dataset.layout = !sideFailed && root.matches(':has(> .figure-canvas-box)') ? 'side' : 'stack';
       // Act only on a settled layout: canvases take a frame or two to follow a new column width.
       if (fig.offsetHeight !== lastHeight) {
@@ -87,11 +87,8 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
       } else later();
     });
     ro.observe(el);
-    const mo = new MutationObserver(later);
-    mo.observe(el, { childList: true, subtree: true });
     return () => {
       ro.disconnect();
-      mo.disconnect();
       cancelAnimationFrame(raf);
     };
   }, [body]);
