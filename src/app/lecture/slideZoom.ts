@@ -72,7 +72,9 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
         return;
       }
       overflows = 0;
-      if (Math.abs(want - zoom) / zoom > 0.01 && tries++ < 8) apply(Math.max(1, Math.min(widest(), want)));
+      // Any overflow past 2 px is corrected, however small the change of zoom (and however late it came).
+      const overflowing = fig.offsetHeight * zoom > el.clientHeight + 2 && zoom > 1;
+      if ((Math.abs(want - zoom) / zoom > 0.01 && tries++ < 8) || overflowing) apply(Math.max(1, Math.min(widest(), overflowing ? Math.min(want, zoom * 0.995) : want)));
       else el.dataset.fit = 'done';
     };
     function later() {
