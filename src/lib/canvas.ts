@@ -1,4 +1,5 @@
 import { cssZoom } from './pointer';
+import { raiseSlideText } from './slideText';
 
 /**
  * Sizes a canvas for the device pixel ratio and returns its 2-D context with CSS-pixel coordinates.
@@ -18,5 +19,6 @@ export function fitCanvas(canvas: HTMLCanvasElement, width: number, height: numb
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('canvas: 2-D context unavailable');
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  raiseSlideText(ctx);
   return ctx;
 }

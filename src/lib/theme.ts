@@ -86,7 +86,13 @@ function readPalette(): Palette {
   };
 }
 
-/** The current palette; changes (and so triggers a redraw) when the theme changes. */
+/**
+ * Asks every figure to paint again (dispatched on `window`): a lecture slide's zoom changed, so canvases need a
+ * new resolution and their type a new floor, though their CSS size may not have changed.
+ */
+export const REPAINT_EVENT = 'essay:repaint';
+
+/** The current palette; changes (and so triggers a redraw) when the theme changes, or on a REPAINT_EVENT. */
 export function usePalette(): Palette {
   const choice = useTheme((s) => s.choice);
   const hc = useTheme((s) => s.highContrast);
@@ -97,9 +103,11 @@ export function usePalette(): Palette {
     const mq = typeof matchMedia !== 'undefined' ? matchMedia('(prefers-color-scheme: dark)') : null;
     const on = () => requestAnimationFrame(() => setP(readPalette()));
     mq?.addEventListener('change', on);
+    window.addEventListener(REPAINT_EVENT, on);
     return () => {
       cancelAnimationFrame(id);
       mq?.removeEventListener('change', on);
+      window.removeEventListener(REPAINT_EVENT, on);
     };
   }, [choice, hc]);
   return p;

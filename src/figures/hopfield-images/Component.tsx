@@ -143,14 +143,15 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
   const upload = useUpload(Number(params.size), setMessage, storeReader);
 
   return (
-    <div className="fig-hopfield-images" ref={box}>
+    <div className="fig-hopfield-images">
       <div className="fig-hopfield-images-gallery" role="group" aria-label="Stored pictures: choose the one to corrupt">
         {model.names.slice(0, model.pictures).map((name, mu) => (
           <Thumb key={`${built}-${mu}`} name={name} mu={mu} model={model} palette={palette} selected={mu === model.target} onPick={() => store.getState().setParam('target', mu + 1)} />
         ))}
         {model.patterns.rows > model.pictures && <span className="fig-hopfield-images-extra">+ {model.patterns.rows - model.pictures} random patterns</span>}
       </div>
-      <div className={`fig-hopfield-images-row ${wide ? 'is-wide' : ''}`}>
+      {/* The pictures are sized from their row: the figure's width in the essay, the picture column on a slide. */}
+      <div className={`fig-hopfield-images-row ${wide ? 'is-wide' : ''}`} ref={box}>
         <canvas
           ref={main}
           role="img"

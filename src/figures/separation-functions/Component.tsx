@@ -134,9 +134,10 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   const deg = Math.round((((angles.current[selected] ?? 0) * 180) / Math.PI + 360) % 360);
 
   return (
-    <div className="fig-separation-functions" ref={box}>
+    <div className="fig-separation-functions">
       {fPlot}
-      <div className="fig-separation-functions-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${size}px)` }}>
+      {/* Sized from the grid's own box: the figure's width in the essay, the picture column on a lecture slide. */}
+      <div className="fig-separation-functions-grid" ref={box} style={{ gridTemplateColumns: `repeat(${cols}, ${size}px)` }}>
         {ps.map((p: Panel, i) => {
           const r = results[i];
           return (

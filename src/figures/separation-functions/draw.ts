@@ -201,6 +201,7 @@ export function separationPlot(series: Series[], width: number): LinePlotProps {
 
 /** The basin panels' grid: two columns, each panel 140–300 px square. */
 export function basinGrid(width: number): { cols: number; size: number } {
-  const cols = 2;
+  // Two by two in the essay's column; one row of four where there is room (a lecture slide, a wide embed).
+  const cols = width >= 1000 ? 4 : 2;
   return { cols, size: Math.floor(Math.max(140, Math.min(300, (width - (cols - 1) * 12) / cols))) };
 }
