@@ -43,3 +43,15 @@ export function raiseSlideText(ctx: CanvasRenderingContext2D): void {
     },
   });
 }
+
+/**
+ * How much larger than `basePx` the context really sets a font of `basePx` (1 in the essay; more on a slide,
+ * where the floor raised it). Painters multiply the room they keep for text by it, so raised labels still fit.
+ */
+export function typeScale(ctx: CanvasRenderingContext2D, basePx: number): number {
+  const saved = ctx.font;
+  ctx.font = `${basePx}px sans-serif`;
+  const px = Number(/(\d+(?:\.\d+)?)px/.exec(ctx.font)?.[1] ?? basePx);
+  ctx.font = saved;
+  return Math.max(1, px / basePx);
+}

@@ -1,3 +1,4 @@
+import { typeScale } from '../slideText';
 import { dashPatterns } from './dashes';
 import { fillMath, measureMath } from './mathText';
 
@@ -97,7 +98,9 @@ export function traceExtent(traces: TraceBuffer[], from = 0): [number, number] {
 
 /** Paints axes, ticks, labels, a legend and the traces into a width×height box. */
 export function drawTraces(ctx: CanvasRenderingContext2D, width: number, height: number, series: TraceSeries[], ax: TraceAxes): void {
-  const m = { top: 8, right: 10, bottom: 30, left: 46 };
+  // Room for the labels grows with their type (raised on a lecture slide).
+  const k = typeScale(ctx, 11);
+  const m = { top: 8 * k, right: 10, bottom: 30 * k, left: 46 * k };
   const w = Math.max(40, width - m.left - m.right);
   const h = Math.max(30, height - m.top - m.bottom);
   if (ax.bg) {
@@ -130,9 +133,9 @@ export function drawTraces(ctx: CanvasRenderingContext2D, width: number, height:
   for (const t of niceTicks(xMin, xMax, Math.max(2, Math.floor(w / 70)))) ctx.fillText(fmt(t), X(t), m.top + h + 4);
   ctx.fillStyle = ax.fg;
   ctx.font = 'italic 12px system-ui, sans-serif';
-  fillMath(ctx, ax.xLabel, m.left + w / 2, m.top + h + 16);
+  fillMath(ctx, ax.xLabel, m.left + w / 2, m.top + h + 16 * k);
   ctx.save();
-  ctx.translate(12, m.top + h / 2);
+  ctx.translate(12 * k, m.top + h / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = 'middle';
   fillMath(ctx, ax.yLabel, 0, 0);
@@ -198,11 +201,11 @@ export function drawTraces(ctx: CanvasRenderingContext2D, width: number, height:
     ctx.save();
     ctx.globalAlpha = 0.8;
     ctx.fillStyle = ax.legendBg;
-    ctx.fillRect(m.left + w - lw - 34, m.top, lw + 34, series.length * 14 + 4);
+    ctx.fillRect(m.left + w - lw - 34, m.top, lw + 34, series.length * 14 * k + 4);
     ctx.restore();
   }
   series.forEach((s, i) => {
-    const y = m.top + 8 + i * 14;
+    const y = m.top + 8 * k + i * 14 * k;
     const x = m.left + w - 4;
     ctx.fillStyle = ax.fg;
     fillMath(ctx, s.label, x - 26, y);
