@@ -27,7 +27,8 @@ export function EssayDeepLinks() {
       if (stray.length) addPageNotice(`The link's settings (${clip(stray.join(', '))}) name no figure; they were ignored.`);
       return;
     }
-    const where = locate(anchor);
+    // The anchor (`fig-hopfield-images`), or the figure's bare id as a reader would type it (`hopfield-images`).
+    const where = locate(anchor)?.figure ? locate(anchor) : locate(`fig-${anchor}`);
     const meta = where?.figure ? figureMeta(where.figure.id) : undefined;
     if (!where?.figure || !meta) {
       addPageNotice(`The link points to a figure “${clip(anchor)}” that this essay does not have.`);

@@ -82,6 +82,14 @@ test('a ?fig= link without a hash scrolls to its figure and wakes it at once; fi
   await expect(page.locator('#introduction [data-figure]').first()).toHaveClass(/figure-placeholder/);
 });
 
+test('a ?fig= link may name the figure by its bare id, as a reader would type it', async ({ page }) => {
+  await page.goto('./?fig=hopfield-images');
+  const fig = page.locator('[data-figure="hopfield-images"]');
+  await expectMounted(fig);
+  await expect(fig).toBeInViewport();
+  await expect(page.getByText('that this essay does not have')).toHaveCount(0);
+});
+
 for (const width of [360, 1280, 1920]) {
   test(`every display equation fits or wraps at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
