@@ -1,3 +1,4 @@
+import { typeScale } from '../../lib/slideText';
 import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { contourPath, drawMemories, heatImage, px, py, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
@@ -91,7 +92,9 @@ export function paint(ctx: CanvasRenderingContext2D, m: SideBySide, bg: Backgrou
  * held) and the AM's constant α over [0, ∞). Log y. A marker shows the current update.
  */
 export function paintSchedule(ctx: CanvasRenderingContext2D, m: SideBySide, w: number, h: number, palette: Palette, amAlpha: number, afterT: string, hl: Highlight): void {
-  const pad = { l: 44, r: 10, t: 10, b: 28 };
+  // Room for the labels grows with their type (raised on a lecture slide).
+  const k = typeScale(ctx, 11);
+  const pad = { l: 44 * k, r: 10, t: 10 * k, b: 28 * k };
   const T = m.T;
   const tMax = Math.max(T * 1.5, m.t + 1);
   const vals: number[] = [];
@@ -125,9 +128,9 @@ export function paintSchedule(ctx: CanvasRenderingContext2D, m: SideBySide, w: n
   ctx.globalAlpha = 1;
   ctx.fillStyle = palette.muted;
   ctx.textAlign = 'center';
-  ctx.fillText('0', X(0), h - 10);
-  ctx.fillText('T', X(T), h - 10);
-  ctx.fillText('update t →', (X(T) + X(tMax)) / 2, h - 10);
+  ctx.fillText('0', X(0), h - 10 * k);
+  ctx.fillText('T', X(T), h - 10 * k);
+  ctx.fillText('update t →', (X(T) + X(tMax)) / 2, h - 10 * k);
   const strong = hl === 'alpha' || hl === 'tau';
   ctx.lineWidth = strong ? 3 : 1.8;
   ctx.strokeStyle = palette.accent2;
@@ -156,7 +159,7 @@ export function paintSchedule(ctx: CanvasRenderingContext2D, m: SideBySide, w: n
   ctx.setLineDash([]);
   ctx.textAlign = 'left';
   ctx.fillStyle = palette.accent2;
-  ctx.fillText('diffusion α(t)', pad.l + 4, pad.t + 10);
+  ctx.fillText('diffusion α(t)', pad.l + 4, pad.t + 10 * k);
   ctx.fillStyle = palette.accent;
   ctx.fillText('memory α', pad.l + 4, Y(amAlpha) - 4);
   ctx.restore();
