@@ -92,6 +92,8 @@ test('a ?fig= link may name the figure by its bare id, as a reader would type it
 
 for (const width of [360, 1280, 1920]) {
   test(`every display equation fits or wraps at ${width} px`, async ({ page }) => {
+    // About a hundred equations, each brought into view and polled: minutes on a loaded 2-core machine.
+    test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 900 });
     await page.goto('./');
     await appReady(page, 'essay');
@@ -100,7 +102,9 @@ for (const width of [360, 1280, 1920]) {
     const equations = page.locator('.equation-math');
     for (let i = 0, n = await equations.count(); i < n; i++) {
       const eq = equations.nth(i);
-      await eq.scrollIntoViewIfNeeded();
+      // Scrolled there directly: Playwright's scrollIntoViewIfNeeded also waits for the element to hold still,
+      // which a page whose figures wake and settle around it may not do for a while.
+      await eq.evaluate((e) => e.scrollIntoView({ block: 'center' }));
       const fits = () => eq.evaluate((e: HTMLElement) => e.scrollWidth <= e.clientWidth + 1 || (e.tabIndex === 0 && e.dataset.scrollFocus !== undefined));
       const what = () => eq.evaluate((e: HTMLElement) => `${e.closest('[id]')?.id}: ${e.scrollWidth}/${e.clientWidth} px at scale ${e.style.getPropertyValue('--eq-scale') || 1}`);
       await expect.poll(fits, await what()).toBe(true);
