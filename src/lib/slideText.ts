@@ -15,7 +15,7 @@ export function onSlide(el: Element): boolean {
 
 const raised = new WeakSet<CanvasRenderingContext2D>();
 
-/** The font a canvas on a slide draws with instead of `font` ("11px system-ui" → "13.1px system-ui" at zoom 1.83). */
+/** The font a canvas on a slide draws with instead of `font` ("11px system-ui" → "12.5px system-ui" at zoom 2). */
 export function slideFont(font: string, zoom: number): string {
   // 4 % to spare: a canvas drawn for a box a little wider than the one it is shown in is squeezed that much.
   const floor = Math.ceil((SLIDE_MIN_TEXT_PX * 1.04 * 10) / zoom) / 10;

@@ -13,8 +13,8 @@ export function setFloor(body: HTMLElement, zoom: number): void {
   body.style.setProperty('--slide-floor', `${Math.ceil((SLIDE_MIN_TEXT_PX * 100) / zoom) / 100}px`);
 }
 
-/** Raise the figure's small type (again, for elements added since the last call). Returns how many it marked. */
-export function floorText(body: HTMLElement, figure: HTMLElement): number {
+/** Raise the figure's small type (again, for elements added since the last call). */
+export function floorText(body: HTMLElement, figure: HTMLElement): void {
   // Read every size as authored: with the floor at 0 the marked elements show their own sizes again.
   const floor = body.style.getPropertyValue('--slide-floor');
   body.style.setProperty('--slide-floor', '0px');
@@ -36,7 +36,6 @@ export function floorText(body: HTMLElement, figure: HTMLElement): number {
     el.dataset[MARK] = '';
   }
   body.style.setProperty('--slide-floor', floor);
-  return writes.length;
 }
 
 /** The smallest size at which a formula sets any of its visible characters. */

@@ -138,7 +138,10 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
       for (const c of root.children) ro.observe(c);
       // Raise the type of elements the figure has added since (a cheap count: a playing figure checks often).
       const count = fig.getElementsByTagName('*').length;
-      if (count !== floored) [floored] = [count, floorText(el, fig)];
+      if (count !== floored) {
+        floored = count;
+        floorText(el, fig);
+      }
       const layout = !sideFailed && root.matches(':has(> .figure-canvas-box)') ? 'side' : panelFailed ? 'stack' : 'panel';
       if (el.dataset.layout !== layout) {
         el.dataset.layout = layout;
