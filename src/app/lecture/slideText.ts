@@ -18,21 +18,22 @@ export function floorText(body: HTMLElement, figure: HTMLElement): void {
   // Read every size as authored: with the floor at 0 the marked elements show their own sizes again.
   const floor = body.style.getPropertyValue('--slide-floor');
   body.style.setProperty('--slide-floor', '0px');
-  const writes: [HTMLElement | SVGElement, string][] = [];
+  const writes: [HTMLElement | SVGElement, string | null][] = [];
   const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
   const walk = (el: Element, parentSize: number) => {
     const own = size(el);
     if (el.classList.contains('katex')) {
       const least = smallestScript(el, own);
-      if (!(el as HTMLElement).dataset[MARK]) writes.push([el as HTMLElement, `max(${own}px, calc(var(--slide-floor) * ${(own / least).toFixed(3)}))`]);
+      if ((el as HTMLElement).dataset[MARK] === undefined) writes.push([el as HTMLElement, `max(${own}px, calc(var(--slide-floor) * ${(own / least).toFixed(3)}))`]);
       return;
     }
-    if (own !== parentSize && !(el as HTMLElement).dataset[MARK]) writes.push([el as HTMLElement, `max(${own}px, var(--slide-floor))`]);
+    // Every element is marked once seen (so `unfloored` finds only new ones); those with a size of their own raised.
+    if ((el as HTMLElement).dataset[MARK] === undefined) writes.push([el as HTMLElement, own !== parentSize ? `max(${own}px, var(--slide-floor))` : null]);
     for (const c of el.children) walk(c, own);
   };
   walk(figure, size(figure.parentElement ?? figure));
   for (const [el, v] of writes) {
-    el.style.fontSize = v;
+    if (v) el.style.fontSize = v;
     el.dataset[MARK] = '';
   }
   body.style.setProperty('--slide-floor', floor);
@@ -48,4 +49,9 @@ function smallestScript(katex: Element, own: number): number {
     least = Math.min(least, parseFloat(getComputedStyle(el).fontSize));
   }
   return least;
+}
+
+/** Whether the figure holds an element the floor has not seen (React re-creates elements as a figure runs). */
+export function unfloored(figure: HTMLElement): boolean {
+  return figure.querySelector(':not([data-slide-floor], .katex *)') !== null;
 }

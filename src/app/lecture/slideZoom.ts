@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { layoutKey, markPictures, panelMisfit } from './slidePanel';
-import { floorText, setFloor } from './slideText';
+import { floorText, setFloor, unfloored } from './slideText';
 import { REPAINT_EVENT } from '../../lib/theme';
 
 /*
@@ -37,7 +37,6 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
     let raf = 0;
     let lastHeight = -1;
     let lastKey = '';
-    let floored = -1;
     let sideFailed = false;
     let panelFailed = false;
     let squeezes = 0;
@@ -64,7 +63,6 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
       el.style.setProperty('--slide-pic-w', `${Math.floor(pic)}px`);
       el.style.setProperty('--slide-rest-w', `${Math.floor(w - pic - (parts.pics ? 48 : 24))}px`);
       setFloor(el, z);
-      floored = -1;
       window.dispatchEvent(new Event(REPAINT_EVENT));
       el.dataset.zoom = z.toFixed(3);
       delete el.dataset.fit;
@@ -136,12 +134,8 @@ export function useSlideZoom(body: React.RefObject<HTMLElement | null>): void {
       if (fig) ro.observe(fig);
       if (!fig || !root || root.matches('.figure-loading, .figure-poster-wrap')) return;
       for (const c of root.children) ro.observe(c);
-      // Raise the type of elements the figure has added since (a cheap count: a playing figure checks often).
-      const count = fig.getElementsByTagName('*').length;
-      if (count !== floored) {
-        floored = count;
-        floorText(el, fig);
-      }
+      // Raise the type of elements the figure has added since (one query: a playing figure checks often).
+      if (unfloored(fig)) floorText(el, fig);
       const layout = !sideFailed && root.matches(':has(> .figure-canvas-box)') ? 'side' : panelFailed ? 'stack' : 'panel';
       if (el.dataset.layout !== layout) {
         el.dataset.layout = layout;
