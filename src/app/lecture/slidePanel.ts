@@ -3,7 +3,7 @@
  * column on the left, everything else (controls, equations, legends, readouts, the status line) in a column
  * beside them, the whole as wide as the slide and as tall as it (lecture.css lays the figure's root out as a
  * column-wrapping flexbox: pictures first, a full-height break, then the rest). slideZoom.ts searches for the
- * largest zoom at which `panelFits`.
+ * largest zoom at which `panelMisfit` finds nothing.
  */
 
 /** Marks the root's children that are pictures; says whether there are pictures, and anything besides them. */
