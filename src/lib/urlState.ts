@@ -144,9 +144,9 @@ function formatNumber(v: number): string {
   return String(v);
 }
 
-/** `h` keeps its separators (`:` `;` `,` `=` are plain in a query value) so a link's history stays readable. */
+/** `h` keeps its separators (`:` `;` `,` `=` `@` are plain in a query value) so a link's history stays readable. */
 function encode(entries: [string, string][]): string {
-  const plain = (v: string) => encodeURIComponent(v).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',').replace(/%3D/g, '=');
+  const plain = (v: string) => encodeURIComponent(v).replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%2C/g, ',').replace(/%3D/g, '=').replace(/%40/g, '@');
   return entries.map(([k, v]) => `${encodeURIComponent(k)}=${k === 'h' ? plain(v) : encodeURIComponent(v)}`).join('&');
 }
 

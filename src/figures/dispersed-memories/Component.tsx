@@ -19,6 +19,9 @@ import { localPoint } from '../../lib/pointer';
 const CREATIVE_SIGMA = 2;
 const RECALL_SIGMA = 0.1;
 
+/** The plane's extent: a keyboard move stops at the edge (an edit's coordinates must lie in it). */
+const clampPlane = (v: number) => Math.min(DOMAIN.x1, Math.max(DOMAIN.x0, v));
+
 export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(720, 400);
@@ -52,12 +55,14 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
     if (diagram.current) paintDiagram(fitCanvas(diagram.current, diagW, diagH), model, layout, palette);
   };
 
-  const { redraw } = useSimulation(
+  const { redraw, edit } = useSimulation(
     store,
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
       onKeptChange: (p, prev) => model.onKeptChange(p, prev),
+      applyEdit: (e) => model.applyEdit(e),
+      carriedEdits: (p, s) => model.carriedEdits(p, s),
       draw,
       describe: () => model.describe(),
     },
@@ -81,26 +86,34 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
     redraw();
   }, [palette, size, diagW, diagH]);
 
-  /** After an edit: new landscape and diagram, particles move again, readout refreshed. */
-  const edited = () => {
+  /**
+   * An edit of the patterns goes through the run (recorded for links; the particles move again); then a new
+   * landscape and diagram. Selecting is not an edit: it changes no state the dynamics read.
+   */
+  const edited = (e?: Parameters<typeof edit>[0]) => {
+    if (e) edit(e);
     setVersion((v) => v + 1);
     store.getState().setStatus(model.describe());
-    if (store.getState().converged) store.setState({ converged: false });
     redraw();
   };
+  const add = (x: number, y: number) => edited({ kind: 'add', args: [x, y] });
+  const remove = () => edited({ kind: 'remove', args: [model.selected] });
+  const move = (i: number, x: number, y: number) => edit({ kind: 'move', args: [i, x, y] });
 
   const planeAt = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    return fromPx(view, ...localPoint(e, e.currentTarget));
+    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
+    return [clampPlane(x), clampPlane(y)] as const;
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const [x, y] = planeAt(e);
     const hitR = (14 / size) * (DOMAIN.x1 - DOMAIN.x0);
     let i = model.hit(x, y, hitR);
     if (i < 0) {
-      if (!model.add(x, y)) {
+      if (model.k >= MAX_PATTERNS) {
         store.getState().setStatus(`At most ${MAX_PATTERNS} patterns: remove one first.`);
         return;
       }
+      add(x, y);
       i = model.k - 1;
     }
     model.selected = i;
@@ -111,7 +124,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (!drag.current || drag.current.pointer !== e.pointerId) return;
     const [x, y] = planeAt(e);
-    model.move(drag.current.index, x, y);
+    move(drag.current.index, x, y);
     // Keep the diagram alive while dragging: a few milliseconds of slices per pointer move.
     model.growDiagram(4);
     redraw();
@@ -126,15 +139,15 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
     const i = model.selected;
     const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     if (moves[e.key]) {
-      model.move(i, model.patterns[2 * i] + moves[e.key][0], model.patterns[2 * i + 1] + moves[e.key][1]);
+      move(i, clampPlane(model.patterns[2 * i] + moves[e.key][0]), clampPlane(model.patterns[2 * i + 1] + moves[e.key][1]));
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      model.remove();
+      remove();
     } else if (e.key === 'n' || e.key === ']') {
       model.selected = (model.selected + 1) % model.k;
     } else if (e.key === '[') {
       model.selected = (model.selected + model.k - 1) % model.k;
     } else if (e.key === 'a' || e.key === '+') {
-      model.add(0.3 * Math.cos(model.k), 0.3 * Math.sin(model.k));
+      if (model.k < MAX_PATTERNS) add(0.3 * Math.cos(model.k), 0.3 * Math.sin(model.k));
     } else return;
     e.preventDefault();
     edited();
@@ -186,13 +199,13 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
         <button type="button" className="btn" data-action="recall" onClick={() => setSigma(RECALL_SIGMA)}>
           Memory recall (σ = {RECALL_SIGMA})
         </button>
-        <button type="button" className="btn" data-action="add-pattern" disabled={model.k >= MAX_PATTERNS} onClick={() => (model.add(0.3 * Math.cos(model.k), 0.3 * Math.sin(model.k)), edited())}>
+        <button type="button" className="btn" data-action="add-pattern" disabled={model.k >= MAX_PATTERNS} onClick={() => add(0.3 * Math.cos(model.k), 0.3 * Math.sin(model.k))}>
           Add pattern
         </button>
         <button type="button" className="btn" data-action="next-pattern" onClick={() => ((model.selected = (model.selected + 1) % model.k), edited())}>
           Select next
         </button>
-        <button type="button" className="btn" data-action="remove-pattern" disabled={model.k <= 1} onClick={() => (model.remove(), edited())}>
+        <button type="button" className="btn" data-action="remove-pattern" disabled={model.k <= 1} onClick={remove}>
           Remove selected
         </button>
         <span className="fig-dispersed-memories-count" data-testid="pattern-count" data-version={version}>

@@ -1,6 +1,7 @@
 import { createParticleScratch, createRng, energyDescentStepBatch, criticalPoints, lseEnergy, lseGradBatch, matrixFromData, principalAxis2, sampleGrid, scatterUniform, type CriticalPoint, type Domain, type Grid, type Matrix } from '../../core';
 import { placeMemories as placeMemoriesFrom } from '../../core/placement';
 import type { PropValues } from '../../lib/figure/spec';
+import type { Edit } from '../../lib/figure/edits';
 import { meta } from './meta';
 import { formatNumber } from '../../lib/format';
 
@@ -55,13 +56,14 @@ export class Dispersed {
     return matrixFromData(this.k, 2, this.patterns.subarray(0, 2 * this.k));
   }
 
+  /** Always the seed's pattern set (the run applies the reader's edits that a restart keeps: `carriedEdits`). */
   reset(p: Params, seed: number): void {
     this.sigma = p.sigma;
     this.beta = betaOf(p.sigma);
-    const key = `${p.memories}:${seed}`;
-    if (key !== this.placedFor) {
-      this.placedFor = key;
-      this.patterns = placePatterns(p.memories, seed);
+    const placed = placePatterns(p.memories, seed);
+    this.placedFor = `${p.memories}:${seed}`;
+    if (!sameValues(placed, this.patterns.subarray(0, 2 * this.k))) {
+      this.patterns = placed;
       this.k = p.memories;
       this.selected = 0;
       this.patternsChanged(false);
@@ -138,6 +140,30 @@ export class Dispersed {
   }
 
   // ----- editing -----
+
+  /** The reader's edits (meta.edits), as the run gives them. */
+  applyEdit(e: Edit): void {
+    const [a, b, c] = e.args;
+    if (e.kind === 'add') this.add(a, b);
+    else if (e.kind === 'move' && a < this.k) this.move(a, b, c);
+    else if (e.kind === 'remove') this.remove(a);
+    else if (e.kind === 'patterns') this.setPatterns(e.args);
+  }
+
+  /** A Reset or a new particle count keeps the edited patterns; a new seed or pattern count places new ones. */
+  carriedEdits(p: Params, seed: number): Edit[] {
+    const current = this.patterns.subarray(0, 2 * this.k);
+    if (`${p.memories}:${seed}` !== this.placedFor || sameValues(current, placePatterns(p.memories, seed))) return [];
+    return [{ kind: 'patterns', args: Array.from(current) }];
+  }
+
+  setPatterns(xy: readonly number[]): void {
+    if (sameValues(Float64Array.from(xy), this.patterns.subarray(0, 2 * this.k))) return;
+    this.patterns = Float64Array.from(xy, clampToDomain);
+    this.k = xy.length >> 1;
+    this.selected = Math.min(this.selected, this.k - 1);
+    this.patternsChanged();
+  }
 
   add(x: number, y: number): boolean {
     if (this.k >= MAX_PATTERNS) return false;
@@ -224,4 +250,10 @@ function betaOf(sigma: number): number {
 
 function clampToDomain(v: number): number {
   return Math.max(-2.9, Math.min(2.9, v));
+}
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,3 +1,4 @@
+import { decodeEdit, encodeEdit, type Edit } from './edits';
 import { applyConstraints, changedProps, coerceProp, onChangeOf, type FigureMeta, type PropIssue, type PropSpecs, type PropValues } from './spec';
 
 /*
@@ -9,9 +10,11 @@ import { applyConstraints, changedProps, coerceProp, onChangeOf, type FigureMeta
  * replay does not stop at the first convergence.
  *
  * In a URL (key `h`), entries are separated by `;`: `step:prop=value,prop=value`, or `prop=value` alone for
- * another change at the same step as the previous entry, or a bare `step` for "went on after settling":
+ * another change at the same step as the previous entry, or a bare `step` for "went on after settling". An
+ * edit of the state (edits.ts: a pattern dragged, a loop drawn) is an entry `@kind_arg_arg…` of its own:
  *
  *   ?fig=fig-boltzmann&seed=42&at=116&h=40:T=1.2;x=0.3;60:T=0.8;90
+ *   ?fig=fig-dispersed-memories&seed=7&at=80&h=12:@move_2_0.31_-0.52;@move_2_0.4_-0.5;30:sigma=2
  *
  * Reading one is validated like every other URL value: a malformed entry, a prop that would restart the run,
  * a value out of range, a step out of order or past `at`: each such entry is dropped, and one notice says so.
@@ -23,8 +26,10 @@ export type PropValue = number | boolean | string;
 export interface HistoryEntry {
   /** Updates run since the last restart when the change happened (it applies before the next update). */
   step: number;
-  /** The props it changed, with their new values; none: the run went on after it had settled. */
+  /** The props it changed, with their new values; none (and no edit): the run went on after it had settled. */
   values: Readonly<Record<string, PropValue>>;
+  /** An edit of the state the reader made at this step (then `values` is empty). */
+  edit?: Edit;
 }
 
 /** The most entries a link may hold (each costs a kept change when replayed). */
@@ -36,7 +41,7 @@ export function encodeHistory(entries: readonly HistoryEntry[], at: number): str
   let last = -1;
   for (const e of entries) {
     if (e.step > at) break;
-    const kv = Object.entries(e.values)
+    const kv = e.edit ? encodeEdit(e.edit) : Object.entries(e.values)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
       .join(',');
     parts.push(!kv ? String(e.step) : e.step === last ? kv : `${e.step}:${kv}`);
@@ -98,6 +103,10 @@ function readEntry<P extends PropSpecs>(
   if (step < last) return `step ${step} comes before step ${last}`;
   if (step > at) return `step ${step} is after the link's step ${at}`;
   if (body === '') return { entry: { step, values: {} }, params };
+  if (body.startsWith('@')) {
+    const edit = decodeEdit(meta, body);
+    return typeof edit === 'string' ? edit : { entry: { step, values: {}, edit }, params };
+  }
   const values: Record<string, PropValue> = {};
   for (const pair of body.split(',')) {
     const eq = pair.indexOf('=');

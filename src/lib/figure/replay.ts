@@ -4,7 +4,7 @@ import type { PropSpecs, PropValues } from './spec';
 
 /*
  * Replaying a run from a link: restart at the link's base props and seed, then update up to `target` times,
- * applying each history entry at its step (through `Run.change`, as the reader's change was, so the replayed
+ * applying each history entry at its step (through `Run.change` or `Run.edit`, as the reader's was, so the replayed
  * run records the same history). `advance` works for a bounded time and can be called again: the page paints
  * and answers the reader between pieces (replayDriver.ts). Like the synchronous replay it replaces, it stops
  * early once the run has converged, unless the history says the run went on. Pure TypeScript: a unit test
@@ -38,7 +38,8 @@ export class Replay<P extends PropSpecs> {
     readonly entries: readonly HistoryEntry[],
     readonly target: number,
   ) {
-    run.restart(base, seed);
+    // The link's history holds the edits the run began with (at step 0): carry nothing else over.
+    run.restart(base, seed, []);
   }
 
   private due(): boolean {
@@ -66,6 +67,10 @@ export class Replay<P extends PropSpecs> {
       while (this.due()) {
         const e = this.entries[this.next++];
         this.lastApplied = e.step;
+        if (e.edit) {
+          this.run.edit(e.edit);
+          continue;
+        }
         // A validated history only holds kept changes; should one restart the run, the rest no longer applies.
         if (this.run.change({ ...this.run.params, ...e.values }) === 'restarted') this.next = this.entries.length;
       }

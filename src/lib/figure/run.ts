@@ -1,5 +1,6 @@
 import { changedProps, keepsRun, type FigureMeta, type FigureSim, type PropSpecs, type PropValues } from './spec';
 import type { HistoryEntry, PropValue } from './history';
+import { editProblem, replacesEdit, roundEdit, type Edit } from './edits';
 
 /*
  * A figure's run as the reader makes it, and the record that lets a link replay it: the props and seed it
@@ -25,11 +26,16 @@ export class Run<P extends PropSpecs> {
   /** `sim` is read at each use: a figure may hand the loop a new sim object on every render. */
   constructor(
     readonly meta: FigureMeta<P>,
-    private readonly sim: () => FigureSim<P>,
+    readonly sim: () => FigureSim<P>,
   ) {}
 
-  /** Start again from the initial state at these props and seed: a new history begins here. */
-  restart(params: PropValues<P>, seed: number): void {
+  /**
+   * Start again from the initial state at these props and seed: a new history begins here. The edits that
+   * outlive a restart (the sim's `carriedEdits`, unless `carry` says which: a replay carries none) are applied
+   * again and recorded at step 0.
+   */
+  restart(params: PropValues<P>, seed: number, carry?: readonly Edit[]): void {
+    const carried = carry ?? (this.started ? (this.sim().carriedEdits?.(params, seed) ?? []) : []);
     this.params = params;
     this.base = params;
     this.seed = seed;
@@ -38,6 +44,22 @@ export class Run<P extends PropSpecs> {
     this.history = [];
     this.started = true;
     this.sim().reset(params, seed);
+    for (const e of carried) this.edit(e);
+  }
+
+  /**
+   * An edit of the state (edits.ts), recorded at the current step. Its arguments are rounded first, so the
+   * sim gets exactly what a link will say. Throws on an edit the figure does not declare (a bug, not input).
+   */
+  edit(raw: Edit): void {
+    const problem = editProblem(this.meta, raw);
+    if (problem) throw new Error(`${this.meta.id}: ${problem}`);
+    const edit = roundEdit(this.meta.edits![raw.kind], raw);
+    const last = this.history[this.history.length - 1];
+    if (last?.edit && last.step === this.steps && replacesEdit(this.meta, last.edit, edit)) this.history.pop();
+    this.history.push({ step: this.steps, values: {}, edit });
+    this.converged = false;
+    this.sim().applyEdit?.(edit, this.params);
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { Edit, EditSpecs } from './edits';
+
 /*
  * A figure's declaration: the one place that says what a figure is called and which props it takes, what a
  * change of each prop does to a running figure (keep or restart), and which combinations of props are allowed.
@@ -93,6 +95,11 @@ export interface FigureMeta<P extends PropSpecs = PropSpecs> {
   seeded?: boolean;
   /** Which of the FIGURES.md promises do not apply, and why. */
   notes?: string;
+  /**
+   * What the reader can do to the state besides props (drag a pattern, draw a loop): each edit's arguments
+   * and their ranges (edits.ts). A run records every edit at its step, so a link replays it.
+   */
+  edits?: EditSpecs;
 }
 
 /** Declares a figure. Returns its argument, typed, so `meta.props` keeps its literal shape. */
@@ -174,6 +181,14 @@ export interface FigureSim<P extends PropSpecs> {
    * critical points at a new σ) and carry on. Optional; without it a kept change only repaints.
    */
   onKeptChange?(params: PropValues<P>, previous: PropValues<P>, changed: readonly (keyof P & string)[]): void;
+  /** Applies one of the edits the meta declares (arguments already checked and rounded) and carries on. */
+  applyEdit?(edit: Edit, params: PropValues<P>): void;
+  /**
+   * The edits that outlive a restart at these props and seed, asked just before `reset` (e.g. patterns the
+   * reader placed, kept by Reset but not by a new seed). `reset` itself always starts from the seed's state;
+   * the run applies these after it and records them at step 0, so a link replays them too.
+   */
+  carriedEdits?(params: PropValues<P>, seed: number): Edit[];
 }
 
 /** A number prop's allowed range given the other values: the declared range narrowed by its constraint. */

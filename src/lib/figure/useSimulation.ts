@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { FigureSim, PropSpecs } from './spec';
 import type { FigureStore } from './store';
 import { Run } from './run';
+import type { Edit } from './edits';
 import { startReplay, type ReplayHandle } from './replayDriver';
 import { useOnScreen } from '../useOnScreen';
 import { recordFrame } from '../frameTimes';
@@ -28,13 +29,14 @@ export const MAX_RESTORE_STEPS = 20000;
  * while it is playing and near the viewport, steps it on request, and releases the frame on unmount. The sim
  * is driven through a `Run` (run.ts), which records what a link needs to replay it exactly; a restored link
  * is replayed in budgeted pieces (replayDriver.ts), never in one long task.
- * Returns `redraw`, for repainting after an interaction while paused.
+ * Returns `redraw`, for repainting after an interaction while paused, and `edit`, for what the reader does
+ * to the state besides props (a drag, a drawn stroke: the meta's `edits`), which the run records for links.
  */
 export function useSimulation<P extends PropSpecs>(
   store: FigureStore<P>,
   sim: Simulation<P>,
   root: React.RefObject<Element | null>,
-): { redraw: () => void } {
+): { redraw: () => void; edit: (edit: Edit) => void } {
   const simRef = useRef(sim);
   simRef.current = sim;
   const onScreen = useOnScreen(root);
@@ -146,5 +148,16 @@ export function useSimulation<P extends PropSpecs>(
     return () => cancelAnimationFrame(raf);
   }, [onScreen, playing, pending, replaying]);
 
-  return { redraw: () => void guard(draw) };
+  /** An edit of the state: applied through the run (which records it at the current step), then painted. */
+  const edit = (e: Edit) => {
+    if (!run.started) return;
+    if (replay.current?.running) replay.current.cancel();
+    const st = store.getState();
+    run.adopt(st.steps, st.converged);
+    if (guard(() => run.edit(e))) publish();
+    guard(draw);
+    describe(true);
+  };
+
+  return { redraw: () => void guard(draw), edit };
 }

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { applyConstraints, changedProps, defaultProps, keepsRun, onChangeOf, type FigureMeta, type FigureSim, type PropSpec, type PropSpecs, type PropValues } from '../../../src/lib/figure/spec';
 import { Run } from '../../../src/lib/figure/run';
 import { Replay } from '../../../src/lib/figure/replay';
+import { argSpec, type Edit, type EditSpec } from '../../../src/lib/figure/edits';
 import { essayFigureLink, parseFigureState, queryEntries } from '../../../src/lib/urlState';
 import { hashState, sims, type Runner } from './sims';
 
 /*
  * Exact links, whatever happened: for every animated figure, random interaction histories (prop changes within
- * the declared ranges at random steps, kept or restarting as each prop declares; Reset; a new seed; playing
- * on after the run has settled) are run live through a Run, as the page does; the link Copy link would write
+ * the declared ranges at random steps, kept or restarting as each prop declares; edits of the state the meta
+ * declares, such as drags, with random arguments in their ranges; Reset; a new seed; playing on after the run
+ * has settled) are run live through a Run, as the page does; the link Copy link would write
  * is read back like any URL, replayed from scratch, and must give the same state hash at the same step, with
  * the same history. `REPLAY_RUNS` sets the runs per figure (default 8).
  */
@@ -19,6 +21,7 @@ const RUNS = Number(process.env.REPLAY_RUNS ?? 8);
 type Action =
   | { kind: 'play'; steps: number; pastSettled: boolean }
   | { kind: 'set'; prop: string; value: unknown }
+  | { kind: 'edit'; edit: Edit }
   | { kind: 'reset' }
   | { kind: 'seed'; seed: number };
 
@@ -30,6 +33,14 @@ function valueOf(spec: PropSpec): fc.Arbitrary<unknown> {
   }
   if (spec.type === 'boolean') return fc.boolean();
   return fc.constantFrom(...spec.options);
+}
+
+/** A random edit of one kind: each argument in its range (whole where it must be), repeats up to the most. */
+function editOf(kind: string, spec: EditSpec): fc.Arbitrary<Action> {
+  const fixed = spec.args.length - (spec.repeat?.of ?? 0);
+  const count = spec.repeat ? fc.integer({ min: 1, max: spec.repeat.max }).map((r) => fixed + r * spec.repeat!.of) : fc.constant(spec.args.length);
+  const arg = ([min, max, integer]: ReturnType<typeof argSpec>) => (integer ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
+  return count.chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arg(argSpec(spec, i)))).map((args): Action => ({ kind: 'edit', edit: { kind, args } })));
 }
 
 function actionsFor(meta: FigureMeta): fc.Arbitrary<Action[]> {
@@ -45,6 +56,7 @@ function actionsFor(meta: FigureMeta): fc.Arbitrary<Action[]> {
   ];
   if (keep.length) options.push({ weight: 6, arbitrary: set(keep) });
   if (restart.length) options.push({ weight: 1, arbitrary: set(restart) });
+  for (const [kind, spec] of Object.entries(meta.edits ?? {})) options.push({ weight: 3, arbitrary: editOf(kind, spec) });
   return fc.array(fc.oneof(...options), { minLength: 1, maxLength: 14 });
 }
 
@@ -63,18 +75,25 @@ async function live<P extends PropSpecs>(run: Run<P>, actions: Action[], renew: 
   for (const a of actions) {
     const next = a.kind === 'set' ? applyConstraints(run.meta, { ...run.params, [a.prop]: a.value } as PropValues<P>).values : run.params;
     const changed = changedProps(run.meta, next, run.params);
-    if (a.kind === 'reset' || a.kind === 'seed' || (changed.length && !keepsRun(run.meta, changed))) await renew();
+    const restarts = a.kind === 'reset' || a.kind === 'seed' || (changed.length > 0 && !keepsRun(run.meta, changed));
+    // What the page's sim would carry over the restart, asked of it before the fresh one replaces it.
+    const sim = run.sim() as FigureSim<P>;
+    const carry = restarts ? (sim.carriedEdits?.(next, a.kind === 'seed' ? a.seed : run.seed) ?? []) : [];
+    if (restarts) await renew();
     if (a.kind === 'play') {
       for (let i = 0; i < a.steps; i++) {
         if (run.converged && !a.pastSettled) break;
         run.step();
       }
+    } else if (a.kind === 'edit') {
+      run.edit(a.edit);
     } else if (a.kind === 'set') {
-      run.change(next);
+      if (restarts) run.restart(next, run.seed, carry);
+      else run.change(next);
     } else if (a.kind === 'reset') {
-      run.restart(run.params, run.seed);
+      run.restart(run.params, run.seed, carry);
     } else {
-      run.restart(run.params, a.seed);
+      run.restart(run.params, a.seed, carry);
     }
   }
 }
