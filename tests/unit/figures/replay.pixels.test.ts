@@ -6,21 +6,31 @@ import type { FigurePoster } from '../../../src/lib/figure/poster';
 import { installSurfaces } from '../../../src/lib/draw/surface';
 import { PALETTES } from '../../../src/lib/palette';
 import { Run } from '../../../src/lib/figure/run';
+import type { Edit } from '../../../src/lib/figure/edits';
 import { Replay } from '../../../src/lib/figure/replay';
 import { essayFigureLink, parseFigureState, queryEntries } from '../../../src/lib/urlState';
 import { sims } from './sims';
 
 /*
  * For a sample of figures, the pixels too: a run with changes mid-run (the cases issue 17 measured: a
- * temperature change in boltzmann, diffuse-then-reverse in dye-diffusion), linked and replayed, is painted
+ * temperature change in boltzmann, diffuse-then-reverse in dye-diffusion, patterns dragged in
+ * dispersed-memories), linked and replayed, is painted
  * by the figure's own painter (through its poster, on @napi-rs/canvas as at build time) and must give the
  * very same pixels as the run that made the link.
  */
 
-type Step = { at: number; set?: Record<string, unknown> };
+type Step = { at: number; set?: Record<string, unknown>; edit?: Edit };
 const CASES: Record<string, Step[]> = {
   boltzmann: [{ at: 30, set: { T: 1.7 } }, { at: 55, set: { tilt: -0.3 } }, { at: 56, set: { x: -1.1 } }, { at: 90 }],
   'dye-diffusion': [{ at: 40, set: { direction: 'reverse' } }, { at: 60, set: { sampler: 'ode' } }, { at: 75 }],
+  // Edits of the state, not props: a pattern dragged, one added, one removed, then σ changed.
+  'dispersed-memories': [
+    { at: 10, edit: { kind: 'move', args: [1, 0.5, -0.4] } },
+    { at: 10, edit: { kind: 'add', args: [1.2, 1.1] } },
+    { at: 25, edit: { kind: 'remove', args: [0] } },
+    { at: 30, set: { sigma: 1.2 } },
+    { at: 50 },
+  ],
   'landscape-duality': [{ at: 10, set: { x1: 0.4, y1: -0.9 } }, { at: 10, set: { beta: 9 } }, { at: 35, set: { alpha: 0.2 } }, { at: 50 }],
 };
 
@@ -47,6 +57,7 @@ describe('a replayed link paints the same pixels', () => {
       run.restart(defaultProps(meta), 5);
       for (const s of steps) {
         while (run.steps < s.at) run.step();
+        if (s.edit) run.edit(s.edit);
         if (s.set) run.change(applyConstraints(meta, { ...run.params, ...s.set } as PropValues<PropSpecs>).values);
       }
       const link = essayFigureLink('https://example.test/', `fig-${id}`, meta, { params: run.params, seed: run.seed, steps: run.steps, speed: 1, base: run.base, history: run.history });
