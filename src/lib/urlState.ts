@@ -100,9 +100,14 @@ export function parseFigureState<M extends FigureMeta>(meta: M, entries: [string
   const { values, issues } = validateProps(meta, plain);
   const out = { values: values as PropValues<M['props']>, seed, steps, speed, notices: [...notices, ...shorten(issues)] };
   if (h === undefined) return out;
-  if (!meta.animated) return { ...out, notices: [...out.notices, { prop: 'h', kind: 'unknown', message: 'ignored the history "h": this figure has no run to replay' }] };
-  const history = parseHistory(meta, h, out.values, steps ?? 0);
-  return { ...out, history: history.entries, notices: [...out.notices, ...history.notices] };
+  if (!meta.animated && !meta.edits) return { ...out, notices: [...out.notices, { prop: 'h', kind: 'unknown', message: 'ignored the history "h": this figure has no run to replay' }] };
+  const history = parseHistory(meta, h, out.values, meta.animated ? (steps ?? 0) : 0);
+  if (meta.animated) return { ...out, history: history.entries, notices: [...out.notices, ...history.notices] };
+  // A still figure's history holds only the reader's edits of its state (at step 0): there is no run.
+  const edits = history.entries.filter((e) => e.edit);
+  const others = history.entries.length - edits.length;
+  const notice: PropIssue[] = others ? [{ prop: 'h', kind: 'unknown', message: `ignored ${others} history entries that are not edits: this figure has no run to replay` }] : [];
+  return { ...out, history: edits, notices: [...out.notices, ...history.notices, ...notice] };
 }
 
 /** Unknown-key messages from validateProps list every prop; a URL notice only needs the key. */
@@ -133,7 +138,7 @@ export function figureStateEntries(meta: FigureMeta, s: FigureStateSnapshot): [s
   if (meta.animated || meta.seeded) out.push(['seed', String(s.seed >>> 0)]);
   const at = Math.min(s.steps, MAX_URL_STEPS);
   if (s.steps > 0) out.push(['at', String(at)]);
-  const h = s.history?.length && meta.animated ? encodeHistory(s.history, at) : '';
+  const h = s.history?.length && (meta.animated || meta.edits) ? encodeHistory(s.history, at) : '';
   if (h) out.push(['h', h]);
   if (s.speed !== 1) out.push(['speed', String(s.speed)]);
   return out;

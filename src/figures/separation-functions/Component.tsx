@@ -12,6 +12,7 @@ import { BasinMapper } from '../../core';
 import { BASIN_OPTIONS, describe, memoriesFromAngles, summarizePanel, memoryAngles, panels, RES_REST, type Params, type Panel, type PanelResult } from './sim';
 import { basinGrid, MEMORY_COLORS, paintBasins, separationPlot, separationSeries } from './draw';
 import { meta } from './meta';
+import { roundEdit } from '../../lib/figure/edits';
 import { speak } from '../../lib/speech';
 import './style.css';
 import { localPoint } from '../../lib/pointer';
@@ -34,12 +35,24 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   const dragging = useRef<number | null>(null);
   const ps = useMemo(() => panels(params as Params), [params.n, params.beta]);
 
-  // New memories when K or the seed changes.
+  // New memories when K or the seed changes, or, on opening a link, where the link's reader had dragged them.
   useEffect(() => {
-    angles.current = memoryAngles(params.K, seed);
+    const st = store.getState();
+    const linked = st.targetHistory.filter((e) => e.edit?.kind === 'angles').pop()?.edit;
+    const fits = linked !== undefined && linked.args.length === params.K;
+    angles.current = fits ? [...linked.args] : memoryAngles(params.K, seed);
+    store.setState({ targetHistory: [], history: fits ? [{ step: 0, values: {}, edit: linked }] : [] });
+    if (linked && !fits) st.setStatus(`The link placed ${linked.args.length} memories, not K = ${params.K}: the seed places them instead.`);
     setSelected((s) => Math.min(s, params.K - 1));
     setVersion((v) => v + 1);
   }, [params.K, seed]);
+
+  /** A drag or a keyboard move is done: keep the angles as a link writes them, and record them for Copy link. */
+  const record = () => {
+    const edit = roundEdit(meta.edits!.angles, { kind: 'angles', args: angles.current });
+    angles.current = [...edit.args];
+    store.setState({ history: [{ step: 0, values: {}, edit }] });
+  };
 
   // Recompute the four basin maps a few rows at a time, at most ~8 ms per frame, so no frame blocks for long.
   useEffect(() => {
@@ -125,6 +138,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   const onUp = () => {
     if (dragging.current === null) return;
     dragging.current = null;
+    record();
     setVersion((v) => v + 1);
   };
 
@@ -187,6 +201,7 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
             aria-label={`Angle of memory ${selected + 1} on the circle, in degrees`}
             onChange={(e) => {
               angles.current[selected] = (Number(e.currentTarget.value) * Math.PI) / 180;
+              record();
               setVersion((v) => v + 1);
             }}
           />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultProps, type FigureSim, type PropSpecs } from '../../../src/lib/figure/spec';
 import { decodeEdit, editProblem, encodeEdit, roundEdit } from '../../../src/lib/figure/edits';
-import { encodeHistory, parseHistory } from '../../../src/lib/figure/history';
+import { encodeHistory, parseHistory, type HistoryEntry } from '../../../src/lib/figure/history';
 import { Run } from '../../../src/lib/figure/run';
 import { essayFigureLink, parseFigureState, queryEntries } from '../../../src/lib/urlState';
 import { meta } from '../../../src/figures/dispersed-memories/meta';
@@ -12,7 +12,7 @@ const base = defaultProps(meta);
 
 describe('edits of the state in a link', () => {
   it('round-trip as history entries of their own, next to kept changes', () => {
-    const entries = [
+    const entries: HistoryEntry[] = [
       { step: 12, values: {}, edit: { kind: 'move', args: [2, 0.31, -0.52] } },
       { step: 12, values: {}, edit: { kind: 'add', args: [1, 1] } },
       { step: 30, values: { sigma: 2 } },
@@ -104,5 +104,27 @@ describe('edits of the state in a link', () => {
     run.restart(base, 4);
     expect(run.history).toEqual([]);
     expect(Array.from(sim.patterns)).not.toEqual(edited);
+  });
+});
+
+describe('a still figure’s link', () => {
+  it('carries the reader’s edits at step 0, and nothing else of a history', async () => {
+    const { meta: still } = await import('../../../src/figures/separation-functions/meta');
+    const edit = { kind: 'angles', args: [0.5, 1.5, 2.5, -1, 3] };
+    const link = essayFigureLink('https://x.test/', 'fig-separation-functions', still, { params: defaultProps(still), seed: 2, steps: 0, speed: 1, history: [{ step: 0, values: {}, edit }] });
+    expect(link).toBe('https://x.test/?fig=fig-separation-functions&seed=2&h=0:@angles_0.5_1.5_2.5_-1_3#fig-separation-functions');
+    const s = parseFigureState(still, queryEntries(new URL(link).search), ['fig']);
+    expect(s.history).toEqual([{ step: 0, values: {}, edit }]);
+    expect(s.notices).toEqual([]);
+    const odd = parseFigureState(still, queryEntries('?h=0:@angles_1_2;0:n=4;5:@angles_1'), []);
+    expect(odd.history).toEqual([{ step: 0, values: {}, edit: { kind: 'angles', args: [1, 2] } }]);
+    expect(odd.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^ignored 2 of 3 history entries/)]);
+  });
+
+  it('of a figure with no edits still ignores a history, saying so', async () => {
+    const { meta: table } = await import('../../../src/figures/capacity/meta');
+    const s = parseFigureState(table, queryEntries('?h=0:@x_1'), []);
+    expect(s.history).toBeUndefined();
+    expect(s.notices.map((n) => n.message)).toEqual(['ignored the history "h": this figure has no run to replay']);
   });
 });
