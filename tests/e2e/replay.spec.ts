@@ -86,3 +86,44 @@ test('a link after a mid-run change replays the change: same step, status and pi
   await expect(again.locator('.figure-notice')).toHaveCount(0);
   await ctx.close();
 });
+
+test('a link after patterns were dragged, moved with keys and added replays those edits: same step and pixels', async ({ page, browser }) => {
+  await page.goto('./?figure=dispersed-memories&particles=200');
+  const fig = page.locator('[data-figure="dispersed-memories"]');
+  const land = fig.locator('canvas').first();
+  await expect(status(fig)).not.toBeEmpty();
+  const step = async (n: number) => {
+    const at = await steps(fig);
+    for (let i = 0; i < n; i++) await fig.locator('[data-action="step"]').click();
+    await expect.poll(() => steps(fig)).toBe(at + n);
+  };
+  await step(4);
+  // Keys: the selected pattern moves right three times.
+  await land.focus();
+  for (let i = 0; i < 3; i++) await land.press('ArrowRight');
+  await step(3);
+  // The pointer: a click on empty space adds a pattern there, and the drag carries it.
+  const box = (await land.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.2, { steps: 4 });
+  await page.mouse.up();
+  await step(3);
+  await expect(fig.getByTestId('pattern-count')).toHaveText('6 patterns');
+  await fig.locator('[data-action="copy-link"]').click();
+  const link = await fig.getByTestId('share-link').inputValue();
+  // Moves of one pattern within one step keep only where it ended: one entry each.
+  expect(link).toMatch(/[?&]h=4:@move_0_[-\d.]+_[-\d.]+;7:@add_[-\d.]+_[-\d.]+;@move_5_[-\d.]+_[-\d.]+(&|#|$)/);
+  const picture = await pixels(land);
+
+  const ctx = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  const fresh = await ctx.newPage();
+  await fresh.goto(link);
+  const again = fresh.locator('[data-figure="dispersed-memories"]');
+  await expect(again).toHaveAttribute('data-replay', 'done');
+  expect(await steps(again)).toBe(10);
+  await expect(again.getByTestId('pattern-count')).toHaveText('6 patterns');
+  await expect.poll(() => pixels(again.locator('canvas').first())).toBe(picture);
+  await expect(again.locator('.figure-notice')).toHaveCount(0);
+  await ctx.close();
+});
