@@ -25,7 +25,7 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
   const lastBump = useRef(0);
   const view = ringView(size);
 
-  const { redraw } = useSimulation(
+  const { redraw, edit } = useSimulation(
     store,
     {
       reset: (p, s) => {
@@ -42,6 +42,10 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
         return done;
       },
       onKeptChange: (p, prev) => block.onKeptChange(p, prev),
+      applyEdit: (e) => {
+        block.applyEdit(e);
+        bump();
+      },
       draw: () => {
         if (!canvas.current) return;
         paint(fitCanvas(canvas.current, size, size), block, view, palette);
@@ -53,6 +57,7 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
   useEffect(() => redraw(), [palette, size]);
 
   const dragging = useRef<number | null>(null);
+  /** A press picks the token nearest the pointer (within 30 px); a drag moves it round the circle, each move an edit. */
   const onPointer = (e: React.PointerEvent<HTMLCanvasElement>, pick: boolean) => {
     const [px, py] = localPoint(e, e.currentTarget);
     const cx = px - size / 2;
@@ -72,9 +77,7 @@ export default function EnergyTransformerFigure({ store: anyStore }: FigureProps
       dragging.current = best >= 0 ? best : null;
     }
     if (dragging.current === null) return;
-    block.placeToken(dragging.current, Math.atan2(cy, cx));
-    bump();
-    redraw();
+    edit({ kind: 'move', args: [dragging.current, Math.atan2(cy, cx)] });
   };
 
   const last = block.history[block.history.length - 1];

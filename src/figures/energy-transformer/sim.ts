@@ -1,5 +1,6 @@
 import { createRng, etEnergies, etLayerNorm, etStep, matrixFromData, type EnergyTransformer, type EtEnergies } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
+import type { Edit } from '../../lib/figure/edits';
 import type { meta } from './meta';
 
 export type Params = PropValues<typeof meta.props>;
@@ -93,6 +94,12 @@ export class Block {
       if (t.length > 800) t.splice(0, 2);
     }
     return move < 1e-4 || this.steps >= MAX_STEPS;
+  }
+
+  /** The reader's edits (meta.edits), as the run gives them: a token past the current count is ignored. */
+  applyEdit(e: Edit): void {
+    const [a, angle] = e.args;
+    if (e.kind === 'move' && a < this.n) this.placeToken(a, angle);
   }
 
   /** Puts token a on the circle at angle θ (LayerNorm leaves such a point unchanged) and restarts the trace. */

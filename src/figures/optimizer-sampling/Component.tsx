@@ -8,7 +8,7 @@ import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
-import { COUNT_FORMAT, DOMAIN, MAX_STEPS, METHODS, Race, TOL, type MethodId, type Params } from './sim';
+import { COUNT_FORMAT, DOMAIN, MAX_STEPS, METHODS, Race, TOL, type MethodId } from './sim';
 import { methodStyle, paint, paintBackground, type Background } from './draw';
 import { meta } from './meta';
 import './style.css';
@@ -33,7 +33,7 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
   const lastBump = useRef(0);
   const view = useMemo(() => ({ width: size, height: size, ...DOMAIN }), [size]);
 
-  const { redraw } = useSimulation(
+  const { redraw, edit } = useSimulation(
     store,
     {
       reset: (p, s) => {
@@ -48,6 +48,10 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
           bump();
         }
         return done;
+      },
+      applyEdit: (e, p) => {
+        race.applyEdit(e, p);
+        bump();
       },
       draw: () => {
         if (!canvas.current || !bg.current) return;
@@ -65,8 +69,14 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
   useEffect(() => redraw(), [hidden]);
 
   const dragging = useRef<number | null>(null);
+  /**
+   * A press picks the nearest start and puts it under the pointer; a drag keeps moving it. Each move is an edit
+   * (the run records it for links), clamped to the plane the edit declares.
+   */
   const place = (e: React.PointerEvent<HTMLCanvasElement>, pick: boolean) => {
-    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
+    const [px, py] = fromPx(view, ...localPoint(e, e.currentTarget));
+    const x = Math.min(DOMAIN.x1, Math.max(DOMAIN.x0, px));
+    const y = Math.min(DOMAIN.y1, Math.max(DOMAIN.y0, py));
     if (pick) {
       let best = 0;
       let bd = Infinity;
@@ -80,9 +90,7 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
       dragging.current = best;
     }
     if (dragging.current === null) return;
-    race.moveStart(dragging.current, x, y, store.getState().params as Params, store.getState().seed);
-    bump();
-    redraw();
+    edit({ kind: 'move', args: [dragging.current, x, y] });
   };
 
   const rows = race.table();

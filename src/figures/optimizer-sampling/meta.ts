@@ -14,4 +14,8 @@ export const meta = defineFigure({
     starts: { type: 'number', integer: true, min: 1, max: 6, default: 3, label: 'starts', description: 'How many starting points x⁰, the same for every method.' },
     schedule: { type: 'number', integer: true, min: 4, max: 100, default: 18, label: 'N (schedule)', description: 'Number of noise levels σ_i of the diffusion sampler (Karras schedule, Heun steps).' },
   },
+  edits: {
+    // The plane is sim.ts's DOMAIN; the index runs up to the most starts (a start past the current count is ignored).
+    move: { description: 'Moves start i to (x, y); every method races again from the starts.', args: [[0, 5, 'integer'], [-3, 3], [-3, 3]], replaces: 1 },
+  },
 });

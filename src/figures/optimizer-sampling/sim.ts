@@ -5,6 +5,7 @@ import {
   type OptimizerKind, type OptimizerState, type ParticleScratch,
 } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
+import type { Edit } from '../../lib/figure/edits';
 import type { meta } from './meta';
 import { formatNumber } from '../../lib/format';
 
@@ -64,20 +65,15 @@ export class Race {
     };
   }
 
-  reset(p: Params, seed: number, keepStarts = false): void {
+  /** The seed's memories and starts, and every method at its start. The reader's moved starts are edits (`applyEdit`). */
+  reset(p: Params, seed: number): void {
     this.memories = placeMemories(p.memories, seed);
-    if (!keepStarts || this.starts.length !== 2 * p.starts) {
-      // Spread the starts around a circle (seeded angle and radius), so they begin on different slopes.
-      const rng = createRng(seed * 31 + 5);
-      this.starts = new Float64Array(2 * p.starts);
-      const phase = 2 * Math.PI * rng.uniform();
-      for (let i = 0; i < p.starts; i++) {
-        const a = phase + (2 * Math.PI * (i + 0.3 * rng.uniform())) / p.starts;
-        const r = 0.6 + 1.9 * rng.uniform();
-        this.starts[2 * i] = r * Math.cos(a);
-        this.starts[2 * i + 1] = r * Math.sin(a);
-      }
-    }
+    this.starts = placeStarts(p.starts, seed);
+    this.restartRace(p);
+  }
+
+  /** Every method starts again from the current starts, on the same energy and schedule. */
+  private restartRace(p: Params): void {
     this.objective = this.makeObjective(p.beta);
     this.sigmas = karrasSigmas(p.schedule, SIGMA_MIN, SIGMA_MAX);
     if (this.sigmas[this.sigmas.length - 1] !== 0) this.sigmas.push(0);
@@ -94,11 +90,17 @@ export class Race {
     }
   }
 
-  /** Moves start `i` to (x, y) and restarts the race from the same starts. */
-  moveStart(i: number, x: number, y: number, p: Params, seed: number): void {
+  /** The reader's edits (meta.edits), as the run gives them: a start past the current count is ignored. */
+  applyEdit(e: Edit, p: Params): void {
+    const [i, x, y] = e.args;
+    if (e.kind === 'move' && i < this.starts.length / 2) this.moveStart(i, x, y, p);
+  }
+
+  /** Moves start `i` to (x, y) and restarts the race from the starts. */
+  moveStart(i: number, x: number, y: number, p: Params): void {
     this.starts[2 * i] = Math.max(DOMAIN.x0, Math.min(DOMAIN.x1, x));
     this.starts[2 * i + 1] = Math.max(DOMAIN.y0, Math.min(DOMAIN.y1, y));
-    this.reset(p, seed, true);
+    this.restartRace(p);
   }
 
   /** One step of every method that has not finished. Returns true when all have. */
@@ -164,6 +166,20 @@ export class Race {
     const parts = rows.map((r) => `${r.name.split(' (')[0]} ${r.done < r.total ? 'running' : r.converged === r.total ? `${formatNumber(r.steps, COUNT_FORMAT)} steps` : `${r.converged} of ${r.total} converged`}`);
     return `${this.starts.length / 2} starts. ${parts.join('; ')}.`;
   }
+}
+
+/** `n` starts spread around a circle (seeded angle and radius), so they begin on different slopes: flat [x, y, …]. */
+function placeStarts(n: number, seed: number) {
+  const rng = createRng(seed * 31 + 5);
+  const starts = new Float64Array(2 * n);
+  const phase = 2 * Math.PI * rng.uniform();
+  for (let i = 0; i < n; i++) {
+    const a = phase + (2 * Math.PI * (i + 0.3 * rng.uniform())) / n;
+    const r = 0.6 + 1.9 * rng.uniform();
+    starts[2 * i] = r * Math.cos(a);
+    starts[2 * i + 1] = r * Math.sin(a);
+  }
+  return starts;
 }
 
 /** Step and evaluation counts: whole numbers as they are, means to one decimal. */
