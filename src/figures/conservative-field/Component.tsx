@@ -9,12 +9,13 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
-import { ConservativeField, DOMAIN, PARTICLES, type Params } from './sim';
+import { ConservativeField, DOMAIN, PARTICLES, drawnLoop, drawnLoopProblem, type Params } from './sim';
 import { curlLayer, energyLayer, paintPanel, plainLayer, sharedScale, type Layer } from './draw';
 import { meta } from './meta';
 import './style.css';
 import { formatNumber } from '../../lib/format';
 import { localPoint } from '../../lib/pointer';
+import { roundEdit } from '../../lib/figure/edits';
 import { MathText, mathNodes } from '../../lib/MathText';
 
 type Term = 'none' | 'jac' | 'std';
@@ -67,11 +68,13 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
     if (readout.current) readout.current.replaceChildren(...readoutLines(model).map(mathSpan));
   };
 
-  const { redraw } = useSimulation(
+  const { redraw, edit } = useSimulation(
     store,
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
+      applyEdit: (e, p) => model.applyEdit(e, p),
+      carriedEdits: () => model.carriedEdits(),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },
@@ -112,20 +115,23 @@ export default function ConservativeFieldFigure({ store: anyStore }: FigureProps
       redraw();
     }
   };
+  /**
+   * Lifting closes the loop. It goes to the run as one edit (its vertices, thinned and rounded as the link
+   * writes them, so the check below sees what the sim will), then the walk starts again on it, as before.
+   */
   const onUp = () => {
     const d = draft.current;
     draft.current = null;
     if (!d) return;
-    let area = 0;
-    const n = d.length / 2;
-    for (let k = 0; k < n; k++) area += d[2 * k] * d[(2 * k + 3) % (2 * n)] - d[(2 * k + 2) % (2 * n)] * d[2 * k + 1];
-    if (n < 3 || Math.abs(area) / 2 < 0.05) {
-      setHint('That loop encloses almost no area: draw a bigger closed loop (it is closed for you when you lift).');
+    const loop = roundEdit(meta.edits!.drawn, { kind: 'drawn', args: drawnLoop(d) });
+    const problem = drawnLoopProblem(loop.args);
+    if (problem) {
+      setHint(problem);
       redraw();
       return;
     }
     setHint('Your loop is closed from where you lifted back to where you started. Press Play to walk it.');
-    model.setDrawn(Float64Array.from(d));
+    edit(loop);
     const st = store.getState();
     if (st.params.loop === 'drawn' && st.params.walk === 'loop') st.reset();
     else st.setParams({ loop: 'drawn', walk: 'loop' });

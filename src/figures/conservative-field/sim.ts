@@ -20,6 +20,7 @@ import {
   type Matrix,
 } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
+import type { Edit } from '../../lib/figure/edits';
 import type { meta } from './meta';
 import { formatNumber } from '../../lib/format';
 
@@ -34,6 +35,10 @@ const FLOW_SUB = 8;
 /** A particle is at rest once it moves less than this per unit of α; the run stops after FLOW_MAX steps regardless. */
 const REST = 1e-3;
 export const FLOW_MAX = 3000;
+/** A drawn loop keeps at most this many vertices (it is one edit in a link: two numbers a vertex). */
+export const MAX_LOOP_POINTS = 120;
+/** A drawn loop must enclose at least this area to be walked (a scribble or a line encloses almost none). */
+export const MIN_LOOP_AREA = 0.05;
 
 export function placeMemories(k: number, seed: number): Matrix {
   const rng = createRng(seed * 104729 + 3);
@@ -94,26 +99,49 @@ export class ConservativeField {
   flowRight: FieldFlow = createFieldFlow([], () => 0);
   energyAt = (x: number, y: number) => denoiserEnergy2(this.net, x, y);
 
+  /** Always a preset loop: a loop the reader drew is an edit (`applyEdit`), which a restart carries over (`carriedEdits`). */
   reset(p: Params, seed: number): void {
     this.net = createDenoiser2(placeMemories(p.memories, seed), p.sigma, p.eps, seed);
     this.jacobian = p.jacobian;
     const net = this.net;
     this.free = (x, y, o) => denoiserScore2(net, x, y, o);
     this.right = p.jacobian ? (x, y, o) => energyScore2(net, x, y, o) : this.free;
-    this.loop = p.loop === 'drawn' && this.drawn ? this.drawn : presetLoop(p.loop, net.memories);
-    this.area = Math.abs(loopArea(this.loop));
-    const a = lineIntegralAlong(this.free, this.loop, PIECE);
-    const b = lineIntegralAlong(this.right, this.loop, PIECE);
-    this.pathPoints = a.points;
-    this.cumFree = a.cumulative;
-    this.cumRight = b.cumulative;
-    this.pos = 0;
+    this.drawn = null;
+    this.walkLoop(presetLoop(p.loop, net.memories));
     this.computeArrows();
     this.particles = p.walk === 'particles';
     const rng = createRng(seed * 7 + 11);
     this.starts = Float64Array.from({ length: 2 * PARTICLES }, () => -2.3 + 4.6 * rng.uniform());
     this.flowFree = createFieldFlow(this.starts, this.energyAt);
     this.flowRight = createFieldFlow(this.starts, this.energyAt);
+  }
+
+  /** The loop to walk, from its start: the work along it for both fields, piece by piece. */
+  private walkLoop(loop: Float64Array): void {
+    this.loop = loop;
+    this.area = Math.abs(loopArea(loop));
+    const a = lineIntegralAlong(this.free, loop, PIECE);
+    const b = lineIntegralAlong(this.right, loop, PIECE);
+    this.pathPoints = a.points;
+    this.cumFree = a.cumulative;
+    this.cumRight = b.cumulative;
+    this.pos = 0;
+  }
+
+  /**
+   * The reader's edit (meta.edits): `drawn` is a loop they drew, as x, y pairs. It is kept for "the loop I
+   * drew", and walked from its start at once when that is the loop. A loop that cannot be walked (under three
+   * vertices, or almost no area: `drawnLoopProblem`) changes nothing.
+   */
+  applyEdit(e: Edit, p: Params): void {
+    if (e.kind !== 'drawn' || drawnLoopProblem(e.args)) return;
+    this.drawn = Float64Array.from(e.args);
+    if (p.loop === 'drawn') this.walkLoop(this.drawn);
+  }
+
+  /** A drawn loop outlives every restart (Reset, a new seed, any prop), as it did before links recorded it. */
+  carriedEdits(): Edit[] {
+    return this.drawn ? [{ kind: 'drawn', args: Array.from(this.drawn) }] : [];
   }
 
   computeArrows(): void {
@@ -193,10 +221,6 @@ export class ConservativeField {
     return sampleGrid((x, y) => denoiserEnergy2(this.net, x, y), DOMAIN, res, res);
   }
 
-  setDrawn(loop: Float64Array): void {
-    this.drawn = loop;
-  }
-
   describe(p: Params): string {
     if (this.particles) return this.describeFlow(p);
     const f = this.cumFree[this.pos];
@@ -215,4 +239,62 @@ export class ConservativeField {
     const state = this.done() ? (this.flowFree.steps >= FLOW_MAX ? `Stopped after ${FLOW_MAX} steps` : `All at rest after ${this.flowFree.steps} steps`) : `Step ${this.flowFree.steps}`;
     return `${state}. ${part('Unconstrained score', a)}; ${part(rightName, b)}.`;
   }
+}
+
+/** Why a drawn loop (x, y pairs) cannot be walked, or null when it can. */
+export function drawnLoopProblem(xy: ArrayLike<number>): string | null {
+  if (xy.length < 6) return 'A loop needs at least three points: draw a bigger closed loop.';
+  if (Math.abs(loopArea(xy)) < MIN_LOOP_AREA) return 'That loop encloses almost no area: draw a bigger closed loop (it is closed for you when you lift).';
+  return null;
+}
+
+/**
+ * A stroke drawn with a pointer (x, y pairs) as a loop to record: each point clamped to the plane, then only
+ * the vertices needed to keep every dropped point within `tol` of the outline (Ramer–Douglas–Peucker), the
+ * tolerance widening until at most MAX_LOOP_POINTS remain. A pointer adds a point every 0.06, so a loop of
+ * radius 1 comes down from about a hundred vertices to a few dozen, and its link stays short.
+ */
+export function drawnLoop(stroke: readonly number[], tol = 0.01): number[] {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const pts = stroke.map((v, i) => (i % 2 ? clamp(v, DOMAIN.y0, DOMAIN.y1) : clamp(v, DOMAIN.x0, DOMAIN.x1)));
+  for (;;) {
+    const kept = simplifyPolyline(pts, tol);
+    if (kept.length / 2 <= MAX_LOOP_POINTS) return kept;
+    tol *= 1.5;
+  }
+}
+
+/** Ramer–Douglas–Peucker on an open polyline (x, y pairs): keeps the ends and every vertex farther than `tol` from the simplified line. Based on Douglas & Peucker (1973). */
+function simplifyPolyline(xy: readonly number[], tol: number): number[] {
+  const n = xy.length / 2;
+  if (n <= 2) return xy.slice();
+  const keep = new Uint8Array(n);
+  keep[0] = keep[n - 1] = 1;
+  const spans: [number, number][] = [[0, n - 1]];
+  while (spans.length) {
+    const [a, b] = spans.pop()!;
+    const ax = xy[2 * a];
+    const ay = xy[2 * a + 1];
+    const dx = xy[2 * b] - ax;
+    const dy = xy[2 * b + 1] - ay;
+    const len = Math.hypot(dx, dy);
+    let far = -1;
+    let farD = tol;
+    for (let i = a + 1; i < b; i++) {
+      const ex = xy[2 * i] - ax;
+      const ey = xy[2 * i + 1] - ay;
+      // Distance to the chord, or to its start when the chord has no length (a stroke that came back).
+      const d = len > 0 ? Math.abs(ex * dy - ey * dx) / len : Math.hypot(ex, ey);
+      if (d > farD) {
+        far = i;
+        farD = d;
+      }
+    }
+    if (far < 0) continue;
+    keep[far] = 1;
+    spans.push([a, far], [far, b]);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(xy[2 * i], xy[2 * i + 1]);
+  return out;
 }

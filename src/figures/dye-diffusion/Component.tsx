@@ -10,11 +10,12 @@ import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
 import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
-import { centresFor, Dye, DOMAIN, HEAVY_WORK, N_STEPS, type Params } from './sim';
+import { centresFor, Dye, DOMAIN, HEAVY_WORK, N_STEPS, strokeCentres, type Params } from './sim';
 import { DyeLayer, paint } from './draw';
 import { meta } from './meta';
 import './style.css';
 import { localPoint } from '../../lib/pointer';
+import { roundEdit } from '../../lib/figure/edits';
 
 const EQ = {
   forward: String.raw`x_{k+1} = x_k + \sqrt{\sigma_{k+1}^2-\sigma_k^2}\;z,\quad z\sim\mathcal N(0,I)`,
@@ -44,18 +45,18 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
     if (timeOut.current) timeOut.current.textContent = `t = ${model.t.toFixed(2)}, σ(t) = ${model.sigmas[model.k].toFixed(2)}`;
   };
 
-  const { redraw } = useSimulation(
+  const { redraw, edit } = useSimulation(
     store,
     {
       reset: (p, s) => model.reset(p, s),
       step: (p) => model.step(p),
+      applyEdit: (e, p) => model.applyEdit(e, p),
+      carriedEdits: () => model.carriedEdits(),
       draw,
       describe: () => model.describe(store.getState().params as Params),
     },
     box,
   );
-
-  const say = () => store.getState().setStatus(model.describe(store.getState().params as Params));
 
   const run = (direction: 'forward' | 'reverse') => {
     const st = store.getState();
@@ -68,15 +69,19 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
     st.play();
   };
 
+  /**
+   * The time slider (pointer or arrow keys) moves the particles along the forward path: the run goes on from
+   * there, so it is an edit. Its moves while paused replace one another in a link (meta.edits.scrub).
+   */
   const onScrub = (e: React.FormEvent<HTMLInputElement>) => {
     store.getState().pause();
-    model.scrub(Number(e.currentTarget.value));
-    redraw();
-    say();
+    edit({ kind: 'scrub', args: [Number(e.currentTarget.value)] });
   };
 
+  /** A pointer's place on the water, held inside it (an edit's coordinates must lie in the plane). */
   const toPlane = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    return fromPx(view, ...localPoint(e, e.currentTarget));
+    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
+    return [Math.min(DOMAIN.x1, Math.max(DOMAIN.x0, x)), Math.min(DOMAIN.y1, Math.max(DOMAIN.y0, y))];
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -96,10 +101,15 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
     const s = stroke.current;
     stroke.current = null;
     if (!s) return;
-    model.stroke = Float64Array.from(s);
+    // The shape goes to the run as its droplet centres (what p₀ is made of), one edit, rounded here as the link
+    // writes it (a centre on the edge stays inside the plane); then the dye starts from it.
+    edit(roundEdit(meta.edits!.drawn, { kind: 'drawn', args: Array.from(strokeCentres(s).data) }));
+    // A new start restarts the run; so does Reset when the start already was a drawn shape (in reverse too: a
+    // direction of its own would only be a kept change, and the dye would not start again from the new shape).
     const st = store.getState();
-    if (st.params.shape === 'drawn' && st.params.direction === 'forward') st.reset();
-    else st.setParams({ shape: 'drawn', direction: 'forward' });
+    const sameStart = st.params.shape === 'drawn';
+    st.setParams({ shape: 'drawn', direction: 'forward' });
+    if (sameStart) st.reset();
     redraw();
   };
 
@@ -141,9 +151,9 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
           ← Reverse with the score
         </button>
       </div>
-      {params.particles * centresFor(params.shape, model.stroke).rows > HEAVY_WORK && (
+      {params.particles * centresFor(params.shape, model.drawn).rows > HEAVY_WORK && (
         <p className="figure-notice" role="status" data-testid="heavy">
-          Heavy setting: {params.particles.toLocaleString('en')} particles × {centresFor(params.shape, model.stroke).rows} droplets per reverse step. This can run below 60 frames per second; fewer particles keep it smooth.
+          Heavy setting: {params.particles.toLocaleString('en')} particles × {centresFor(params.shape, model.drawn).rows} droplets per reverse step. This can run below 60 frames per second; fewer particles keep it smooth.
         </p>
       )}
       <div className="fig-dye-diffusion-eq" aria-live="off">

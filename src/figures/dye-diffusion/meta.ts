@@ -43,5 +43,14 @@ export const meta = defineFigure({
       description: 'Which way time runs when playing: forward spreads the dye; reverse follows the exact score back toward p₀.',
     },
   },
-  notes: 'A drawn shape lives only in the page (a link restores the droplet presets, not a drawing). The time slider scrubs the forward process; its position is not part of a link.',
+  edits: {
+    drawn: {
+      description: 'The shape the reader drew, as its droplet centres c_μ (x, y pairs, at most 32): the dye starts again from it when the start is “the shape you draw”, and it is kept across restarts.',
+      args: [[-4, 4], [-4, 4]],
+      repeat: { of: 2, max: 32 },
+      digits: 2,
+    },
+    scrub: { description: 'The time slider: the particles go to step k of the forward path (t = k/200), and the run goes on from there.', args: [[0, 200, 'integer']], digits: 0, replaces: 0 },
+  },
+  notes: 'A drawn shape is kept across restarts; it and the time slider are recorded in links like any change.',
 });

@@ -1,6 +1,7 @@
 import {
   powerSigmas,
   createRng,
+  matrixFromData,
   matrixFromRows,
   pfOdeStep,
   resamplePolyline,
@@ -12,6 +13,7 @@ import {
   type Rng,
 } from '../../core';
 import type { PropValues } from '../../lib/figure/spec';
+import type { Edit } from '../../lib/figure/edits';
 import type { meta } from './meta';
 
 export type Params = PropValues<typeof meta.props>;
@@ -33,15 +35,20 @@ export const DEFAULT_STROKE = Float64Array.from(
   }).flat(),
 );
 
-/** The droplet centres c_μ of p₀ for a shape (K×2). */
-export function centresFor(shape: string, stroke: ArrayLike<number> | null): Matrix {
+/**
+ * The droplet centres of a drawn stroke (x, y pairs; a single point is one droplet): points evenly spaced along
+ * it, about one per 0.15 of its length, at most MAX_CENTRES.
+ */
+export function strokeCentres(stroke: ArrayLike<number>): Matrix {
+  let len = 0;
+  for (let i = 2; i < stroke.length; i += 2) len += Math.hypot(stroke[i] - stroke[i - 2], stroke[i + 1] - stroke[i - 1]);
+  return resamplePolyline(stroke, Math.max(1, Math.min(MAX_CENTRES, Math.ceil(len / 0.15) + 1)));
+}
+
+/** The droplet centres c_μ of p₀ for a shape (K×2); `drawn` is the centres of the shape the reader drew, if any. */
+export function centresFor(shape: string, drawn: Float64Array | null): Matrix {
   if (shape === 'one') return matrixFromRows([[0, 0]]);
-  if (shape === 'drawn') {
-    const pts = stroke && stroke.length >= 2 ? stroke : DEFAULT_STROKE;
-    let len = 0;
-    for (let i = 2; i < pts.length; i += 2) len += Math.hypot(pts[i] - pts[i - 2], pts[i + 1] - pts[i - 1]);
-    return resamplePolyline(pts, Math.max(1, Math.min(MAX_CENTRES, Math.ceil(len / 0.15) + 1)));
-  }
+  if (shape === 'drawn') return drawn ? matrixFromData(drawn.length / 2, 2, drawn) : strokeCentres(DEFAULT_STROKE);
   return matrixFromRows([
     [-1.4, 0.8],
     [1.4, -0.8],
@@ -75,22 +82,46 @@ export class Dye {
   n = 0;
   /** True while xs is on the forward path (not yet touched by a reverse step). */
   onForwardPath = true;
-  stroke: Float64Array | null = null;
+  /** The droplet centres of the shape the reader drew (x, y pairs), or null: an edit (`applyEdit`). */
+  drawn: Float64Array | null = null;
 
+  /** Always from the seed's state: a drawn shape is an edit, which a restart carries over (`carriedEdits`). */
   reset(p: Params, seed: number): void {
     this.seed = seed;
-    this.centres = centresFor(p.shape, this.stroke);
+    this.drawn = null;
+    this.start(p);
+  }
+
+  /** The dye at t = 0 in its shape (or fully diffused, when time runs in reverse): a fresh run at this seed. */
+  private start(p: Params): void {
+    this.centres = centresFor(p.shape, this.drawn);
     this.width = p.width;
     this.sigmas = powerSigmas(N_STEPS, p.sigmaMax);
     this.n = p.particles;
     this.x0 = new Float64Array(2 * this.n);
-    sampleDroplets(this.centres, p.width, createRng(seed), this.x0);
+    sampleDroplets(this.centres, p.width, createRng(this.seed), this.x0);
     this.xs = new Float64Array(this.x0);
     this.grad = new Float64Array(2 * this.n);
     this.checkpoints = [this.x0];
     this.k = 0;
     this.onForwardPath = true;
     if (p.direction === 'reverse') this.scrub(N_STEPS);
+  }
+
+  /**
+   * The reader's edits (meta.edits). `drawn`: the droplet centres of a shape they drew; when the start is
+   * "the shape you draw", the dye starts again from it. `scrub`: the particles go to step k of the forward path.
+   */
+  applyEdit(e: Edit, p: Params): void {
+    if (e.kind === 'drawn') {
+      this.drawn = Float64Array.from(e.args);
+      if (p.shape === 'drawn') this.start(p);
+    } else if (e.kind === 'scrub') this.scrub(e.args[0]);
+  }
+
+  /** A drawn shape outlives every restart (Reset, a new seed, any prop), as it did before links recorded it. */
+  carriedEdits(): Edit[] {
+    return this.drawn ? [{ kind: 'drawn', args: Array.from(this.drawn) }] : [];
   }
 
   private forwardRng(k: number): Rng {
@@ -128,17 +159,24 @@ export class Dye {
     return this.k <= 0;
   }
 
-  /** Puts the particles where the forward process has them at step k (0 ≤ k ≤ N_STEPS), replaying from a checkpoint. */
+  /**
+   * Puts the particles where the forward process has them at step k (0 ≤ k ≤ N_STEPS), replaying from a
+   * checkpoint. The first scrub fills every checkpoint (the whole forward path, as a reset in reverse does): what
+   * is cached after a scrub then does not depend on the positions the slider passed through, which a link does
+   * not keep (only where a drag ended), and every later scrub replays fewer than CHECKPOINT steps.
+   */
   scrub(k: number): void {
     k = Math.max(0, Math.min(N_STEPS, Math.round(k)));
-    let j = Math.min(Math.floor(k / CHECKPOINT), this.checkpoints.length - 1);
+    let j = this.checkpoints.length - 1;
     while (j > 0 && !this.checkpoints[j]) j--;
     const xs = new Float64Array(this.checkpoints[j]);
-    for (let i = j * CHECKPOINT; i < k; i++) {
+    for (let i = j * CHECKPOINT; i < N_STEPS; i++) {
       this.forward(xs, i);
-      if ((i + 1) % CHECKPOINT === 0 && !this.checkpoints[(i + 1) / CHECKPOINT]) this.checkpoints[(i + 1) / CHECKPOINT] = new Float64Array(xs);
+      if ((i + 1) % CHECKPOINT === 0) this.checkpoints[(i + 1) / CHECKPOINT] = new Float64Array(xs);
     }
-    this.xs = xs;
+    j = Math.floor(k / CHECKPOINT);
+    this.xs = new Float64Array(this.checkpoints[j]);
+    for (let i = j * CHECKPOINT; i < k; i++) this.forward(this.xs, i);
     this.k = k;
     this.onForwardPath = true;
   }
