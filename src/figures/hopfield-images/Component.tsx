@@ -10,15 +10,15 @@ import { fitCanvas } from '../../lib/canvas';
 import { ACCEPTED_TYPES } from '../../lib/image/admit';
 import { PictureMemory, type Params, type ReaderPicture } from './sim';
 import { energyAxes, paintEnergy, paintOverlaps, paintPattern, paintSide } from './draw';
-import { meta } from './meta';
+import { MAX_READER, meta } from './meta';
 import { isWarm, warmUp } from './rules';
 import { DrawPad, Thumb } from './Pictures';
 import { useSlicedPrepare } from './useSlicedPrepare';
 import { UPLOAD_STAGES, useUpload, type FigureMessage } from './useUpload';
+import { MAX_STROKE_RUNS, strokeRuns } from './strokes';
 import './style.css';
 
 type Brush = 'flip' | 'ink' | 'paper';
-const MAX_READER = 20;
 
 export default function HopfieldImages({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -64,7 +64,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
 
   const { prep, prepare } = useSlicedPrepare(store, model, readerRef);
 
-  const { redraw } = useSimulation(
+  const { redraw, edit } = useSimulation(
     store,
     {
       reset: (p, s) => {
@@ -75,6 +75,11 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
         if (!isWarm(p)) window.setTimeout(() => warmUp(p), 0);
       },
       step: (p) => (prep.current ? false : model.step(p)),
+      onKeptChange: () => model.onKeptChange(),
+      // While the stored set is being prepared the model is not this run's yet; it is reset (and a link replayed) when ready.
+      applyEdit: (e) => void (prep.current || model.applyEdit(e)),
+      // The reader's own pictures cannot go in a link; the run records how many there were, so a link says so.
+      carriedEdits: () => (readerRef.current.length ? [{ kind: 'own', args: [readerRef.current.length] }] : []),
       draw,
       describe: () => (prep.current || !model.recaller ? 'Preparing the stored pictures…' : model.describe(store.getState().params as Params)),
     },
@@ -93,40 +98,52 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     store.getState().reset();
   }, [reader]);
 
-  // The brush paints on the state while the pointer is down; a pixel changes at most once per stroke.
-  const stroke = useRef<Set<number> | null>(null);
+  /*
+   * The brush paints on the state while the pointer is down; a pixel changes at most once per stroke (`touched`).
+   * Each pointer move is one `paint` edit holding the whole stroke so far (pixel → the value it was set to, so a
+   * flip is written as the ink or paper it became); the run keeps only the last one, so a link holds one entry
+   * per stroke. A stroke of more runs than one edit holds goes on as a new stroke.
+   */
+  const strokeId = useRef(0);
+  const stroke = useRef<{ id: number; touched: Set<number>; values: Map<number, number> } | null>(null);
+  const newStroke = () => (strokeId.current = (strokeId.current + 1) % 1000);
   const paintAt = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    if (!stroke.current || !model.recaller) return;
+    const st = stroke.current;
+    if (!st || !model.recaller || prep.current) return;
     const r = e.currentTarget.getBoundingClientRect();
     const s = model.side;
     const c = Math.floor(((e.clientX - r.left) / r.width) * s);
     const row = Math.floor(((e.clientY - r.top) / r.height) * s);
     const rad = s >= 48 ? 2 : 1;
+    const fresh = new Map<number, number>();
     for (let dr = 1 - rad; dr < rad; dr++)
       for (let dc = 1 - rad; dc < rad; dc++) {
         const rr = row + dr;
         const cc = c + dc;
         if (rr < 0 || cc < 0 || rr >= s || cc >= s) continue;
         const i = rr * s + cc;
-        if (stroke.current.has(i)) continue;
-        stroke.current.add(i);
-        model.paint(i, brush === 'flip' ? -model.state[i] : brush === 'ink' ? 1 : -1);
+        if (st.touched.has(i)) continue;
+        st.touched.add(i);
+        fresh.set(i, brush === 'flip' ? -model.state[i] : brush === 'ink' ? 1 : -1);
       }
-    redraw();
+    if (!fresh.size) return;
+    for (const [i, v] of fresh) st.values.set(i, v);
+    let runs = strokeRuns(st.values);
+    if (runs.length > 2 * MAX_STROKE_RUNS) {
+      st.id = newStroke();
+      st.values = fresh;
+      runs = strokeRuns(fresh);
+    }
+    edit({ kind: 'paint', args: [st.id, ...runs] });
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     store.getState().pause();
     e.currentTarget.setPointerCapture?.(e.pointerId);
-    stroke.current = new Set();
+    stroke.current = { id: newStroke(), touched: new Set(), values: new Map() };
     paintAt(e);
   };
   const onUp = () => {
-    if (!stroke.current) return;
     stroke.current = null;
-    model.restartFromCurrent(store.getState().seed);
-    store.setState({ steps: 0, converged: false });
-    redraw();
-    announce();
   };
 
   const storeReader = (pic: ReaderPicture) => {
@@ -175,10 +192,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
           data-action="mask"
           onClick={() => {
             store.getState().pause();
-            model.mask(store.getState().seed);
-            store.setState({ steps: 0, converged: false });
-            redraw();
-            announce();
+            edit({ kind: 'mask', args: [] });
           }}
         >
           Hide half
@@ -223,6 +237,11 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
         <p className={message.bad ? 'figure-problem' : 'figure-hint'} role={message.bad ? 'alert' : 'status'} data-testid="upload-message">
           {message.text}
           {message.stage !== undefined && <progress className="fig-hopfield-images-progress" max={UPLOAD_STAGES} value={message.stage} aria-hidden="true" />}
+        </p>
+      )}
+      {reader.length > 0 && (
+        <p className="figure-hint" data-testid="link-note">
+          A link to this figure (Copy link) cannot carry {reader.length === 1 ? 'the picture' : `the ${reader.length} pictures`} you stored: it records only how many there were, and whoever opens it is told that {reader.length === 1 ? 'it is' : 'they are'} missing, so their run differs from yours.
         </p>
       )}
     </div>

@@ -1,4 +1,8 @@
 import { defineFigure } from '../../lib/figure/spec';
+import { MAX_PIXELS, MAX_STROKE_RUNS } from './strokes';
+
+/** The most pictures of their own a reader can store (drawn or uploaded). */
+export const MAX_READER = 20;
 
 export const meta = defineFigure({
   id: 'hopfield-images',
@@ -6,6 +10,8 @@ export const meta = defineFigure({
   summary: 'Store binary pictures, corrupt one, and watch the network flip one neuron at a time down its energy until it recalls the picture, or falls into a spurious mixture when it holds too many.',
   animated: true,
   seeded: true,
+  notes:
+    'Brush strokes and “Hide half” are edits of the state: recall starts again from the edited state while the run goes on (its step count does not go back to 0), and a link replays them exactly. The reader’s own pictures (drawn or uploaded) cannot go in a link: it records only how many were stored, and opening it says they are missing, so that run is not the one that was shared.',
   props: {
     memory: {
       type: 'enum',
@@ -37,5 +43,16 @@ export const meta = defineFigure({
       label: 'step',
       description: 'What one step does: a sweep visits every neuron once in random order; a flip goes on until one neuron changes sign.',
     },
+  },
+  edits: {
+    paint: {
+      description: 'Brush stroke k sets pixels of the state, as (gap, ±length) runs in reading order (+ ink, − paper), and recall starts again from it; a later edit of the same stroke at the same step replaces it.',
+      args: [[0, 999, 'integer'], [0, MAX_PIXELS - 1, 'integer'], [-MAX_PIXELS, MAX_PIXELS, 'integer']],
+      repeat: { of: 2, max: MAX_STROKE_RUNS },
+      digits: 0,
+      replaces: 1,
+    },
+    mask: { description: 'Hides the bottom half of the state (it becomes paper) and recall starts again from it.', args: [], replaces: 0 },
+    own: { description: 'The run stored n pictures of the reader’s own, which a link cannot carry (recorded so that opening the link says so).', args: [[1, MAX_READER, 'integer']] },
   },
 });

@@ -1,9 +1,11 @@
 import { corruptPattern, createRng, matrixFromData, PatternRecaller, type Matrix, type Rng } from '../../core';
 import { BUILTIN_PICTURES } from '../../lib/patterns/builtins';
 import type { PropValues } from '../../lib/figure/spec';
+import type { Edit } from '../../lib/figure/edits';
 import type { meta } from './meta';
 import { ruleOf } from './rules';
 import { StoredPictures } from './stored';
+import { applyStrokeRuns } from './strokes';
 
 export { ruleOf };
 
@@ -20,6 +22,17 @@ export interface ReaderPicture {
 const TRACE_MAX = 600;
 
 /**
+ * The core's recaller, whose visiting order can be put back to where a new recaller starts. The core keeps
+ * shuffling the order it left, so without this a recall started again (Reset, a brush stroke) would depend on
+ * every sweep before it, and a link, which replays only the run since the last restart, could not follow it.
+ */
+class PictureRecaller extends PatternRecaller {
+  resetOrder(): void {
+    for (let i = 0; i < this.N; i++) this.order[i] = i;
+  }
+}
+
+/**
  * The figure's state: the stored patterns ξ (K × N: built-in pictures, then the reader's, then random ones),
  * the core's PatternRecaller (state s, overlaps m_μ = ξ_μ · s and energy, all kept incrementally), and the
  * energy trace. Every per-step quantity lives in typed arrays.
@@ -32,7 +45,7 @@ export class PictureMemory {
   /** How many of the stored patterns are pictures (built-in + the reader's); the rest are random. */
   pictures = 0;
   target = 0;
-  recaller: PatternRecaller | null = null;
+  recaller: PictureRecaller | null = null;
   /** The starting (corrupted) state, kept for the "start" thumbnail. */
   probe = new Float64Array(0);
   energies = new Float64Array(TRACE_MAX);
@@ -42,6 +55,17 @@ export class PictureMemory {
   lastFlip = -1;
   isExp = false;
   note = '';
+  /** Set when a link's run stored pictures of the reader's own that are not stored here (the `own` edit). */
+  linkNote = '';
+  /** The seed of the last reset: every start of recall re-seeds the visiting order from it. */
+  private seed = 1;
+  /** How many of the stored pictures are the reader's own. */
+  private readerCount = 0;
+  /**
+   * The state before the stroke being painted, while the last thing that happened was an edit of that stroke:
+   * a later edit of the same stroke paints on this again, so it replaces the earlier one (as a link records it).
+   */
+  private strokeStart: { id: number; state: Float64Array } | null = null;
   private key = '';
   /** The stored patterns, prepared (possibly in slices) before the recaller is built on them. */
   readonly sets = new StoredPictures();
@@ -54,6 +78,10 @@ export class PictureMemory {
     const side = Number(p.size);
     const key = `${side}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}|${p.memory}|${p.n}`;
     this.note = '';
+    this.linkNote = '';
+    this.seed = seed;
+    this.readerCount = reader.length;
+    this.strokeStart = null;
     let t = p.target - 1;
     const pictures = Math.min(p.images, BUILTIN_PICTURES.length) + reader.length;
     if (t >= pictures) {
@@ -66,7 +94,7 @@ export class PictureMemory {
     }
     this.target = t;
     const xi = this.patterns.data.subarray(t * this.N, (t + 1) * this.N);
-    this.start(corruptPattern(xi, p.noise, createRng(seed * 31 + 7 + t * 101)), seed);
+    this.start(corruptPattern(xi, p.noise, createRng(seed * 31 + 7 + t * 101)));
   }
 
   /** True when the stored set these params ask for is already prepared, so reset() only builds the recaller. */
@@ -90,7 +118,7 @@ export class PictureMemory {
     this.names = st.names;
     const rule = ruleOf(p);
     this.isExp = rule.kind === 'exp';
-    this.recaller = new PatternRecaller(this.patterns, st.data.subarray(0, this.N), rule, this.rng);
+    this.recaller = new PictureRecaller(this.patterns, st.data.subarray(0, this.N), rule, this.rng);
   }
 
   get state(): Float64Array {
@@ -105,20 +133,50 @@ export class PictureMemory {
     return r.converged && r.position === 0;
   }
 
-  /** Starts recall from the state s (after a reset, the mask, or a brush stroke). */
-  start(s: ArrayLike<number>, seed = 1): void {
+  /**
+   * Starts recall from the state s (after a reset, the mask, or a brush stroke): what follows depends on s and
+   * the seed alone (the visiting order and its generator start afresh, the counters and the trace are cleared).
+   */
+  start(s: ArrayLike<number>, seed = this.seed): void {
     this.probe = Float64Array.from(s);
     this.inner = createRng(seed * 97 + 13);
     this.recaller!.reset(this.probe);
+    this.recaller!.resetOrder();
+    this.energies.fill(0);
     this.traceLen = 0;
     this.traceStride = 1;
     this.lastFlip = -1;
     this.record();
   }
 
-  /** Restarts recall from what is on screen now (after the reader painted on it). */
-  restartFromCurrent(seed: number): void {
-    this.start(this.recaller!.state.slice(), seed);
+  /**
+   * The reader's edits (meta.edits), as the run gives them, checked and rounded. Never throws: pixels past this
+   * picture's size are ignored.
+   * - `paint k, runs…`: brush stroke k sets the pixels of its runs (strokes.ts), and recall starts again from
+   *   the painted state. Each edit of a stroke holds the whole stroke so far, painted on the state from before it.
+   * - `mask`: the bottom half becomes paper, and recall starts again.
+   * - `own n`: the run stored n pictures of the reader's own; if this memory does not hold them, say so.
+   */
+  applyEdit(e: Edit): void {
+    if (!this.recaller) return;
+    const stroke = e.kind === 'paint' && this.strokeStart?.id === e.args[0] ? this.strokeStart : null;
+    this.strokeStart = null;
+    if (e.kind === 'paint') {
+      this.strokeStart = stroke ?? { id: e.args[0], state: this.state.slice() };
+      const s = this.strokeStart.state.slice();
+      applyStrokeRuns(e.args.slice(1), s);
+      this.start(s);
+    } else if (e.kind === 'mask') {
+      this.mask();
+    } else if (e.kind === 'own' && e.args[0] !== this.readerCount) {
+      const n = e.args[0];
+      this.linkNote = `This link's run stored ${n} ${n === 1 ? 'picture' : 'pictures'} of the sender's own, which a link cannot carry: ${n === 1 ? 'it is' : 'they are'} missing here, so this is not the run that was shared.`;
+    }
+  }
+
+  /** A kept change of props ends the stroke being painted: a later edit of it no longer replaces the earlier. */
+  onKeptChange(): void {
+    this.strokeStart = null;
   }
 
   /** The energy shown: E itself, or for F = eˣ its finite log form −log Σ_μ e^{m_μ} (same minima, same descent). */
@@ -129,6 +187,7 @@ export class PictureMemory {
   /** One step: a whole sweep (every neuron visited once, in random order), or visits until one neuron flips. */
   step(p: Params): boolean {
     const r = this.recaller!;
+    this.strokeStart = null;
     if (this.settled) return true;
     if (p.mode === 'flip') {
       const i = r.flipNext();
@@ -151,16 +210,11 @@ export class PictureMemory {
     this.energies[this.traceLen++] = this.energy();
   }
 
-  /** Sets pixel i of the state to v = ±1 (the brush). */
-  paint(i: number, v: number): void {
-    this.recaller!.setBit(i, v);
-  }
-
-  /** Hides half the picture: the bottom half becomes paper (−1). */
-  mask(seed: number): void {
+  /** Hides half the picture: the bottom half becomes paper (−1), and recall starts again from there. */
+  private mask(): void {
     const s = this.recaller!.state.slice();
     for (let i = Math.floor(this.side / 2) * this.side; i < this.N; i++) s[i] = -1;
-    this.start(s, seed);
+    this.start(s);
   }
 
   /** The verdict on the current state: which memory it matches, or which ones it mixes. */
@@ -187,7 +241,8 @@ export class PictureMemory {
     const mt = r.overlaps[this.target] / this.N;
     const load = this.N * K;
     const heavy = p.mode === 'sweep' && load > 1e6 ? ` At N·K = ${(load / 1e6).toFixed(1)} million a sweep takes longer than one frame, so the animation runs below 60 fps.` : '';
-    if (this.settled) return `${head} Settled after ${r.sweeps} sweeps and ${r.flips} flips: ${this.verdict().text}. ${this.note}${heavy}`.trim();
-    return `${head} ${r.flips} flips so far; overlap with “${this.names[this.target]}” ${mt.toFixed(3)}; energy ${this.energy().toPrecision(5)}, never rising. ${this.note}${heavy}`.trim();
+    const notes = [this.note, this.linkNote].filter(Boolean).join(' ');
+    if (this.settled) return `${head} Settled after ${r.sweeps} sweeps and ${r.flips} flips: ${this.verdict().text}. ${notes}${heavy}`.trim();
+    return `${head} ${r.flips} flips so far; overlap with “${this.names[this.target]}” ${mt.toFixed(3)}; energy ${this.energy().toPrecision(5)}, never rising. ${notes}${heavy}`.trim();
   }
 }

@@ -92,9 +92,9 @@ export class Run<P extends PropSpecs> {
   }
 
   /**
-   * A figure set the step counter or the settled flag itself (hopfield-images restarts the count after the
-   * reader paints on the state; dispersed-memories sets particles moving after a pattern is dragged): follow
-   * it. A count back at 0 starts a new history at the current props.
+   * A figure set the step counter or the settled flag itself (the store's, e.g. a figure that marks its run
+   * unsettled): follow it. A count back at 0 starts a new history at the current props. (An edit of the state
+   * goes through `edit`, which keeps the count and records the edit.)
    */
   adopt(steps: number, converged: boolean): void {
     this.converged = converged;

@@ -64,7 +64,15 @@ export const sims: Record<string, Make> = {
       const { sets, ...rest } = m as unknown as Record<string, unknown> & { sets: Record<string, unknown> };
       return Object.assign(Object.create(m), rest, { randomCache: sets.randomCache, stored: sets.stored });
     };
-    return { reset: (p, s) => m.reset(p as never, s, []), step: (p) => m.step(p as never), get state() { return view(); } } as Runner;
+    return {
+      reset: (p, s) => m.reset(p as never, s, []),
+      step: (p) => m.step(p as never),
+      onKeptChange: () => m.onKeptChange(),
+      applyEdit: (e: unknown) => m.applyEdit(e as never),
+      get state() {
+        return view();
+      },
+    } as Runner;
   },
   'landscape-duality': async () => new (await import('../../../src/figures/landscape-duality/sim')).Duality() as unknown as Runner,
   'memorization-generalization': async () => {
