@@ -19,7 +19,9 @@ export function markPictures(root: Element): { pics: boolean; rest: boolean } {
   return has;
 }
 
+/** A picture, unless the figure marks it `data-slide-aside` (a reference chart that sits with the controls). */
 function isPicture(c: Element): boolean {
+  if (c.matches('[data-slide-aside]')) return false;
   if (c.matches('canvas, svg, table, img, .figure-canvas-box')) return true;
   return c.querySelector('canvas, svg, table, img') !== null && c.querySelector('input, select, button, textarea, a[href]') === null;
 }

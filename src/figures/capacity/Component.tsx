@@ -16,8 +16,8 @@ import './style.css';
 
 export default function Capacity({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
-  const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
-  const chart = useRef<HTMLDivElement>(null);
+  // The chart is sized from its own box: the figure's width in the essay, the picture column on a lecture slide.
+  const { ref: chart, width } = useParentSize<HTMLDivElement>(640, 400);
   const watched = useWatched(chart);
   const params = useStore(store, (s) => s.params);
   const seed = useStore(store, (s) => s.seed);
@@ -95,7 +95,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
   const progress = run.phase === 'running' ? run.done / Math.max(1, run.total) : run.phase === 'done' ? 1 : run.done / Math.max(1, run.total);
 
   return (
-    <div className="fig-capacity" ref={box}>
+    <div className="fig-capacity">
       <div ref={chart} data-testid="capacity-chart" data-phase={run.phase} data-watched={watched}>
         <LinePlot {...capacityPlot(run, run.of ?? (params as Params), plotW)} />
       </div>
@@ -122,7 +122,8 @@ export default function Capacity({ store: anyStore }: FigureProps) {
         <SeedControl store={store} />
       </div>
       <PropControls store={store} />
-      <div className="fig-capacity-table-wrap">
+      {/* On a lecture slide the table sits beside the chart, with the controls. */}
+      <div className="fig-capacity-table-wrap" data-slide-aside>
         <table className="fig-capacity-table" data-testid="capacity-table">
           <caption>Where recall breaks down, measured here and predicted</caption>
           <thead>

@@ -35,7 +35,9 @@ const UPDATE_TEX = String.raw`\begin{aligned}
 \htmlClass{ld-term ld-x}{x^{t+1}} &= \htmlClass{ld-term ld-x}{x^{t}} + \htmlClass{ld-term ld-step}{\alpha}\,\htmlClass{ld-term ld-score}{\nabla_{x}\log p_\theta(x^{t})}\\
 &= \htmlClass{ld-term ld-x}{x^{t}} - \htmlClass{ld-term ld-step}{\alpha}\,\htmlClass{ld-term ld-energy}{\nabla_{x}E_\theta(x^{t})}
 \end{aligned}`;
-const ENERGY_TEX = String.raw`\htmlClass{ld-term ld-energy}{E_\theta(x)} = -\tfrac{1}{\beta}\log\sum_{\mu=1}^{2} e^{-\frac{\beta}{2}\lVert x-\htmlClass{ld-term ld-memory}{\xi_\mu}\rVert^2}`;
+// exp(…) rather than e^{…} (no fraction in a superscript, whose tiny type a lecture slide would have to raise), on
+// two lines, so it fits the narrow column between the two landscapes.
+const ENERGY_TEX = String.raw`\begin{aligned}\htmlClass{ld-term ld-energy}{E_\theta(x)} &= -\tfrac{1}{\beta}\log\sum_{\mu=1}^{2} \\ &\qquad \exp\!\Big(-\tfrac{\beta}{2}\,\lVert x-\htmlClass{ld-term ld-memory}{\xi_\mu}\rVert^2\Big)\end{aligned}`;
 
 const clampCoord = (v: number) => Math.round(Math.max(-2.7, Math.min(2.7, v)) * 100) / 100;
 

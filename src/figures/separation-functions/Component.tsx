@@ -24,6 +24,8 @@ const RES_DRAG = 26;
 export default function SeparationFunctions({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
   const { ref: box, width } = useParentSize<HTMLDivElement>(640, 400);
+  // The F plot is sized from its own box: the figure's width in the essay, the column beside the basins on a slide.
+  const { ref: plotBox, width: plotWidth } = useParentSize<HTMLDivElement>(640, 220);
   const palette = usePalette();
   const params = useStore(store, (s) => s.params);
   const seed = useStore(store, (s) => s.seed);
@@ -144,12 +146,15 @@ export default function SeparationFunctions({ store: anyStore }: FigureProps) {
 
   // The F plot does not depend on the memories: built once per (n, β) and width, not at every pointer move.
   const fSeries = useMemo(() => separationSeries(ps), [ps]);
-  const fPlot = useMemo(() => <LinePlot {...separationPlot(fSeries, width)} />, [fSeries, width]);
+  const fPlot = useMemo(() => <LinePlot {...separationPlot(fSeries, plotWidth)} />, [fSeries, plotWidth]);
   const deg = Math.round((((angles.current[selected] ?? 0) * 180) / Math.PI + 360) % 360);
 
   return (
     <div className="fig-separation-functions">
-      {fPlot}
+      {/* On a lecture slide the F plot is a reference: it sits with the controls, the basins get the picture column. */}
+      <div ref={plotBox} className="fig-separation-functions-plot" data-slide-aside>
+        {fPlot}
+      </div>
       {/* Sized from the grid's own box: the figure's width in the essay, the picture column on a lecture slide. */}
       <div className="fig-separation-functions-grid" ref={box} style={{ gridTemplateColumns: `repeat(${cols}, ${size}px)` }}>
         {ps.map((p: Panel, i) => {

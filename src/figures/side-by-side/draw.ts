@@ -157,10 +157,14 @@ export function paintSchedule(ctx: CanvasRenderingContext2D, m: SideBySide, w: n
   ctx.lineTo(X(Math.min(m.t, tMax)), h - pad.b);
   ctx.stroke();
   ctx.setLineDash([]);
+  // Labels apart: the memory's at the right end of its line (past T, where the schedule has stopped), the
+  // diffusion model's under the start of its curve (over it when there is no room below).
+  ctx.textAlign = 'right';
+  ctx.fillStyle = palette.accent;
+  ctx.fillText('memory α', w - pad.r - 4, Y(amAlpha) - 4 * k);
   ctx.textAlign = 'left';
   ctx.fillStyle = palette.accent2;
-  ctx.fillText('diffusion α(t)', pad.l + 4, pad.t + 10 * k);
-  ctx.fillStyle = palette.accent;
-  ctx.fillText('memory α', pad.l + 4, Y(amAlpha) - 4);
+  const y0 = Y(vals[0] ?? amAlpha);
+  ctx.fillText('diffusion α(t)', X(0) + 4, y0 + 14 * k < h - pad.b ? y0 + 14 * k : y0 - 4 * k);
   ctx.restore();
 }
