@@ -103,6 +103,8 @@ test('a link after patterns were dragged, moved with keys and added replays thos
   for (let i = 0; i < 3; i++) await land.press('ArrowRight');
   await step(3);
   // The pointer: a click on empty space adds a pattern there, and the drag carries it.
+  // (Where the seed places no pattern: they lie within ±2 of the middle of the ±3 plane.)
+  await land.scrollIntoViewIfNeeded();
   const box = (await land.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.12);
   await page.mouse.down();
