@@ -129,3 +129,23 @@ test('a link after patterns were dragged, moved with keys and added replays thos
   await expect(again.locator('.figure-notice')).toHaveCount(0);
   await ctx.close();
 });
+
+test('a still figure’s link keeps where its memories were dragged', async ({ page }) => {
+  await page.goto('./?figure=separation-functions&seed=2&h=0:@angles_0.5_1.5_2.5_-1_3');
+  const fig = page.locator('[data-figure="separation-functions"]');
+  // (Its name says which memory is selected.)
+  const angle = fig.getByRole('slider', { name: /Angle of memory \d/ });
+  // 0.5 rad is 29°; memory 4 sits at −1 rad, 303°.
+  await expect(angle).toHaveValue('29');
+  await fig.getByRole('combobox', { name: 'Which memory to move' }).selectOption({ value: '3' });
+  await expect(angle).toHaveValue('303');
+  await expect(fig.locator('.figure-notice')).toHaveCount(0);
+  await fig.locator('[data-action="copy-link"]').click();
+  expect(await fig.getByTestId('share-link').inputValue()).toContain('h=0:@angles_0.5_1.5_2.5_-1_3');
+  // Moving one with the keyboard is recorded, rounded as the link writes it.
+  await angle.focus();
+  await angle.press('ArrowRight');
+  await expect(angle).toHaveValue('304');
+  await fig.locator('[data-action="copy-link"]').click();
+  expect(await fig.getByTestId('share-link').inputValue()).toContain('h=0:@angles_0.5_1.5_2.5_5.306_3');
+});
