@@ -13,10 +13,10 @@ import { sims } from './sims';
 
 /*
  * For a sample of figures, the pixels too: a run with changes mid-run (the cases issue 17 measured: a
- * temperature change in boltzmann, diffuse-then-reverse in dye-diffusion, patterns dragged in
- * dispersed-memories), linked and replayed, is painted
- * by the figure's own painter (through its poster, on @napi-rs/canvas as at build time) and must give the
- * very same pixels as the run that made the link.
+ * temperature change in boltzmann, diffuse-then-reverse in dye-diffusion; and drags, which are edits of the
+ * state, not props: patterns in dispersed-memories, start points in optimizer-sampling, a token in
+ * energy-transformer), linked and replayed, is painted by the figure's own painter (through its poster, on
+ * @napi-rs/canvas as at build time) and must give the very same pixels as the run that made the link.
  */
 
 type Step = { at: number; set?: Record<string, unknown>; edit?: Edit };
@@ -31,6 +31,9 @@ const CASES: Record<string, Step[]> = {
     { at: 30, set: { sigma: 1.2 } },
     { at: 50 },
   ],
+  // Two start points moved mid-run; a token dragged round the LayerNorm circle.
+  'optimizer-sampling': [{ at: 5, edit: { kind: 'move', args: [0, 1.2, -0.8] } }, { at: 5, edit: { kind: 'move', args: [1, -1, 1] } }, { at: 20 }],
+  'energy-transformer': [{ at: 3, edit: { kind: 'move', args: [0, 1] } }, { at: 12 }],
   'landscape-duality': [{ at: 10, set: { x1: 0.4, y1: -0.9 } }, { at: 10, set: { beta: 9 } }, { at: 35, set: { alpha: 0.2 } }, { at: 50 }],
 };
 
