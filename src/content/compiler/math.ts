@@ -5,6 +5,7 @@ import { contentKey, type ContentCache } from './cache';
 import type { Place, Report } from './context';
 import { lineColAt } from './text';
 import { walk } from './tree';
+import { speak } from '../../lib/speech';
 
 /*
  * KaTeX at build time: the options every formula is typeset with, TeX errors placed at their line and
@@ -72,13 +73,24 @@ export function texErrorPlace(place: unknown, cause: unknown, ancestors: unknown
   return placeIn(el ? textOf(el) : '', display, start, (cause as { position?: number } | undefined)?.position);
 }
 
+/** A short formula in words for a screen reader (lib/speech.ts); a command it does not know is read by its name. */
+export function spokenTex(tex: string): string {
+  const plain = tex.replace(/\\(?:mathbf|mathrm|boldsymbol|operatorname|text)\{([^}]*)\}/g, '$1');
+  return speak(plain)
+    .replace(/\^?\\([A-Za-z]+)/g, ' $1')
+    .replace(/[{}^_\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function textOf(el: HElement): string {
   return el.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
 }
 
 /**
- * A link whose whole text is a formula (`[$t$](#sym-t)`) gets its TeX as an accessible name: KaTeX hides
- * its visual HTML from assistive technology and not every checker reads the MathML.
+ * A link whose whole text is a formula (`[$t$](#sym-t)`) gets the formula in words as its accessible name
+ * ("p_\theta(x)" → "p theta (x)"): KaTeX hides its visual HTML from assistive technology and not every checker
+ * reads the MathML.
  */
 export function nameMathLinks(node: HRoot | HContent): void {
   if (node.type === 'element' && node.tagName === 'a' && !node.properties.ariaLabel) {
@@ -90,7 +102,7 @@ export function nameMathLinks(node: HRoot | HContent): void {
         else if (n.type === 'element') n.children.forEach(find);
       };
       node.children.forEach(find);
-      if (tex.length) node.properties.ariaLabel = tex.join(' ');
+      if (tex.length) node.properties.ariaLabel = spokenTex(tex.join(' '));
     }
     return;
   }

@@ -72,7 +72,11 @@ describe('glossary symbols', () => {
     const { html } = await compile(chapter('01-intro.md', '::notation-table'));
     expect(html[0].match(/<tr>/g)).toHaveLength(GLOSSARY.length + 1);
     expect(html[0]).toContain('<th>Symbol</th>');
-    expect(html[0]).toMatch(/<td><a href="#sym-xstar" aria-label="x\^\\star"><span class="katex">/);
+    // Each symbol's link is named in words, not in TeX.
+    expect(html[0]).toMatch(/<td><a href="#sym-xstar" aria-label="x star"><span class="katex">/);
+    expect(html[0]).toMatch(/<a href="#sym-p" aria-label="p theta \(x\)">/);
+    expect(html[0]).toMatch(/<a href="#sym-domega" aria-label="d omega t">/);
+    expect(html[0]).not.toMatch(/aria-label="[^"]*\\/);
     expect(html[0]).toContain('<td>a fixed point of the memory-retrieval dynamics</td>');
   });
 });
