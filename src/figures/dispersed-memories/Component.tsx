@@ -8,7 +8,7 @@ import { useParentSize } from '../../lib/useParentSize';
 import { useOnScreen } from '../../lib/useOnScreen';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { fromPx } from '../../lib/draw/landscape';
+import { fromPxInside } from '../../lib/draw/landscape';
 import { Dispersed, DOMAIN, MAX_PATTERNS } from './sim';
 import { diagramLayout, diagramSigma, paintBackground, paintDiagram, paintLandscape, panelSizes, type Background, type DiagramLayout } from './draw';
 import { meta } from './meta';
@@ -101,8 +101,7 @@ export default function DispersedMemories({ store: anyStore }: FigureProps) {
   const move = (i: number, x: number, y: number) => edit({ kind: 'move', args: [i, x, y] });
 
   const planeAt = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
-    return [clampPlane(x), clampPlane(y)] as const;
+    return fromPxInside(view, ...localPoint(e, e.currentTarget));
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const [x, y] = planeAt(e);

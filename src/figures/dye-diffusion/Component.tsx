@@ -8,7 +8,7 @@ import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { fromPx } from '../../lib/draw/landscape';
+import { fromPxInside } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { centresFor, Dye, DOMAIN, HEAVY_WORK, N_STEPS, strokeCentres, type Params } from './sim';
 import { DyeLayer, paint } from './draw';
@@ -80,8 +80,7 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
 
   /** A pointer's place on the water, held inside it (an edit's coordinates must lie in the plane). */
   const toPlane = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const [x, y] = fromPx(view, ...localPoint(e, e.currentTarget));
-    return [Math.min(DOMAIN.x1, Math.max(DOMAIN.x0, x)), Math.min(DOMAIN.y1, Math.max(DOMAIN.y0, y))];
+    return fromPxInside(view, ...localPoint(e, e.currentTarget));
   };
   const onDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);

@@ -7,7 +7,7 @@ import { PropControls, Transport } from '../../lib/figure/Controls';
 import { useParentSize } from '../../lib/useParentSize';
 import { usePalette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import { fromPx } from '../../lib/draw/landscape';
+import { fromPxInside } from '../../lib/draw/landscape';
 import { COUNT_FORMAT, DOMAIN, MAX_STEPS, METHODS, Race, TOL, type MethodId } from './sim';
 import { methodStyle, paint, paintBackground, type Background } from './draw';
 import { meta } from './meta';
@@ -74,9 +74,7 @@ export default function OptimizerSampling({ store: anyStore }: FigureProps) {
    * (the run records it for links), clamped to the plane the edit declares.
    */
   const place = (e: React.PointerEvent<HTMLCanvasElement>, pick: boolean) => {
-    const [px, py] = fromPx(view, ...localPoint(e, e.currentTarget));
-    const x = Math.min(DOMAIN.x1, Math.max(DOMAIN.x0, px));
-    const y = Math.min(DOMAIN.y1, Math.max(DOMAIN.y0, py));
+    const [x, y] = fromPxInside(view, ...localPoint(e, e.currentTarget));
     if (pick) {
       let best = 0;
       let bd = Infinity;

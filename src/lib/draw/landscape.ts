@@ -22,6 +22,8 @@ export interface View {
 export const px = (v: View, x: number) => ((x - v.x0) / (v.x1 - v.x0)) * v.width;
 export const py = (v: View, y: number) => (1 - (y - v.y0) / (v.y1 - v.y0)) * v.height;
 export const fromPx = (v: View, cx: number, cy: number): [number, number] => [v.x0 + (cx / v.width) * (v.x1 - v.x0), v.y0 + (1 - cy / v.height) * (v.y1 - v.y0)];
+/** The plane point under a pointer, held inside the view (a drag past the edge stays on it; edits take no point outside). */
+export const fromPxInside = (v: View, cx: number, cy: number): [number, number] => fromPx(v, Math.min(v.width, Math.max(0, cx)), Math.min(v.height, Math.max(0, cy)));
 
 /**
  * Renders the grid as an off-screen heat image: low values dark, so an energy's valleys read as valleys.
