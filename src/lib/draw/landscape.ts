@@ -4,6 +4,7 @@ import { rgb } from 'd3-color';
 import type { Grid } from '../../core';
 import type { Palette } from '../theme';
 import { newPath, offscreenCanvas } from './surface';
+import { SPLAT_FROM, splatParticles } from './particleLayer';
 
 /*
  * Painting a sampled 2-D landscape: a heatmap (one pixel per grid cell, scaled up smoothly) and iso-lines from
@@ -98,6 +99,7 @@ export function strokeContours(ctx: CanvasRenderingContext2D, path: Path2D, colo
 
 /** Draws `n` particles from a flat [x0, y0, x1, y1, …] array as small discs. */
 export function drawParticles(ctx: CanvasRenderingContext2D, xs: Float64Array, n: number, view: View, color: string, radius = 2): void {
+  if (n > SPLAT_FROM) return splatParticles(ctx, xs, n, view, color, radius, 'disc');
   ctx.fillStyle = color;
   ctx.beginPath();
   for (let p = 0; p < n; p++) {
