@@ -49,8 +49,10 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
     store,
     {
       reset: (p, s) => model.reset(p, s),
-      step: (p) => model.step(p),
-      applyEdit: (e, p) => model.applyEdit(e, p),
+      step: (p, deadline) => model.step(p, deadline),
+      work: (p, deadline) => model.work(p, deadline),
+      hasWork: () => model.hasWork(),
+      applyEdit: (e, p, deadline) => model.applyEdit(e, p, deadline),
       carriedEdits: () => model.carriedEdits(),
       draw,
       describe: () => model.describe(store.getState().params as Params),
@@ -152,7 +154,7 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
       </div>
       {params.particles * centresFor(params.shape, model.drawn).rows > HEAVY_WORK && (
         <p className="figure-notice" role="status" data-testid="heavy">
-          Heavy setting: {params.particles.toLocaleString('en')} particles × {centresFor(params.shape, model.drawn).rows} droplets per reverse step. This can run below 60 frames per second; fewer particles keep it smooth.
+          Heavy setting: {params.particles.toLocaleString('en')} particles × {centresFor(params.shape, model.drawn).rows} droplets per reverse step. Each step is spread over several frames, so the dye moves back more slowly; fewer particles make it quicker.
         </p>
       )}
       <div className="fig-dye-diffusion-eq" aria-live="off">

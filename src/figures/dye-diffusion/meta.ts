@@ -21,7 +21,7 @@ export const meta = defineFigure({
       label: 'start',
       description: 'Where the dye starts: the initial distribution p₀ is a mixture of small Gaussian droplets along this shape.',
     },
-    particles: { type: 'number', integer: true, min: 500, max: 50000, step: 500, default: 4000, label: 'particles', description: 'How many dye particles. Above 20 000 the reverse process of a drawn shape may drop below 60 frames per second.' },
+    particles: { type: 'number', integer: true, min: 500, max: 100000, step: 500, default: 4000, label: 'particles', description: 'How many dye particles. Above about 8 000 particles for a drawn shape, each reverse step is spread over several frames, so time runs back more slowly.' },
     width: { type: 'number', min: 0.05, max: 0.6, step: 0.01, default: 0.15, label: 'w', description: 'Width of each droplet: p₀ = (1/K) Σ_μ N(c_μ, w²I).' },
     sigmaMax: { type: 'number', min: 1, max: 6, step: 0.1, default: 3, label: 'σ_max', description: 'Noise scale at the end of the forward process, σ(t) = σ_max·t for t ∈ [0, 1] (the EDM schedule).' },
     sampler: {

@@ -51,7 +51,7 @@ export class Replay<P extends PropSpecs> {
    * run was left there, unless its last entry was made at this very step: the reader went on from it).
    */
   get done(): boolean {
-    if (this.due()) return false;
+    if (this.run.busy || this.due()) return false;
     if (this.run.steps >= this.target) return true;
     return this.run.converged && this.next >= this.entries.length && this.lastApplied !== this.run.steps;
   }
@@ -62,20 +62,25 @@ export class Replay<P extends PropSpecs> {
    */
   advance(budgetMs = Infinity, now: () => number = () => performance.now()): boolean {
     const t0 = now();
+    // A costly update or edit (one a sim spreads over frames live) is spread over pieces here too.
+    const deadline = t0 + budgetMs;
     let n = 0;
     for (;;) {
+      if (!this.run.workUntil(deadline)) break;
       while (this.due()) {
         const e = this.entries[this.next++];
         this.lastApplied = e.step;
         if (e.edit) {
-          this.run.edit(e.edit);
+          this.run.edit(e.edit, deadline);
+          if (this.run.busy) break;
           continue;
         }
         // A validated history only holds kept changes; should one restart the run, the rest no longer applies.
         if (this.run.change({ ...this.run.params, ...e.values }) === 'restarted') this.next = this.entries.length;
       }
+      if (this.run.busy) break;
       if (this.done) break;
-      this.run.step();
+      if (this.run.step(deadline) === null) break;
       n++;
       const spent = now() - t0;
       if (spent + spent / n > budgetMs) break;

@@ -22,6 +22,8 @@ export class Run<P extends PropSpecs> {
   history: HistoryEntry[] = [];
   /** Whether the run has been started at all. */
   started = false;
+  /** An update was begun with a deadline and its rest is the sim's `work`: it is not counted yet. */
+  private midStep = false;
 
   /** `sim` is read at each use: a figure may hand the loop a new sim object on every render. */
   constructor(
@@ -43,6 +45,7 @@ export class Run<P extends PropSpecs> {
     this.converged = false;
     this.history = [];
     this.started = true;
+    this.midStep = false;
     this.sim().reset(params, seed);
     for (const e of carried) this.edit(e);
   }
@@ -51,15 +54,16 @@ export class Run<P extends PropSpecs> {
    * An edit of the state (edits.ts), recorded at the current step. Its arguments are rounded first, so the
    * sim gets exactly what a link will say. Throws on an edit the figure does not declare (a bug, not input).
    */
-  edit(raw: Edit): void {
+  edit(raw: Edit, deadline = Infinity): void {
     const problem = editProblem(this.meta, raw);
     if (problem) throw new Error(`${this.meta.id}: ${problem}`);
+    this.finish();
     const edit = roundEdit(this.meta.edits![raw.kind], raw);
     const last = this.history[this.history.length - 1];
     if (last?.edit && last.step === this.steps && replacesEdit(this.meta, last.edit, edit)) this.history.pop();
     this.history.push({ step: this.steps, values: {}, edit });
     this.converged = false;
-    this.sim().applyEdit?.(edit, this.params);
+    this.sim().applyEdit?.(edit, this.params, deadline);
   }
 
   /**
@@ -69,6 +73,7 @@ export class Run<P extends PropSpecs> {
   change(next: PropValues<P>): 'none' | 'kept' | 'restarted' {
     const changed = changedProps(this.meta, next, this.params);
     if (!changed.length) return 'none';
+    this.finish();
     if (!keepsRun(this.meta, changed)) {
       this.restart(next, this.seed);
       return 'restarted';
@@ -82,13 +87,49 @@ export class Run<P extends PropSpecs> {
     return 'kept';
   }
 
-  /** One update. Going on after the run has settled is recorded too (a replay would otherwise stop there). */
-  step(): boolean {
+  /**
+   * One update. Going on after the run has settled is recorded too (a replay would otherwise stop there).
+   * With a finite `deadline` the sim may do only part of it (see FigureSim.step): then null, and the update
+   * is counted when `workUntil` finishes it. Put-off work is always finished before a new update begins.
+   */
+  step(deadline = Infinity): boolean | null {
+    if (!this.workUntil(deadline)) return null;
     if (this.converged && this.history[this.history.length - 1]?.step !== this.steps) this.history.push({ step: this.steps, values: {} });
-    const converged = this.sim().step(this.params);
+    const converged = this.sim().step(this.params, deadline);
+    if (converged === null) {
+      this.midStep = true;
+      return null;
+    }
     this.steps++;
     this.converged = converged;
     return converged;
+  }
+
+  /** Whether the sim has put-off work (a begun update, or the rest of an edit). */
+  get busy(): boolean {
+    return this.midStep || !!this.sim().hasWork?.();
+  }
+
+  /** Goes on with put-off work until `deadline`; true once none is left (a finished update is counted). */
+  workUntil(deadline: number): boolean {
+    if (!this.busy) return true;
+    const sim = this.sim();
+    const result = sim.work ? sim.work(this.params, deadline) : false;
+    if (result === null) return false;
+    if (this.midStep) {
+      this.midStep = false;
+      this.steps++;
+      this.converged = result;
+    }
+    return true;
+  }
+
+  /**
+   * Finishes put-off work at once. Done before anything a link records (an edit, a change of props), so the
+   * record holds whole updates only, as a replay makes them.
+   */
+  finish(): void {
+    this.workUntil(Infinity);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureSim, PropSpecs } from './spec';
 import type { FigureStore } from './store';
@@ -20,6 +20,9 @@ export interface Simulation<P extends PropSpecs> extends FigureSim<P> {
   /** A one-line live summary for screen readers and the caption. */
   describe?(): string;
 }
+
+/** How long a frame may spend on a costly update or edit before leaving the rest to the next frame. */
+export const FRAME_WORK_MS = 9;
 
 /** The most updates a restored link may fast-forward through at once, so a hostile URL cannot freeze the tab. */
 export const MAX_RESTORE_STEPS = 20000;
@@ -52,6 +55,8 @@ export function useSimulation<P extends PropSpecs>(
   const lastSeed = useRef<number | null>(null);
   const lastToken = useRef<number | null>(null);
   const lastDescribe = useRef(0);
+  /** The sim has put-off work (FigureSim.work) that the loop carries on with, playing or not. */
+  const [busy, setBusy] = useState(false);
 
   const guard = (fn: () => void): boolean => {
     try {
@@ -119,34 +124,53 @@ export function useSimulation<P extends PropSpecs>(
     [],
   );
 
-  // The animation loop: alive only while playing (or a step is pending), near the viewport, and not replaying.
+  // The animation loop: alive only while playing (or a step is pending, or put-off work is left), near the
+  // viewport, and not replaying. A costly update or edit is spread over frames (FigureSim.work), each frame
+  // doing about FRAME_WORK_MS of it; a step asked for with the Step button is done whole.
   useEffect(() => {
-    if (replaying || !onScreen || !(playing || pending > 0)) return;
+    if (replaying || !onScreen || !(playing || pending > 0 || busy)) {
+      // Stopped with work left (paused mid-update, scrolled away): finish it, so what shows is whole updates.
+      if (!replaying && run.busy && guard(() => run.finish())) {
+        publish();
+        guard(draw);
+        describe(true);
+      }
+      return;
+    }
     let raf = 0;
     const frame = () => {
       const t0 = performance.now();
       const st = store.getState();
       run.adopt(st.steps, st.converged);
       const n = st.playing ? st.speed : st._consumeSteps();
-      let converged = false;
-      let ran = 0;
+      const deadline = !st.playing && n > 0 ? Infinity : t0 + FRAME_WORK_MS;
+      const before = run.steps;
+      let converged = st.converged;
       const ok = guard(() => {
-        for (; ran < n && !converged; ran++) converged = run.step();
+        if (run.workUntil(deadline)) {
+          converged = run.converged;
+          for (let ran = 0; ran < n && !converged; ran++) {
+            const r = run.step(deadline);
+            if (r === null) break;
+            converged = r;
+          }
+        }
         draw();
       });
-      if (ran > 0 || converged !== st.converged) publish();
+      if (run.steps !== before || converged !== st.converged) publish();
       describe(converged || !st.playing);
       recordFrame(st.meta.id, performance.now() - t0);
       if (!ok) return;
-      if (converged && st.playing) {
+      if (converged && st.playing && !run.busy) {
         st.pause();
         return;
       }
-      if (store.getState().playing) raf = requestAnimationFrame(frame);
+      if (store.getState().playing || run.busy) raf = requestAnimationFrame(frame);
+      else setBusy(false);
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [onScreen, playing, pending, replaying]);
+  }, [onScreen, playing, pending, replaying, busy]);
 
   /** An edit of the state: applied through the run (which records it at the current step), then painted. */
   const edit = (e: Edit) => {
@@ -154,9 +178,10 @@ export function useSimulation<P extends PropSpecs>(
     if (replay.current?.running) replay.current.cancel();
     const st = store.getState();
     run.adopt(st.steps, st.converged);
-    if (guard(() => run.edit(e))) publish();
+    if (guard(() => run.edit(e, performance.now() + FRAME_WORK_MS))) publish();
     guard(draw);
     describe(true);
+    if (run.busy) setBusy(true);
   };
 
   return { redraw: () => void guard(draw), edit };
