@@ -1,6 +1,7 @@
 import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { contourPath, drawMemories, heatImage, px, py, quantileClip, strokeContours, type View } from '../../lib/draw/landscape';
+import { SPLAT_FROM, splatParticles } from '../../lib/draw/particleLayer';
 import type { FixedPoints } from './sim';
 
 export interface Background {
@@ -20,7 +21,8 @@ export function paintPanel(ctx: CanvasRenderingContext2D, m: FixedPoints, xs: Fl
   strokeContours(ctx, bg.contours, palette.dark ? '#fff' : '#000');
   const r = m.n > 1000 ? 1.4 : 2.4;
   ctx.save();
-  if (square) {
+  if (m.n > SPLAT_FROM) splatParticles(ctx, xs, m.n, view, color, 2 * r, square ? 'outline' : 'square');
+  else if (square) {
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.3;
     ctx.beginPath();

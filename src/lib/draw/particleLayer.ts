@@ -12,7 +12,11 @@ import { offscreenCanvas } from './surface';
  * the dots stay crisp on a 2× screen or an enlarged slide.
  */
 
-export type DotShape = 'disc' | 'square';
+/** A filled disc, a filled square, or a square's outline (a stroke 1.3 px wide, as fixed-points draws them). */
+export type DotShape = 'disc' | 'square' | 'outline';
+
+/** The width of an 'outline' square's stroke, in CSS pixels. */
+const OUTLINE_WIDTH = 1.3;
 
 /** Sub-pixel positions of a stamp's centre, per axis: enough that moving dots do not visibly snap. */
 const SUB = 4;
@@ -28,17 +32,15 @@ interface Stamps {
 }
 
 /** Coverage of a pixel by a disc (or square) of half-size `r` centred `dx`, `dy` from the pixel's centre. */
-function coverage(shape: DotShape, r: number, dx: number, dy: number): number {
-  if (shape === 'square') {
-    const cx = Math.max(0, Math.min(dx + 0.5, r) - Math.max(dx - 0.5, -r));
-    const cy = Math.max(0, Math.min(dy + 0.5, r) - Math.max(dy - 0.5, -r));
-    return cx * cy;
-  }
+function coverage(shape: DotShape, r: number, dx: number, dy: number, line: number): number {
+  const square = (h: number) => Math.max(0, Math.min(dx + 0.5, h) - Math.max(dx - 0.5, -h)) * Math.max(0, Math.min(dy + 0.5, h) - Math.max(dy - 0.5, -h));
+  if (shape === 'square') return square(r);
+  if (shape === 'outline') return square(r + line / 2) - square(Math.max(0, r - line / 2));
   return Math.max(0, Math.min(1, r + 0.5 - Math.hypot(dx, dy)));
 }
 
-function makeStamps(shape: DotShape, r: number): Stamps {
-  const origin = Math.ceil(r + 1);
+function makeStamps(shape: DotShape, r: number, line: number): Stamps {
+  const origin = Math.ceil(r + line + 1);
   const side = 2 * origin + 1;
   const masks: Float32Array[] = [];
   for (let sy = 0; sy < SUB; sy++) {
@@ -47,7 +49,7 @@ function makeStamps(shape: DotShape, r: number): Stamps {
       const fx = (sx + 0.5) / SUB;
       const fy = (sy + 0.5) / SUB;
       const m = new Float32Array(side * side);
-      for (let j = 0; j < side; j++) for (let i = 0; i < side; i++) m[j * side + i] = coverage(shape, r, i - origin + 0.5 - fx, j - origin + 0.5 - fy);
+      for (let j = 0; j < side; j++) for (let i = 0; i < side; i++) m[j * side + i] = coverage(shape, r, i - origin + 0.5 - fx, j - origin + 0.5 - fy, line);
       masks.push(m);
     }
   }
@@ -56,12 +58,12 @@ function makeStamps(shape: DotShape, r: number): Stamps {
 
 /** Stamps already made, by shape and device radius (a figure uses two or three). */
 const stampCache = new Map<string, Stamps>();
-function stampsFor(shape: DotShape, r: number): Stamps {
-  const key = `${shape}:${r}`;
+function stampsFor(shape: DotShape, r: number, scale: number): Stamps {
+  const key = `${shape}:${r}:${scale}`;
   let s = stampCache.get(key);
   if (!s) {
     if (stampCache.size > 32) stampCache.clear();
-    stampCache.set(key, (s = makeStamps(shape, r)));
+    stampCache.set(key, (s = makeStamps(shape, r, shape === 'outline' ? OUTLINE_WIDTH * scale : 0)));
   }
   return s;
 }
@@ -100,7 +102,7 @@ function layerOf(w: number, h: number): Layer {
 
 /**
  * Paints n particles of `xs` ([x0, y0, x1, y1, …], plane coordinates) onto `ctx` in one image. `size` is a
- * disc's radius or a square's side, in CSS pixels. Like one filled path of all the dots: their union, at the
+ * disc's radius or a square's side (an outline's, to the middle of its stroke), in CSS pixels. Like one filled path of all the dots: their union, at the
  * context's globalAlpha.
  */
 export function splatParticles(ctx: CanvasRenderingContext2D, xs: ArrayLike<number>, n: number, view: View, color: string, size: number, shape: DotShape): void {
@@ -108,7 +110,7 @@ export function splatParticles(ctx: CanvasRenderingContext2D, xs: ArrayLike<numb
   const w = Math.max(1, Math.round(view.width * scale));
   const h = Math.max(1, Math.round(view.height * scale));
   const layer = layerOf(w, h);
-  const { side, origin, masks } = stampsFor(shape, (shape === 'square' ? size / 2 : size) * scale);
+  const { side, origin, masks } = stampsFor(shape, (shape === 'disc' ? size : size / 2) * scale, scale);
   const trans = layer.trans;
   trans.fill(1);
   // px and py of landscape.ts, times the scale.

@@ -28,7 +28,16 @@ function alphas(draw: (ctx: CanvasRenderingContext2D) => void, scale: number): U
   return Uint8ClampedArray.from({ length: d.length / 4 }, (_, k) => d[4 * k + 3]);
 }
 
-function pathDots(ctx: CanvasRenderingContext2D, xs: Float64Array, n: number, size: number, shape: 'disc' | 'square'): void {
+function pathDots(ctx: CanvasRenderingContext2D, xs: Float64Array, n: number, size: number, shape: 'disc' | 'square' | 'outline'): void {
+  if (shape === 'outline') {
+    // As fixed-points strokes its squares below SPLAT_FROM.
+    ctx.strokeStyle = '#c00';
+    ctx.lineWidth = 1.3;
+    ctx.beginPath();
+    for (let p = 0; p < n; p++) ctx.rect(px(view, xs[2 * p]) - size / 2, py(view, xs[2 * p + 1]) - size / 2, size, size);
+    ctx.stroke();
+    return;
+  }
   // As drawParticles and drawDots draw below SPLAT_FROM: one path, filled once.
   ctx.fillStyle = '#c00';
   ctx.beginPath();
@@ -49,6 +58,8 @@ describe('splatParticles', () => {
     ['disc', 1.2, 0.85, 2],
     ['square', 2, 0.7, 1],
     ['square', 1.5, 0.7, 2],
+    ['outline', 2.8, 1, 1],
+    ['outline', 4.8, 1, 2],
   ] as const) {
     it(`matches path-drawn ${shape}s of size ${size} at opacity ${alpha}, scale ${scale}`, () => {
       const xs = points(400, 7);
