@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
 import { useFigure } from '../../lib/figure/useFigure';
@@ -32,7 +32,11 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
   const [message, setMessage] = useState<FigureMessage | null>(null);
   const [brush, setBrush] = useState<Brush>('flip');
   const [padOpen, setPadOpen] = useState(false);
-  const [built, setBuilt] = useState(0);
+  // What the gallery shows of the model (its stored set and target). A Reset that changes neither leaves it
+  // equal, so React skips the re-render; only a rebuild of the stored set counts up `built`.
+  const [view, setView] = useState({ built: 0, target: -1 });
+  const shown = useRef<{ patterns: unknown; built: number }>({ patterns: null, built: 0 });
+  const sidePainted = useRef<unknown[]>([]);
 
   const main = useRef<HTMLCanvasElement>(null);
   const side = useRef<HTMLCanvasElement>(null);
@@ -53,7 +57,16 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     if (!main.current || !model.recaller || prep.current) return;
     const ctx = fitCanvas(main.current, mainSize, mainSize);
     paintPattern(ctx, model.state, model.side, 0, 0, mainSize, palette, model.settled ? -1 : model.lastFlip);
-    if (side.current) paintSide(fitCanvas(side.current, sideW, sideH), model, thumb, wide, palette);
+    if (side.current) {
+      // The start and target pictures change only when recall starts again: repainting them every frame would
+      // only add a canvas to every compositor commit.
+      const ctx = fitCanvas(side.current, sideW, sideH);
+      const key = [model.probe, model.target, model.patterns, side.current.width, side.current.height, thumb, wide, palette];
+      if (key.some((v, k) => v !== sidePainted.current[k])) {
+        sidePainted.current = key;
+        paintSide(ctx, model, thumb, wide, palette);
+      }
+    }
     const mode = store.getState().params.mode;
     if (energy.current)
       paintEnergy(fitCanvas(energy.current, plotW, plotH), model.energies, model.traceLen, plotW, plotH, palette, ...energyAxes(model, mode));
@@ -68,11 +81,14 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     store,
     {
       reset: (p, s) => {
+        // Compile the recall loops of this rule in an idle task, while the stored set is prepared and before the
+        // reader's first sweep (once per rule).
+        if (!isWarm(p)) window.setTimeout(() => warmUp(p), 0);
         if (!prepare(p as Params, s)) return;
         model.reset(p, s, readerRef.current);
-        setBuilt((v) => v + 1);
-        // Compile the recall loops of this rule in an idle task, before the reader's first sweep (once per rule).
-        if (!isWarm(p)) window.setTimeout(() => warmUp(p), 0);
+        if (shown.current.patterns !== model.patterns) shown.current = { patterns: model.patterns, built: shown.current.built + 1 };
+        const next = { built: shown.current.built, target: model.target };
+        setView((v) => (v.built === next.built && v.target === next.target ? v : next));
       },
       step: (p) => (prep.current ? false : model.step(p)),
       onKeptChange: () => model.onKeptChange(),
@@ -86,7 +102,7 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     box,
   );
 
-  useEffect(() => redraw(), [palette, width, built]);
+  useEffect(() => redraw(), [palette, width, view]);
 
   // A change to the reader's pictures rebuilds the stored set.
   const firstReader = useRef(true);
@@ -157,13 +173,15 @@ export default function HopfieldImages({ store: anyStore }: FigureProps) {
     setMessage({ text: `Stored “${pic.name}” as memory ${index}; it is now the target.`, bad: false });
   };
 
+  const pick = useCallback((mu: number) => store.getState().setParam('target', mu + 1), [store]);
+
   const upload = useUpload(Number(params.size), setMessage, storeReader);
 
   return (
     <div className="fig-hopfield-images">
       <div className="fig-hopfield-images-gallery" role="group" aria-label="Stored pictures: choose the one to corrupt">
         {model.names.slice(0, model.pictures).map((name, mu) => (
-          <Thumb key={`${built}-${mu}`} name={name} mu={mu} model={model} palette={palette} selected={mu === model.target} onPick={() => store.getState().setParam('target', mu + 1)} />
+          <Thumb key={mu} name={name} mu={mu} patterns={model.patterns} side={model.side} palette={palette} selected={mu === model.target} onPick={pick} />
         ))}
         {model.patterns.rows > model.pictures && <span className="fig-hopfield-images-extra">+ {model.patterns.rows - model.pictures} random patterns</span>}
       </div>

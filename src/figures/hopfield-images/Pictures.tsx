@@ -1,23 +1,29 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { Matrix } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { fitCanvas } from '../../lib/canvas';
-import type { PictureMemory } from './sim';
 import { paintPattern } from './draw';
 
 /* The gallery thumbnail of a stored picture, and the pad on which the reader draws a picture of their own. */
 
-export function Thumb({ name, mu, model, palette, selected, onPick }: { name: string; mu: number; model: PictureMemory; palette: Palette; selected: boolean; onPick: () => void }) {
+/**
+ * One gallery thumbnail. It is memoised and repaints only when its picture, colours or selection change: the
+ * figure re-renders at every Reset and pause, and twenty canvases repainted (or, worse, replaced) each time
+ * cost a long task and slow compositor commits at the largest memory.
+ */
+export const Thumb = memo(function Thumb({ name, mu, patterns, side, palette, selected, onPick }: { name: string; mu: number; patterns: Matrix; side: number; palette: Palette; selected: boolean; onPick: (mu: number) => void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!ref.current) return;
-    paintPattern(fitCanvas(ref.current, 40, 40), model.patterns.data.subarray(mu * model.N, (mu + 1) * model.N), model.side, 0, 0, 40, palette, -1, selected ? palette.accent : undefined);
-  }, [palette, selected, model.patterns]);
+    const N = patterns.cols;
+    paintPattern(fitCanvas(ref.current, 40, 40), patterns.data.subarray(mu * N, (mu + 1) * N), side, 0, 0, 40, palette, -1, selected ? palette.accent : undefined);
+  }, [palette, selected, patterns, side, mu]);
   return (
-    <button type="button" className="fig-hopfield-images-thumb" aria-pressed={selected} onClick={onPick} title={name} aria-label={`Picture ${mu + 1}: ${name}`}>
+    <button type="button" className="fig-hopfield-images-thumb" aria-pressed={selected} onClick={() => onPick(mu)} title={name} aria-label={`Picture ${mu + 1}: ${name}`}>
       <canvas ref={ref} aria-hidden="true" />
     </button>
   );
-}
+});
 
 /** A side × side pixel pad for drawing a picture to store. Calls onStore(null) if the pad is empty. */
 export function DrawPad({ side, palette, onStore }: { side: number; palette: Palette; onStore: (pixels: Float64Array | null) => void }) {

@@ -28,11 +28,14 @@ function rgbOf(css: string): [number, number, number] {
   return [128, 128, 128];
 }
 
-const scratch = new Map<number, HTMLCanvasElement>();
-function pixelCanvas(side: number): HTMLCanvasElement {
+/** Per picture side, an off-screen canvas and its pixel buffer, reused so a frame allocates nothing. */
+const scratch = new Map<number, { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; img: ImageData }>();
+function pixelCanvas(side: number) {
   let c = scratch.get(side);
   if (!c) {
-    c = offscreenCanvas(side, side);
+    const canvas = offscreenCanvas(side, side);
+    const ctx = canvas.getContext('2d')!;
+    c = { canvas, ctx, img: ctx.createImageData(side, side) };
     scratch.set(side, c);
   }
   return c;
@@ -43,17 +46,16 @@ function pixelCanvas(side: number): HTMLCanvasElement {
  * the background colour, with crisp pixels. `mark` outlines one pixel (the neuron that just flipped).
  */
 export function paintPattern(ctx: CanvasRenderingContext2D, s: ArrayLike<number>, side: number, x: number, y: number, width: number, palette: Palette, mark = -1, ink?: string): void {
-  const c = pixelCanvas(side);
-  const pctx = c.getContext('2d')!;
-  const img = pctx.createImageData(side, side);
+  const { canvas: c, ctx: pctx, img } = pixelCanvas(side);
   const [fr, fg, fb] = rgbOf(ink ?? palette.fg);
   const [br, bg, bb] = rgbOf(palette.bg);
+  const rgba = img.data;
   for (let i = 0; i < side * side; i++) {
     const on = s[i] > 0;
-    img.data[4 * i] = on ? fr : br;
-    img.data[4 * i + 1] = on ? fg : bg;
-    img.data[4 * i + 2] = on ? fb : bb;
-    img.data[4 * i + 3] = 255;
+    rgba[4 * i] = on ? fr : br;
+    rgba[4 * i + 1] = on ? fg : bg;
+    rgba[4 * i + 2] = on ? fb : bb;
+    rgba[4 * i + 3] = 255;
   }
   pctx.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = false;
@@ -71,7 +73,6 @@ export function paintPattern(ctx: CanvasRenderingContext2D, s: ArrayLike<number>
   }
 }
 
-/** The energy trace: E against the number of updates; it never rises, which is the point. */
 /** Beside the state: the corrupted start and the target picture ξ, `thumb` px each, stacked when `wide` (else in a row). */
 export function paintSide(ctx: CanvasRenderingContext2D, model: PictureMemory, thumb: number, wide: boolean, palette: Palette): void {
   const w = wide ? thumb : 2 * thumb + 12;
@@ -94,6 +95,7 @@ export function energyAxes(model: PictureMemory, mode: string): [string, string]
   return [mode === 'flip' ? `flips${model.traceStride > 1 ? ` (a point every ${model.traceStride})` : ''}` : 'sweeps', model.isExp ? 'E = −log Σ e^m' : 'E'];
 }
 
+/** The energy trace: E against the number of updates; it never rises, which is the point. */
 export function paintEnergy(ctx: CanvasRenderingContext2D, energies: ArrayLike<number>, count: number, w: number, h: number, palette: Palette, xLabel: string, yLabel: string): void {
   ctx.clearRect(0, 0, w, h);
   const m = { l: 58, r: 10, t: 10, b: 30 };

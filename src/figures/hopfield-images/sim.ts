@@ -75,8 +75,6 @@ export class PictureMemory {
 
   /** Rebuilds the stored set when what is stored changed, then corrupts the target picture with noise. */
   reset(p: Params, seed: number, reader: readonly ReaderPicture[]): void {
-    const side = Number(p.size);
-    const key = `${side}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}|${p.memory}|${p.n}`;
     this.note = '';
     this.linkNote = '';
     this.seed = seed;
@@ -88,10 +86,7 @@ export class PictureMemory {
       this.note = `Only ${pictures} pictures are stored, so picture ${pictures} is the target instead of ${p.target}.`;
       t = pictures - 1;
     }
-    if (key !== this.key || !this.recaller) {
-      this.key = key;
-      this.build(p, seed, reader, side);
-    }
+    this.prebuild(p, seed, reader);
     this.target = t;
     const xi = this.patterns.data.subarray(t * this.N, (t + 1) * this.N);
     this.start(corruptPattern(xi, p.noise, createRng(seed * 31 + 7 + t * 101)));
@@ -105,6 +100,19 @@ export class PictureMemory {
   /** The stored set's preparation in slices (see StoredPictures.prepare). */
   prepare(p: Params, seed: number, reader: readonly ReaderPicture[]): Generator<void, void, void> {
     return this.sets.prepare(p, seed, reader);
+  }
+
+  /**
+   * Builds the recaller on the stored set these params ask for, unless it is built already; reset() starts
+   * recall on it. A figure may call it in a task of its own before reset(), so that the build (a bit-major copy of
+   * all the patterns and their overlaps) and the first recall do not add up to one long task.
+   */
+  prebuild(p: Params, seed: number, reader: readonly ReaderPicture[]): void {
+    const side = Number(p.size);
+    const key = `${side}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}|${p.memory}|${p.n}`;
+    if (key === this.key && this.recaller) return;
+    this.key = key;
+    this.build(p, seed, reader, side);
   }
 
   private build(p: Params, seed: number, reader: readonly ReaderPicture[], side: number): void {

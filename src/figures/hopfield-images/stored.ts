@@ -25,8 +25,12 @@ export interface StoredSet {
   pictures: number;
 }
 
-/** Rows of random patterns drawn per slice of prepare() (a 64×64 row costs 4096 draws). */
-const RANDOM_ROWS_PER_SLICE = 8;
+/**
+ * Rows drawn, copied or assembled per slice of prepare(). A 64×64 row is 4096 draws and 32 KB of doubles; the
+ * first writes to freshly allocated memory fault its pages in (about 60 ms for the 20 MB of 600 such rows on
+ * this kind of machine), so no slice may write more than a few hundred KB.
+ */
+const ROWS_PER_SLICE = 8;
 
 function storedKey(p: Params, seed: number, reader: readonly ReaderPicture[]): string {
   return `${p.size}|${p.images}|${p.extra}|${seed}|${reader.map((r) => r.name).join('/')}`;
@@ -65,14 +69,14 @@ export class StoredPictures {
       pics.push(r.side === side ? r.pixels : resamplePattern(r.pixels, r.side, side));
       names.push(r.name);
     }
-    for (let rows = 0; rows < p.extra; ) {
-      rows = Math.min(p.extra, rows + RANDOM_ROWS_PER_SLICE);
-      if (this.growRandom(rows, seed, N)) yield;
-    }
+    yield* this.growRandom(p.extra, seed, N);
     const K = pics.length + p.extra;
     const data = new Float64Array(K * N);
-    pics.forEach((pic, mu) => data.set(pic, mu * N));
-    data.set(this.randomCache.data.subarray(0, p.extra * N), pics.length * N);
+    const random = this.randomCache.data;
+    for (let mu = 0; mu < K; mu++) {
+      data.set(mu < pics.length ? pics[mu] : random.subarray((mu - pics.length) * N, (mu - pics.length + 1) * N), mu * N);
+      if ((mu + 1) % ROWS_PER_SLICE === 0 && mu + 1 < K) yield;
+    }
     for (let mu = pics.length; mu < K; mu++) names.push(`random ${mu - pics.length + 1}`);
     this.stored = { key, data, names, pictures: pics.length };
   }
@@ -80,26 +84,32 @@ export class StoredPictures {
   /**
    * Makes sure the first `count` random ±1 patterns for this seed and size exist, row after row from one seeded
    * stream, so a prefix never changes when more are asked for. Kept and extended, not redrawn, while a slider
-   * moves. Returns true if it had to draw new ones.
+   * moves. Yields after every few rows it copies or draws.
    */
-  private growRandom(count: number, seed: number, N: number): boolean {
+  private *growRandom(count: number, seed: number, N: number): Generator<void, void, void> {
     const c = this.randomCache;
     if (c.seed !== seed || c.N !== N) {
       this.randomCache = { seed, N, rng: seedStream(seed, 'hopfield-images.random-patterns'), data: new Float64Array(0), filled: 0 };
     }
     const r = this.randomCache;
     const need = count * N;
-    if (r.filled >= need) return false;
+    if (r.filled >= need) return;
+    const step = ROWS_PER_SLICE * N;
     if (r.data.length < need) {
       const grown = new Float64Array(Math.max(need, Math.min(2 * r.data.length, 600 * N)));
-      grown.set(r.data.subarray(0, r.filled));
+      for (let i = 0; i < r.filled; i += step) {
+        grown.set(r.data.subarray(i, Math.min(r.filled, i + step)), i);
+        if (i + step < r.filled) yield;
+      }
       r.data = grown;
     }
     const d = r.data;
     const rng = r.rng!;
-    for (let i = r.filled; i < need; i++) d[i] = rng.uniform() < 0.5 ? -1 : 1;
-    r.filled = need;
-    return true;
+    while (r.filled < need) {
+      const end = Math.min(need, r.filled + step);
+      for (let i = r.filled; i < end; i++) d[i] = rng.uniform() < 0.5 ? -1 : 1;
+      r.filled = end;
+      yield;
+    }
   }
-
 }

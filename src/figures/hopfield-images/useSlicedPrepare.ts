@@ -39,14 +39,14 @@ export function useSlicedPrepare(store: FigureStore<typeof meta.props>, model: P
     };
     if (slice()) return true;
     // Slices until the stored set is ready; then the recaller (bit-major copy of the patterns, overlaps) is built
-    // in a task of its own, and the figure resets.
+    // in a task of its own, and the figure resets in the next, which only corrupts the target and starts recall.
     let built = false;
     const next = () => {
       if (prep.current !== job) return;
       if (!built && slice()) {
         built = true;
       } else if (built) {
-        model.reset(p, seed, readerRef.current);
+        model.prebuild(p, seed, readerRef.current);
         job.timer = window.setTimeout(() => {
           if (prep.current !== job) return;
           prep.current = null;
