@@ -7,7 +7,8 @@ import { offscreenCanvas } from '../../lib/draw/surface';
 /**
  * The dye as one image: each particle adds a 2×2 splat to a per-pixel count, and a pixel hit c times gets the
  * opacity of c stacked translucent dots, 1 − (1 − a)^c. One pass over the particles and one over the pixels, so
- * 50 000 particles cost a few milliseconds where 50 000 separate fillRect calls cost a hundred. Buffers are reused.
+ * 100 000 particles cost a few milliseconds where as many separate fillRect calls cost a hundred or more. Buffers
+ * are reused, and only the alpha channel is written from frame to frame.
  */
 export class DyeLayer {
   canvas: HTMLCanvasElement = offscreenCanvas(300, 150);
@@ -15,6 +16,8 @@ export class DyeLayer {
   private image: ImageData | null = null;
   private lut = new Uint8ClampedArray(256);
   private lutFor = '';
+  /** The colour the image's RGB channels hold: only the alpha channel changes from frame to frame. */
+  private colourOf = '';
 
   render(model: Dye, view: View, colour: string): void {
     const w = Math.max(1, Math.round(view.width));
@@ -24,6 +27,7 @@ export class DyeLayer {
       this.canvas.height = h;
       this.counts = new Uint16Array(w * h);
       this.image = this.canvas.getContext('2d')!.createImageData(w, h);
+      this.colourOf = '';
     }
     const n = model.n;
     // A dot's opacity: dense droplets saturate, a uniform spread stays pale.
@@ -48,15 +52,18 @@ export class DyeLayer {
       counts[o + w]++;
       counts[o + w + 1]++;
     }
-    const c = rgb(colour);
     const data = this.image!.data;
-    for (let k = 0; k < counts.length; k++) {
-      const o = 4 * k;
-      data[o] = c.r;
-      data[o + 1] = c.g;
-      data[o + 2] = c.b;
-      data[o + 3] = this.lut[Math.min(255, counts[k])];
+    if (colour !== this.colourOf) {
+      const c = rgb(colour);
+      for (let o = 0; o < data.length; o += 4) {
+        data[o] = c.r;
+        data[o + 1] = c.g;
+        data[o + 2] = c.b;
+      }
+      this.colourOf = colour;
     }
+    const lut = this.lut;
+    for (let k = 0, o = 3; k < counts.length; k++, o += 4) data[o] = lut[counts[k] < 255 ? counts[k] : 255];
     this.canvas.getContext('2d')!.putImageData(this.image!, 0, 0);
   }
 }

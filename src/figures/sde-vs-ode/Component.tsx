@@ -13,7 +13,7 @@ import { fromPx } from '../../lib/draw/landscape';
 import { Tex } from '../../lib/Tex';
 import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, SdeVsOde, type Params } from './sim';
-import { paint, paintBackground } from './draw';
+import { paint, paintBackground, UnderLayer } from './draw';
 import { meta } from './meta';
 import { localPoint } from '../../lib/pointer';
 
@@ -31,10 +31,11 @@ export default function SdeVsOdeFigure({ store: anyStore }: FigureProps) {
   const status = useStore(store, (s) => s.status);
   const model = useRef(new SdeVsOde()).current;
   const heat = useRef<HTMLCanvasElement | null>(null);
+  const under = useRef(new UnderLayer()).current;
   const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
   const draw = () => {
     if (!canvas.current || !heat.current) return;
-    paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.show, hlRef.current);
+    paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.show, hlRef.current, under);
     // The loop refreshes the status at most every 400 ms while playing; a single step while paused must show at once.
     if (!store.getState().playing) store.getState().setStatus(model.describe(store.getState().params as Params));
   };

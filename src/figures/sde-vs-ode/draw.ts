@@ -2,6 +2,8 @@ import type { Grid } from '../../core';
 import type { Palette } from '../../lib/theme';
 import { drawParticles, heatImage, px, py, quantileClip, type View } from '../../lib/draw/landscape';
 import { drawDots } from '../../lib/draw/dots';
+import { contextScale } from '../../lib/draw/particleLayer';
+import { offscreenCanvas } from '../../lib/draw/surface';
 import type { SdeVsOde } from './sim';
 
 export function paintBackground(grid: Grid, palette: Palette): HTMLCanvasElement {
@@ -9,18 +11,23 @@ export function paintBackground(grid: Grid, palette: Palette): HTMLCanvasElement
 }
 
 /** Strokes path j (levels 0…upto) from a flat per-level array with m paths. */
-function strokePaths(ctx: CanvasRenderingContext2D, paths: Float64Array, m: number, upto: number, view: View): void {
-  ctx.beginPath();
+/**
+ * Strokes levels `from`…`upto` of each of the m drawn paths (levels × m × 2, level-major), one path at a time:
+ * one stroke of all 40 paths at 400 levels, crossing one another, costs Skia's software rasteriser 50–100 ms;
+ * apart they cost a fifth of that, and a frame that only adds the newest level costs next to nothing.
+ */
+function strokePaths(ctx: CanvasRenderingContext2D, paths: Float64Array, m: number, from: number, upto: number, view: View): void {
   for (let j = 0; j < m; j++) {
-    for (let k = 0; k <= upto; k++) {
+    ctx.beginPath();
+    for (let k = from; k <= upto; k++) {
       const o = k * 2 * m + 2 * j;
       const x = px(view, paths[o]);
       const y = py(view, paths[o + 1]);
-      if (k === 0) ctx.moveTo(x, y);
+      if (k === from) ctx.moveTo(x, y);
       else ctx.lineTo(x, y);
     }
+    ctx.stroke();
   }
-  ctx.stroke();
 }
 
 function strokeLine(ctx: CanvasRenderingContext2D, pts: Float64Array, view: View): void {
@@ -34,46 +41,98 @@ function strokeLine(ctx: CanvasRenderingContext2D, pts: Float64Array, view: View
   ctx.stroke();
 }
 
+type Highlight = 'none' | 'ode' | 'sde' | 'trip';
+
 /**
- * Paints the data density, the shared starting points (hollow), the drawn trajectories and current particles of
- * each sampler, and the ODE round trip (encode dashed, decode solid, latent as a diamond).
+ * What lies under the particles: the data density, the shared starting points (hollow) and the trajectories of
+ * each sampler from level `from` to `upto` (from 0: the whole picture; later: only what a step added to it).
  */
-export function paint(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanvasElement, view: View, palette: Palette, show: string, hl: 'none' | 'ode' | 'sde' | 'trip'): void {
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(heat, 0, 0, view.width, view.height);
-  ctx.save();
-  ctx.fillStyle = palette.bg;
-  ctx.globalAlpha = 0.45;
-  ctx.fillRect(0, 0, view.width, view.height);
-  ctx.restore();
-  const showOde = show !== 'sde';
-  const showSde = show !== 'ode';
+function paintUnder(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanvasElement, view: View, palette: Palette, show: string, hl: Highlight, from: number, upto: number): void {
+  if (from === 0) {
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(heat, 0, 0, view.width, view.height);
+    ctx.save();
+    ctx.fillStyle = palette.bg;
+    ctx.globalAlpha = 0.45;
+    ctx.fillRect(0, 0, view.width, view.height);
+    ctx.restore();
+  }
   ctx.save();
   ctx.lineJoin = 'round';
-  // Shared starting noise.
-  ctx.strokeStyle = palette.muted;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  for (let j = 0; j < s.m; j++) {
-    const x = px(view, s.start[2 * j]);
-    const y = py(view, s.start[2 * j + 1]);
-    ctx.moveTo(x + 4, y);
-    ctx.arc(x, y, 4, 0, 2 * Math.PI);
+  ctx.lineCap = 'round';
+  if (from === 0) {
+    // Shared starting noise.
+    ctx.strokeStyle = palette.muted;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let j = 0; j < s.m; j++) {
+      const x = px(view, s.start[2 * j]);
+      const y = py(view, s.start[2 * j + 1]);
+      ctx.moveTo(x + 4, y);
+      ctx.arc(x, y, 4, 0, 2 * Math.PI);
+    }
+    ctx.stroke();
   }
-  ctx.stroke();
-  if (showSde) {
-    ctx.strokeStyle = palette.accent2;
-    ctx.lineWidth = hl === 'sde' ? 2.2 : 1.1;
-    ctx.globalAlpha = 0.9;
-    strokePaths(ctx, s.sdePaths, s.m, s.i, view);
-  }
-  if (showOde) {
-    ctx.strokeStyle = palette.accent;
-    ctx.lineWidth = hl === 'ode' ? 3 : 1.8;
-    ctx.globalAlpha = 1;
-    strokePaths(ctx, s.odePaths, s.m, s.i, view);
+  if (upto > from) {
+    if (show !== 'ode') {
+      ctx.strokeStyle = palette.accent2;
+      ctx.lineWidth = hl === 'sde' ? 2.2 : 1.1;
+      ctx.globalAlpha = 0.9;
+      strokePaths(ctx, s.sdePaths, s.m, from, upto, view);
+    }
+    if (show !== 'sde') {
+      ctx.strokeStyle = palette.accent;
+      ctx.lineWidth = hl === 'ode' ? 3 : 1.8;
+      ctx.globalAlpha = 1;
+      strokePaths(ctx, s.odePaths, s.m, from, upto, view);
+    }
   }
   ctx.restore();
+}
+
+/**
+ * The picture under the particles, kept between frames at device resolution: a step adds only its new level of
+ * each path. Anything else (a new run, σ level going back, colours, the highlighted term, size) paints it anew.
+ */
+export class UnderLayer {
+  private canvas: HTMLCanvasElement | null = null;
+  private key: readonly unknown[] = [];
+  private upto = -1;
+
+  draw(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanvasElement, view: View, palette: Palette, show: string, hl: Highlight): void {
+    const scale = contextScale(ctx);
+    const key = [s.odePaths, s.sdePaths, heat, palette, show, hl, view.width, view.height, scale];
+    const w = Math.max(1, Math.round(view.width * scale));
+    const h = Math.max(1, Math.round(view.height * scale));
+    const fresh = !this.canvas || s.i < this.upto || key.some((v, i) => v !== this.key[i]);
+    if (fresh) {
+      this.canvas ??= offscreenCanvas(w, h);
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.key = key;
+      this.upto = 0;
+    }
+    const c = this.canvas!.getContext('2d')!;
+    c.setTransform(scale, 0, 0, scale, 0, 0);
+    if (fresh || s.i > this.upto) paintUnder(c, s, heat, view, palette, show, hl, fresh ? 0 : this.upto, s.i);
+    this.upto = s.i;
+    ctx.save();
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(this.canvas!, 0, 0, view.width, view.height);
+    ctx.restore();
+  }
+}
+
+/**
+ * Paints the data density, the shared starting points (hollow), the drawn trajectories and current particles of
+ * each sampler, and the ODE round trip (encode dashed, decode solid, latent as a diamond). With an UnderLayer
+ * (the live figure) what lies under the particles is kept between frames; without one (the poster) it is painted whole.
+ */
+export function paint(ctx: CanvasRenderingContext2D, s: SdeVsOde, heat: HTMLCanvasElement, view: View, palette: Palette, show: string, hl: Highlight, under?: UnderLayer): void {
+  if (under) under.draw(ctx, s, heat, view, palette, show, hl);
+  else paintUnder(ctx, s, heat, view, palette, show, hl, 0, s.i);
+  const showOde = show !== 'sde';
+  const showSde = show !== 'ode';
   if (s.n > 1000) {
     if (showSde) drawDots(ctx, s.sde, s.n, view, palette.accent2, 2);
     if (showOde) drawDots(ctx, s.ode, s.n, view, palette.accent, 2);

@@ -73,6 +73,8 @@ class Layer {
   readonly canvas: HTMLCanvasElement;
   readonly image: ImageData;
   readonly trans: Float32Array;
+  /** The colour the image's RGB channels hold (only alpha changes while a figure keeps its colour). */
+  colour = '';
   constructor(
     readonly w: number,
     readonly h: number,
@@ -134,15 +136,17 @@ export function splatParticles(ctx: CanvasRenderingContext2D, xs: ArrayLike<numb
       }
     }
   }
-  const c = rgb(color);
   const data = layer.image.data;
-  for (let k = 0; k < trans.length; k++) {
-    const o = 4 * k;
-    data[o] = c.r;
-    data[o + 1] = c.g;
-    data[o + 2] = c.b;
-    data[o + 3] = Math.round(255 * (1 - trans[k]));
+  if (layer.colour !== color) {
+    const c = rgb(color);
+    for (let o = 0; o < data.length; o += 4) {
+      data[o] = c.r;
+      data[o + 1] = c.g;
+      data[o + 2] = c.b;
+    }
+    layer.colour = color;
   }
+  for (let k = 0, o = 3; k < trans.length; k++, o += 4) data[o] = 255 - 255 * trans[k]; // a clamped array rounds to the nearest
   layer.canvas.getContext('2d')!.putImageData(layer.image, 0, 0);
   ctx.save();
   ctx.imageSmoothingEnabled = false;

@@ -22,7 +22,7 @@ export interface Simulation<P extends PropSpecs> extends FigureSim<P> {
 }
 
 /** How long a frame may spend on a costly update or edit before leaving the rest to the next frame. */
-export const FRAME_WORK_MS = 9;
+export const FRAME_WORK_MS = 6;
 
 /** The most updates a restored link may fast-forward through at once, so a hostile URL cannot freeze the tab. */
 export const MAX_RESTORE_STEPS = 20000;
