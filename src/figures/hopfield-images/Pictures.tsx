@@ -14,9 +14,14 @@ import { paintPattern } from './draw';
 export const Thumb = memo(function Thumb({ name, mu, patterns, side, palette, selected, onPick }: { name: string; mu: number; patterns: Matrix; side: number; palette: Palette; selected: boolean; onPick: (mu: number) => void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (!ref.current) return;
-    const N = patterns.cols;
-    paintPattern(fitCanvas(ref.current, 40, 40), patterns.data.subarray(mu * N, (mu + 1) * N), side, 0, 0, 40, palette, -1, selected ? palette.accent : undefined);
+    // Each thumbnail paints in a task of its own, a moment after the gallery mounts: twenty of them painted in
+    // the commit that also starts recall on a large memory would make it one long task.
+    const timer = window.setTimeout(() => {
+      if (!ref.current) return;
+      const N = patterns.cols;
+      paintPattern(fitCanvas(ref.current, 40, 40), patterns.data.subarray(mu * N, (mu + 1) * N), side, 0, 0, 40, palette, -1, selected ? palette.accent : undefined);
+    }, 0);
+    return () => clearTimeout(timer);
   }, [palette, selected, patterns, side, mu]);
   return (
     <button type="button" className="fig-hopfield-images-thumb" aria-pressed={selected} onClick={() => onPick(mu)} title={name} aria-label={`Picture ${mu + 1}: ${name}`}>
