@@ -13,7 +13,7 @@ import { Tex } from '../../lib/Tex';
 import { LinePlot } from '../../lib/LinePlot';
 import { TermButton, termAt, useTermHighlight } from '../../lib/termHighlight';
 import { DOMAIN, Dsm, type Params } from './sim';
-import { errorPlot, paint, paintBackground } from './draw';
+import { DsmLayers, errorPlot, paint, paintBackground } from './draw';
 import { meta } from './meta';
 import { MathText } from '../../lib/MathText';
 
@@ -33,18 +33,26 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
   useStore(store, (s) => s.status);
   const model = useRef(new Dsm()).current;
   const heat = useRef<HTMLCanvasElement | null>(null);
+  const layers = useRef(new DsmLayers()).current;
+  // The heat image depends only on the grid (a new one only when σ changes) and the theme: a restart reuses it.
+  const heatOf = useRef<{ grid: unknown; palette: unknown }>({ grid: null, palette: null });
+  const refreshHeat = () => {
+    if (!model.grid || (heatOf.current.grid === model.grid && heatOf.current.palette === palette)) return;
+    heat.current = paintBackground(model.grid, palette);
+    heatOf.current = { grid: model.grid, palette };
+  };
   const { hl, setHl, hlRef } = useTermHighlight<Highlight>('none');
   const { redraw } = useSimulation(
     store,
     {
       reset: (p, s) => {
         model.reset(p, s);
-        if (model.grid) heat.current = paintBackground(model.grid, palette);
+        refreshHeat();
       },
       step: (p) => model.step(p),
       draw: () => {
         if (!canvas.current || !heat.current) return;
-        paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.sigma, { highlight: hlRef.current });
+        paint(fitCanvas(canvas.current, size, size), model, heat.current, view, palette, store.getState().params.sigma, { highlight: hlRef.current }, layers);
         // The loop refreshes the status at most every 400 ms while playing; a single step while paused must show at once.
         if (!store.getState().playing) store.getState().setStatus(model.describe(store.getState().params as Params));
       },
@@ -54,7 +62,7 @@ export default function DenoisingScoreMatching({ store: anyStore }: FigureProps)
   );
 
   useEffect(() => {
-    if (model.grid) heat.current = paintBackground(model.grid, palette);
+    refreshHeat();
     redraw();
   }, [palette, view, seed, hl]);
 
