@@ -11,12 +11,15 @@ import { lattice as latticeOf } from '../../lib/draw/arrows';
 import { LinePlot, type Series } from '../../lib/LinePlot';
 import type { TrainedRun, TrainRequest, TrainResponse } from '../../workers/train-score.worker';
 import { CLASS_NAMES, DATA_URL, decodeRuns, phaseCurves, PLANE, Replay, runKey, type Params, type PrecomputedFile, type RunStats } from './sim';
-import { classColours, paintPlane } from './draw';
+import { classColours, paintPlane, PlaneLayer } from './draw';
+import { ReplayAhead } from './replay.client';
 import { meta } from './meta';
 import { MathText } from '../../lib/MathText';
 import './style.css';
 
 const TRAIN_STEPS = 3000;
+/** How long a run that has just appeared waits for its replay to be computed ahead before it plays anyway. */
+const AUTOPLAY_WAIT_MS = 2000;
 const CLASS_VARS = ['var(--mg-memorized)', 'var(--mg-spurious)', 'var(--mg-generalized)'];
 
 type Training = { phase: 'idle' } | { phase: 'running'; id: number; K: number; width: number } | { phase: 'error'; message: string };
@@ -44,6 +47,9 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
   const progressText = useRef<HTMLSpanElement>(null);
   const nextId = useRef(1);
   const replay = useRef(new Replay()).current;
+  const ahead = useRef(new ReplayAhead()).current;
+  replay.ahead = ahead;
+  const still = useRef(new PlaneLayer()).current;
   const field = useRef<{ points: Float64Array; vectors: Float64Array }>({ points: new Float64Array(0), vectors: new Float64Array(0) });
   const run = runs.get(runKey(width, params.K)) ?? null;
   const runRef = useRef(run);
@@ -73,24 +79,36 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
     };
   }, []);
 
-  // Release the worker on unmount.
-  useEffect(() => () => worker.current?.terminate(), []);
+  // Release the workers on unmount. The replay's worker starts at once, so it is ready when a run arrives.
+  useEffect(() => {
+    ahead.start();
+    return () => {
+      worker.current?.terminate();
+      ahead.stop();
+    };
+  }, []);
 
+  // The field is computed again only when what it shows changes, so a restart of the same run repaints nothing still.
+  const fieldOf = useRef<unknown[]>([]);
   const computeField = () => {
     const n = size < 360 ? 13 : 17;
+    const key = [replay.run, store.getState().params.sigma, view, n];
+    if (key.every((k, i) => k === fieldOf.current[i])) return;
+    fieldOf.current = key;
     const pts = latticeOf(view, n);
     field.current = { points: pts, vectors: replay.field(pts, store.getState().params.sigma) };
   };
 
   const draw = () => {
     if (!canvas.current) return;
-    paintPlane(fitCanvas(canvas.current, size, size), view, palette, classColours(rootEl.current), replay.run, field.current.points, field.current.vectors, replay.xs, replay.done);
+    paintPlane(fitCanvas(canvas.current, size, size), view, palette, classColours(rootEl.current), replay.run, field.current.points, field.current.vectors, replay.xs, replay.done, still);
   };
 
   const { redraw } = useSimulation(
     store,
     {
       reset: () => {
+        ahead.prepare(runRef.current);
         replay.load(runRef.current);
         computeField();
       },
@@ -107,11 +125,17 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
   // Deferred to its own task, so the render that brought the run and the replay's reset never add up to one long task.
   useEffect(() => {
     if (replay.run === run) return;
+    ahead.prepare(run);
+    let cancel = () => {};
     const t = setTimeout(() => {
       store.getState().reset();
-      if (run && !prefersReducedMotion()) requestAnimationFrame(() => store.getState().play());
+      // It plays once the worker holds the replay's states (or after a moment without them).
+      if (run && !prefersReducedMotion()) cancel = ahead.whenReady(run, AUTOPLAY_WAIT_MS, () => requestAnimationFrame(() => store.getState().play()));
     }, 0);
-    return () => clearTimeout(t);
+    return () => {
+      clearTimeout(t);
+      cancel();
+    };
   }, [run]);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Palette } from '../../lib/theme';
 import { drawArrows } from '../../lib/draw/arrows';
 import { px, py, type View } from '../../lib/draw/landscape';
+import { offscreenCanvas } from '../../lib/draw/surface';
 import type { TrainedRun } from '../../workers/train-score.worker';
 import { GENERALIZED, MEMORIZED, SPURIOUS } from './sim';
 
@@ -26,7 +27,8 @@ export function classColours(el: Element | null): ClassColours {
 /**
  * The plane: the unit circle the data come from, the learned score field at σ, the training points, and the
  * samples — moving (one colour) while the sampler replays, then settled and coloured by class with a shape per
- * class (disc: memorized, diamond: spurious, small dot: generalized), and spurious attractors ringed.
+ * class (disc: memorized, diamond: spurious, small dot: generalized), and spurious attractors ringed. `layer`
+ * (the figure's; a poster paints once without one) keeps what does not move between frames.
  */
 export function paintPlane(
   ctx: CanvasRenderingContext2D,
@@ -38,7 +40,42 @@ export function paintPlane(
   field: Float64Array,
   xs: Float64Array,
   settled: boolean,
+  layer?: PlaneLayer,
 ): void {
+  if (layer) layer.blit(ctx, view, palette, run, lattice, field);
+  else paintStill(ctx, view, palette, run, lattice, field);
+  if (run) paintSamples(ctx, view, colours, palette, run, xs, settled);
+}
+
+/**
+ * The still part of the plane (background, ring, field, training points) kept as an off-screen copy at the
+ * canvas's device scale. At K = 1,000 it is a thousand discs and the field's arrows, which need painting only
+ * when the run, σ, the size or the theme change, not on each of the replay's frames.
+ */
+export class PlaneLayer {
+  private key: unknown[] = [];
+  private canvas: HTMLCanvasElement | null = null;
+
+  blit(ctx: CanvasRenderingContext2D, view: View, palette: Palette, run: TrainedRun | null, lattice: Float64Array, field: Float64Array): void {
+    const scale = typeof ctx.getTransform === 'function' ? ctx.getTransform().a || 1 : 1;
+    const w = Math.round(view.width * scale);
+    const h = Math.round(view.height * scale);
+    const key = [w, h, scale, palette.bg, palette.grid, palette.muted, palette.fg, run, lattice, field];
+    if (!this.canvas || key.some((k, i) => k !== this.key[i])) {
+      if (!this.canvas || this.canvas.width !== w || this.canvas.height !== h) this.canvas = offscreenCanvas(w, h);
+      const c = this.canvas.getContext('2d')!;
+      c.setTransform(scale, 0, 0, scale, 0, 0);
+      paintStill(c, view, palette, run, lattice, field);
+      this.key = key;
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.canvas, 0, 0);
+    ctx.restore();
+  }
+}
+
+function paintStill(ctx: CanvasRenderingContext2D, view: View, palette: Palette, run: TrainedRun | null, lattice: Float64Array, field: Float64Array): void {
   ctx.clearRect(0, 0, view.width, view.height);
   ctx.fillStyle = palette.bg;
   ctx.fillRect(0, 0, view.width, view.height);
@@ -66,6 +103,9 @@ export function paintPlane(
     ctx.fill();
   }
   ctx.restore();
+}
+
+function paintSamples(ctx: CanvasRenderingContext2D, view: View, colours: ClassColours, palette: Palette, run: TrainedRun, xs: Float64Array, settled: boolean): void {
   const n = xs.length / 2;
   if (!settled) {
     ctx.fillStyle = palette.accent2;

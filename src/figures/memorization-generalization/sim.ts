@@ -109,9 +109,20 @@ export function phaseCurves(stats: RunStats[], live: TrainedRun[]): Map<number, 
 export const runKey = (width: number, K: number) => `${width}:${K}`;
 
 /**
+ * Where the replay may find its states computed ahead (the figure's worker, replay.client.ts): the samples after
+ * update `step` (1-based) of `run`'s replay, or undefined when not there (yet). Every replay of a run starts from
+ * the same noise, so one computation serves every replay of it.
+ */
+export interface StepSource {
+  after(run: TrainedRun, step: number): Float64Array | undefined;
+}
+
+/**
  * Replays the sampler of one trained run in the main thread, one step per frame: the same starting noise as the
  * precompute (seed stream 4·seed + 4), Euler probability-flow steps down the Karras schedule, then the settling
- * iterations of the learned denoiser. When done, the figure shows the run's classified samples.
+ * iterations of the learned denoiser. When done, the figure shows the run's classified samples. With `ahead`,
+ * an update whose result it already holds copies it instead of computing it: the same numbers (the
+ * worker runs this very code on the same inputs), without the main thread's time.
  */
 export class Replay {
   run: TrainedRun | null = null;
@@ -122,6 +133,8 @@ export class Replay {
   /** Sampler steps done; then settling iterations done. */
   i = 0;
   polished = 0;
+  /** States computed ahead, or null (then every update is computed here, as in Node). */
+  ahead: StepSource | null = null;
   private scratch: ScoreNetScratch | null = null;
 
   load(run: TrainedRun | null): void {
@@ -156,16 +169,24 @@ export class Replay {
     return this.i < this.sigmas.length - 1 ? this.sigmas[this.i] : 0;
   }
 
+  /** Updates done since the start: sampler steps, then settling steps of POLISH_PER_STEP iterations. */
+  get updates(): number {
+    return this.i + this.polished / POLISH_PER_STEP;
+  }
+
   /** One sampler step, or POLISH_PER_STEP settling iterations; true when finished. */
   step(): boolean {
     if (!this.run || !this.net) return true;
+    const held = this.done ? undefined : this.ahead?.after(this.run, this.updates + 1);
+    const ahead = held && held.length === this.xs.length ? held : undefined;
+    if (ahead) this.xs.set(ahead);
     if (this.i < this.sigmas.length - 1) {
-      scoreNetSampleStep(this.net, this.xs, this.sigmas[this.i], this.sigmas[this.i + 1], this.eps, this.scratch ?? undefined);
+      if (!ahead) scoreNetSampleStep(this.net, this.xs, this.sigmas[this.i], this.sigmas[this.i + 1], this.eps, this.scratch ?? undefined);
       this.i++;
       return false;
     }
     if (this.polished < POLISH_ITERS) {
-      scoreNetPolish(this.net, this.xs, this.run.config.sigmaMin, POLISH_PER_STEP, this.scratch ?? undefined);
+      if (!ahead) scoreNetPolish(this.net, this.xs, this.run.config.sigmaMin, POLISH_PER_STEP, this.scratch ?? undefined);
       this.polished += POLISH_PER_STEP;
     }
     return this.done;
