@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FigureProps } from '../registry';
 import { useFigure } from '../../lib/figure/useFigure';
@@ -13,6 +13,11 @@ import { capacitySpec, describeRun, fmtK, kMaxFor, MIN_OVERLAP, summaryRows, typ
 import { capacityPlot, COLORS, texK } from './draw';
 import { meta } from './meta';
 import './style.css';
+
+// A run re-renders the figure a few times a second with its progress: the controls and notes, which it does not
+// change, are memoised so those renders touch only the chart, the progress and the table.
+const Props = memo(PropControls);
+const Seed = memo(SeedControl);
 
 export default function Capacity({ store: anyStore }: FigureProps) {
   const store = useFigure(meta, anyStore);
@@ -82,7 +87,7 @@ export default function Capacity({ store: anyStore }: FigureProps) {
 
   const N = params.N;
   const kMax = kMaxFor(N);
-  const rows = summaryRows(run, N);
+  const rows = useMemo(() => summaryRows(run, N), [run, N]);
 
   // The live text summary.
   useEffect(() => {
@@ -92,12 +97,13 @@ export default function Capacity({ store: anyStore }: FigureProps) {
   }, [run, N]);
 
   const plotW = Math.max(260, Math.min(width, 760));
+  const chartProps = useMemo(() => capacityPlot(run, run.of ?? (params as Params), plotW), [run, params, plotW]);
   const progress = run.phase === 'running' ? run.done / Math.max(1, run.total) : run.phase === 'done' ? 1 : run.done / Math.max(1, run.total);
 
   return (
     <div className="fig-capacity">
       <div ref={chart} data-testid="capacity-chart" data-phase={run.phase} data-watched={watched}>
-        <LinePlot {...capacityPlot(run, run.of ?? (params as Params), plotW)} />
+        <LinePlot {...chartProps} />
       </div>
       <div className="fig-capacity-run" role="group" aria-label="Run the experiment">
         {run.phase === 'running' ? (
@@ -119,9 +125,9 @@ export default function Capacity({ store: anyStore }: FigureProps) {
         <span className="fig-capacity-progress-text" data-testid="progress-text">
           {progressText(run)}
         </span>
-        <SeedControl store={store} />
+        <Seed store={store} />
       </div>
-      <PropControls store={store} />
+      <Props store={store} />
       {/* On a lecture slide the table sits beside the chart, with the controls. */}
       <div className="fig-capacity-table-wrap" data-slide-aside>
         <table className="fig-capacity-table" data-testid="capacity-table">
@@ -152,6 +158,15 @@ export default function Capacity({ store: anyStore }: FigureProps) {
           </tbody>
         </table>
       </div>
+      <Notes N={N} />
+    </div>
+  );
+}
+
+/** The notes under the table: what counts as a recall, the published capacities, and the survey's MNIST arithmetic. */
+const Notes = memo(function Notes({ N }: { N: number }) {
+  return (
+    <>
       <p className="figure-hint">
         A recall counts as a success when the final overlap ξ·s/N is at least {MIN_OVERLAP}. The published numbers: the classical capacity α<sub>c</sub> ≈ 0.138 (Amit, Gutfreund and Sompolinsky), Krotov and Hopfield&apos;s no-error estimate for F = xⁿ, and
         Demircigil et al.&apos;s 2<sup>N/2</sup> for F = eˣ, which at N = {N} is far off this chart.
@@ -161,9 +176,9 @@ export default function Capacity({ store: anyStore }: FigureProps) {
         <Tex tex="0.14\,N = 0.14 \times 784 \approx 110" /> images, and fewer still because digits are correlated. The exponential memory holds up to{' '}
         <Tex tex="2^{N/2} = 2^{392} \approx 1.0 \times 10^{118}" /> uncorrelated patterns.
       </aside>
-    </div>
+    </>
   );
-}
+});
 
 /** The words beside the progress bar: how far a run is, and whether what is shown was computed or read from the cache. */
 function progressText(run: RunState): string {
