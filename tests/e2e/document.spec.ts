@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appReady, chaptersMeasured, expect, expectMounted, test } from './helpers';
 
@@ -9,7 +10,7 @@ import { appReady, chaptersMeasured, expect, expectMounted, test } from './helpe
 
 /** A sentence from the body of the last chapter's prose, read from the built page itself. */
 function lastChapterSentence(): string {
-  const html = readFileSync(fileURLToPath(new URL(`../../${process.env.E2E_DIST ?? 'dist'}/index.html`, import.meta.url)), 'utf8');
+  const html = readFileSync(resolve(fileURLToPath(new URL('../../', import.meta.url)), process.env.E2E_DIST ?? 'dist', 'index.html'), 'utf8');
   const chapters = [...html.matchAll(/<article class="chapter"[\s\S]*?<\/article>/g)].map((m) => m[0]);
   const last = chapters.filter((c) => /<div class="prose"><p>/.test(c)).at(-1)!;
   // The first plain-text run of a paragraph (no markup inside), long enough to be unique.
