@@ -50,6 +50,7 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
   const ahead = useRef(new ReplayAhead()).current;
   replay.ahead = ahead;
   const still = useRef(new PlaneLayer()).current;
+  const autoplay = useRef<() => void>(() => {});
   const field = useRef<{ points: Float64Array; vectors: Float64Array }>({ points: new Float64Array(0), vectors: new Float64Array(0) });
   const run = runs.get(runKey(width, params.K)) ?? null;
   const runRef = useRef(run);
@@ -84,6 +85,7 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
     ahead.start();
     return () => {
       worker.current?.terminate();
+      autoplay.current();
       ahead.stop();
     };
   }, []);
@@ -126,16 +128,20 @@ export default function MemorizationGeneralization({ store: anyStore }: FigurePr
   useEffect(() => {
     if (replay.run === run) return;
     ahead.prepare(run);
-    let cancel = () => {};
     const t = setTimeout(() => {
       store.getState().reset();
-      // It plays once the worker holds the replay's states (or after a moment without them).
-      if (run && !prefersReducedMotion()) cancel = ahead.whenReady(run, AUTOPLAY_WAIT_MS, () => requestAnimationFrame(() => store.getState().play()));
+      // It plays once the worker holds the replay's states (or after a moment without them). A K chosen meanwhile
+      // restarts the replay with the new run, which then plays in its place, unless the reader has stepped it.
+      if (!run || prefersReducedMotion()) return;
+      autoplay.current();
+      autoplay.current = ahead.whenReady(run, AUTOPLAY_WAIT_MS, () =>
+        requestAnimationFrame(() => {
+          const st = store.getState();
+          if (st.steps === 0) st.play();
+        }),
+      );
     }, 0);
-    return () => {
-      clearTimeout(t);
-      cancel();
-    };
+    return () => clearTimeout(t);
   }, [run]);
 
   useEffect(() => {

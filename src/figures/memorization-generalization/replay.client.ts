@@ -48,7 +48,7 @@ export class ReplayAhead implements StepSource {
 
   /**
    * Calls `fn` once every state of `run` is held (at once if they are, or if there is no worker), or after `ms`
-   * whichever comes first. Returns a cancel. The figure starts playing a run this way, so the replay finds its
+   * whichever comes first; a run asked for meanwhile takes the place of `run`. Returns a cancel. The figure starts playing a run this way, so the replay finds its
    * states ready instead of racing the worker for them on a busy machine.
    */
   whenReady(run: TrainedRun, ms: number, fn: () => void): () => void {
