@@ -23,7 +23,8 @@
  *
  * Figures and their settings come from the declarations (frames/settings.mjs: the heaviest rule and its
  * override table). Interaction rows (frames/interactions.mjs) measure the same metrics while a figure works in
- * a Web Worker at the reader's request (training, the capacity experiment). Starts `vite preview` of --dist on
+ * a Web Worker at the reader's request (training, the capacity experiment); frames/pageInteractions.mjs adds a
+ * heavy link's replay, a drag and an oversized upload, each on a page of its own. Starts `vite preview` of --dist on
  * a free port unless --base is given. Writes reports/frames.json (with os.loadavg() at start and end).
  */
 import { chromium } from '@playwright/test';
@@ -36,6 +37,7 @@ import { parseArgs } from 'node:util';
 import { checkOverrides, describeValues, heaviestValues, linkHolds, loadMetas, urlState } from './frames/settings.mjs';
 import { measureFigure, newContext, newPage, openEssay, openSingle, waitForState } from './frames/drive.mjs';
 import { runInteractions } from './frames/interactions.mjs';
+import { runPageInteractions } from './frames/pageInteractions.mjs';
 import { BUDGET, combine, table } from './frames/report.mjs';
 
 const { values: opt } = parseArgs({
@@ -148,6 +150,7 @@ async function oneRun(context, base) {
     if (missing.length) console.log(`  not in the essay, so measured alone (?figure=<id>): ${missing.join(', ')}`);
     figures.push(...(await alone(missing)));
   }
+  if (SETTINGS.includes('interaction')) for (const r of await runPageInteractions(() => newPage(context), base, metas, wanted)) log(r);
   if (SETTINGS.includes('heaviest')) {
     const done = new Set();
     for (const f of figures) {
