@@ -105,7 +105,7 @@ export class AnnealedLangevin {
     const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
     const i = this.level(p);
     const head = this.t >= this.total ? 'Finished' : `Step ${this.t} of ${this.total}, level ${i + 1} of ${p.levels} (σ = ${this.sigmas[i].toPrecision(2)})`;
-    const heavy = p.particles > 5000 ? ` Heavy setting: 2 × ${p.particles.toLocaleString('en-US')} particles per step will run below 60 frames per second.` : '';
+    const heavy = p.particles > 5000 ? ` Heavy setting: 2 × ${p.particles.toLocaleString('en-US')} particles per step may run below 60 frames per second on a slow device.` : '';
     return `${head}. Lower-left share: annealed ${pct(this.fracAnnealed[0])}, single small σ ${pct(this.fracSingle[0])}; true weight w₁ = ${pct(p.weight)}.${heavy}`;
   }
 }

@@ -61,7 +61,7 @@ export class Descent {
   describe(p: Params): string {
     const settled = this.lastMove < 1e-4;
     // Measured in Chromium at 1280 px: 3,000 particles keep p95 frame work near 8 ms; 5,000 reach 36 ms.
-    const heavy = this.n > HEAVY_PARTICLES ? ` Heavy setting: ${this.n.toLocaleString('en-US')} particles may run below 60 frames per second.` : '';
+    const heavy = this.n > HEAVY_PARTICLES ? ` Heavy setting: ${this.n.toLocaleString('en-US')} particles may run below 60 frames per second on a slow device.` : '';
     return `${this.n} particles descending E with β = ${p.beta} and ${p.memories} memories; ${settled ? 'all have settled in a valley' : 'still moving'}.${heavy}`;
   }
 }

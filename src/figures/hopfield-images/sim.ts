@@ -248,7 +248,7 @@ export class PictureMemory {
     const head = `${what}: N = ${this.N} neurons, K = ${K} patterns (K/N = ${(K / this.N).toFixed(3)}).`;
     const mt = r.overlaps[this.target] / this.N;
     const load = this.N * K;
-    const heavy = p.mode === 'sweep' && load > 1e6 ? ` At N·K = ${(load / 1e6).toFixed(1)} million a sweep takes longer than one frame, so the animation runs below 60 fps.` : '';
+    const heavy = p.mode === 'sweep' && load > 1e6 ? ` At N·K = ${(load / 1e6).toFixed(1)} million a sweep may take longer than one frame on a slow device, and the animation then runs below 60 fps.` : '';
     const notes = [this.note, this.linkNote].filter(Boolean).join(' ');
     if (this.settled) return `${head} Settled after ${r.sweeps} sweeps and ${r.flips} flips: ${this.verdict().text}. ${notes}${heavy}`.trim();
     return `${head} ${r.flips} flips so far; overlap with “${this.names[this.target]}” ${mt.toFixed(3)}; energy ${this.energy().toPrecision(5)}, never rising. ${notes}${heavy}`.trim();

@@ -145,7 +145,7 @@ export class SdeVsOde {
     const trip = t
       ? ` Round trip through the ODE: (${t.x0[0].toFixed(2)}, ${t.x0[1].toFixed(2)}) → latent (${t.latent[0].toFixed(2)}, ${t.latent[1].toFixed(2)}) → back to within ${t.error.toExponential(1)}.`
       : '';
-    const heavy = p.particles > 2000 ? ` Heavy setting: ${p.particles.toLocaleString('en-US')} particles through two samplers may run below 60 frames per second.` : '';
+    const heavy = p.particles > 2000 ? ` Heavy setting: ${p.particles.toLocaleString('en-US')} particles through two samplers may run below 60 frames per second on a slow device.` : '';
     const paths = p.paths > p.particles ? ` Only ${p.particles} of the ${p.paths} paths asked for can be drawn: there are ${p.particles} particles.` : '';
     return head + trip + paths + heavy;
   }
