@@ -52,6 +52,7 @@ export default function DyeDiffusion({ store: anyStore }: FigureProps) {
       step: (p, deadline) => model.step(p, deadline),
       work: (p, deadline) => model.work(p, deadline),
       hasWork: () => model.hasWork(),
+      dropWork: (e) => model.dropWork(e),
       applyEdit: (e, p, deadline) => model.applyEdit(e, p, deadline),
       carriedEdits: () => model.carriedEdits(),
       draw,

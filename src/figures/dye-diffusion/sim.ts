@@ -261,6 +261,13 @@ export class Dye {
     return this.reverse !== null || this.scrubbing !== null;
   }
 
+  /** A new scrub replaces one still on its way (its positions are about to be replaced anyway). */
+  dropWork(e: Edit): boolean {
+    if (e.kind !== 'scrub' || !this.scrubbing || this.reverse) return false;
+    this.scrubbing = null;
+    return true;
+  }
+
   /** Finishes any work left part-way, so nothing else ever sees half a step. */
   private finish(p: Params): void {
     if (this.hasWork()) this.work(p, Infinity);

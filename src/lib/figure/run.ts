@@ -57,7 +57,7 @@ export class Run<P extends PropSpecs> {
   edit(raw: Edit, deadline = Infinity): void {
     const problem = editProblem(this.meta, raw);
     if (problem) throw new Error(`${this.meta.id}: ${problem}`);
-    this.finish();
+    if (this.midStep || !this.sim().dropWork?.(raw)) this.finish();
     const edit = roundEdit(this.meta.edits![raw.kind], raw);
     const last = this.history[this.history.length - 1];
     if (last?.edit && last.step === this.steps && replacesEdit(this.meta, last.edit, edit)) this.history.pop();

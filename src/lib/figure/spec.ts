@@ -191,6 +191,12 @@ export interface FigureSim<P extends PropSpecs> {
   /** Whether `work` has anything left. */
   hasWork?(): boolean;
   /**
+   * Asked before an edit while put-off work of an earlier edit is left: drops that work if this edit makes it
+   * moot (a new scrub of the time slider replaces one still on its way) and says so; otherwise the run finishes
+   * it first. A slider dragged at a heavy setting then never waits for positions it has already left.
+   */
+  dropWork?(edit: Edit): boolean;
+  /**
    * After a change of props that all declare `onChange: 'keep'`: refresh what depends on them (e.g. the
    * critical points at a new σ) and carry on. Optional; without it a kept change only repaints.
    */

@@ -200,6 +200,24 @@ describe('dye-diffusion edits', () => {
     expect(sliced.hash).toBe(whole.hash);
   });
 
+  it('a scrub still on its way is dropped by the next one (a dragged slider never waits), and the run ends where the last one goes', () => {
+    const sim = new Dye();
+    const run = new Run(meta, () => sim as unknown as FigureSim<P>);
+    run.restart(base, 2);
+    run.edit({ kind: 'scrub', args: [200] }, 0); // one forward step, the rest put off
+    expect(run.busy).toBe(true);
+    expect(sim.k).toBe(1);
+    run.edit({ kind: 'scrub', args: [30] }, 0); // replaces it: no walk to 200 first
+    expect(sim.k).toBe(1); // from the start again, one step: the walk to 200 was never finished
+    expect(sim.checkpoints.size).toBe(1);
+    run.finish();
+    const direct = new Dye();
+    direct.reset(base, 2);
+    direct.scrub(30);
+    expect(hash(sim, base)).toBe(hash(direct, base));
+    expect(run.history.filter((h) => h.edit)).toEqual([{ step: 0, values: {}, edit: { kind: 'scrub', args: [30] } }]);
+  });
+
   it('a drawn shape is its droplet centres, starts the dye again, and outlives Reset and a new seed in a link', () => {
     const stroke = Array.from({ length: 60 }, (_, i) => [-3 + 0.1 * i, 2 * Math.cos(i / 9)]).flat();
     const centres = roundEdit(meta.edits!.drawn, { kind: 'drawn', args: Array.from(strokeCentres(stroke).data) });
