@@ -7,17 +7,17 @@
 const SELECTOR = '.equation-math, .prose table, .prose pre, .table-scroll, .figure, pre';
 const MIN_EQ_SCALE = 0.72;
 
-/** Scales a display equation (CSS `--eq-scale`) to fit its column, never below MIN_EQ_SCALE. */
-function fitEquation(el: HTMLElement): void {
-  const scale = Number(el.style.getPropertyValue('--eq-scale') || 1);
-  const natural = el.scrollWidth / scale;
-  const next = Math.max(MIN_EQ_SCALE, Math.min(1, Math.floor((el.clientWidth / natural) * 100) / 100));
-  if (Math.abs(next - scale) > 0.005) el.style.setProperty('--eq-scale', String(next));
+/**
+ * The scale (CSS `--eq-scale`) that fits a display equation to its column, never below MIN_EQ_SCALE, from its
+ * widths as last laid out at scale `scale`.
+ */
+function fittedScale(scale: number, scrollWidth: number, clientWidth: number): number {
+  const natural = scrollWidth / scale;
+  return Math.max(MIN_EQ_SCALE, Math.min(1, Math.floor((clientWidth / natural) * 100) / 100));
 }
 
 /** Makes an overflowing region focusable and named (and undoes it when it fits again). */
-function markScroller(el: HTMLElement): void {
-  const scrolls = el.scrollWidth > el.clientWidth + 1;
+function markScroller(el: HTMLElement, scrolls: boolean): void {
   if (scrolls && !el.hasAttribute('tabindex')) {
     el.tabIndex = 0;
     el.dataset.scrollFocus = '';
@@ -38,23 +38,51 @@ function markScroller(el: HTMLElement): void {
 }
 
 /**
+ * Measures the regions under `parts`: every width is read first, then the equations' scales are written, then
+ * the widths read again (one layout for all), then the regions marked. Reading and writing in turn, element by
+ * element, would lay the page out again at every element: 50–90 ms for a chapter.
+ */
+function measure(parts: Iterable<ParentNode>): void {
+  const els = [...parts].flatMap((p) => [...p.querySelectorAll<HTMLElement>(SELECTOR)]);
+  const eqs = els.filter((el) => el.classList.contains('equation-math'));
+  const widths = eqs.map((el) => [el.scrollWidth, el.clientWidth]);
+  eqs.forEach((el, i) => {
+    const [scrollWidth, clientWidth] = widths[i];
+    if (clientWidth <= 0) return;
+    const scale = Number(el.style.getPropertyValue('--eq-scale') || 1);
+    const next = fittedScale(scale, scrollWidth, clientWidth);
+    if (Math.abs(next - scale) > 0.005) el.style.setProperty('--eq-scale', String(next));
+  });
+  const scrolls = els.map((el) => el.scrollWidth > el.clientWidth + 1);
+  els.forEach((el, i) => markScroller(el, scrolls[i]));
+}
+
+/**
  * Watches the regions under `root`. Only chapters that are rendered are measured: the others are not laid out
  * (`content-visibility: auto`), and measuring them would force it. Chromium reports each change of a chapter's
  * state with `contentvisibilityautostatechange`; where that event does not exist every chapter is measured.
+ * A chapter is measured again when it comes into rendering, when a region is added to it (a figure mounts),
+ * and every rendered one when the column's width changes or web fonts arrive; a change of height alone (a
+ * figure growing) changes no region's width, so it measures nothing.
  */
 export function watchScrollables(root: HTMLElement): () => void {
   let raf = 0;
   const supported = 'ContentVisibilityAutoStateChangeEvent' in window;
   const rendered = new Set<Element>();
+  /** What to measure at the next frame: chapters, other parts of the root, or the whole root. */
+  const dirty = new Set<ParentNode>();
+  const all = () => {
+    if (!supported) dirty.add(root);
+    else {
+      for (const c of rendered) dirty.add(c);
+      for (const p of root.querySelectorAll(':scope > :not(.chapter)')) dirty.add(p);
+    }
+  };
   const update = () => {
     raf = 0;
-    const parts = supported ? [...rendered, ...root.querySelectorAll(':scope > :not(.chapter)')] : [root];
-    for (const part of parts) {
-      for (const el of part.querySelectorAll<HTMLElement>(SELECTOR)) {
-        if (el.classList.contains('equation-math') && el.clientWidth > 0) fitEquation(el);
-        markScroller(el);
-      }
-    }
+    const parts = [...dirty];
+    dirty.clear();
+    measure(parts);
   };
   const schedule = () => {
     if (!raf) raf = requestAnimationFrame(update);
@@ -63,24 +91,45 @@ export function watchScrollables(root: HTMLElement): () => void {
     const target = e.target as Element;
     if (!target.matches('.chapter')) return;
     if ((e as Event & { skipped: boolean }).skipped) rendered.delete(target);
-    else rendered.add(target);
-    schedule();
+    else {
+      rendered.add(target);
+      dirty.add(target);
+      schedule();
+    }
   };
-  const ro = new ResizeObserver(schedule);
+  let width = -1;
+  const ro = new ResizeObserver((entries) => {
+    const w = Math.round(entries[entries.length - 1].contentRect.width);
+    if (w === width) return;
+    width = w;
+    all();
+    schedule();
+  });
   ro.observe(root);
   // Figures mounting (or live reload) add regions; text changes inside figures do not matter.
   const mo = new MutationObserver((records) => {
     const adds = (n: Node) => n instanceof Element && (n.matches(SELECTOR) || !!n.querySelector(SELECTOR));
-    if (records.some((r) => [...r.addedNodes].some(adds))) schedule();
+    for (const r of records) {
+      if (![...r.addedNodes].some(adds)) continue;
+      const part = supported ? ((r.target as Element).closest?.('.chapter') ?? root) : root;
+      if (part === root) all();
+      else if (rendered.has(part)) dirty.add(part);
+      schedule();
+    }
   });
   mo.observe(root, { childList: true, subtree: true });
   // Web fonts arriving change equations' widths.
+  const fonts = () => {
+    all();
+    schedule();
+  };
   root.addEventListener('contentvisibilityautostatechange', onState, true);
-  document.fonts?.addEventListener('loadingdone', schedule);
+  document.fonts?.addEventListener('loadingdone', fonts);
+  all();
   schedule();
   return () => {
     root.removeEventListener('contentvisibilityautostatechange', onState, true);
-    document.fonts?.removeEventListener('loadingdone', schedule);
+    document.fonts?.removeEventListener('loadingdone', fonts);
     ro.disconnect();
     mo.disconnect();
     if (raf) cancelAnimationFrame(raf);
