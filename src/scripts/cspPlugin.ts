@@ -49,60 +49,17 @@ export function withPolicy(html: string): string {
   return html.replace(/<meta charset="UTF-8" \/>/i, (m) => `${m}\n    ${meta}`);
 }
 
-/** A tag as the loader recreates it: its name and attributes. */
-interface Tag {
-  tag: string;
-  attrs: Record<string, string>;
-}
-
-/** Vite's `<script type="module" …>` and `<link rel="modulepreload" …>` tags, as names and attributes. */
-export function parseTags(tags: string[]): Tag[] {
-  return tags.map((t) => {
-    const m = /^<(\w+)([^>]*)>/.exec(t);
-    if (!m) throw new Error(`csp: cannot read the tag ${t}`);
-    const attrs: Record<string, string> = {};
-    for (const a of m[2].matchAll(/([\w-]+)(?:="([^"]*)")?/g)) attrs[a[1]] = a[2] ?? '';
-    return { tag: m[1], attrs };
-  });
-}
-
-/**
- * `<script>` text that writes the offline build's tags over file://. Over http(s) it adds Vite's tags only once
- * the page is parsed and has painted (DOMContentLoaded, then a frame): the essay is a document first, and the
- * 120 KB of figure code must not compete with its text and stylesheet for a slow connection. Every figure waits
- * for the code anyway (it wakes near the viewport); until then it shows its poster.
- */
-export function loader(served: string[]): string {
+/** `<script>` text that writes the offline build's tags over file://, else `served` (Vite's tags). */
+export function loader(served: string): string {
   const offline = '<link rel="stylesheet" href="./offline/app.css"><script defer src="./offline/app.js"></script>';
-  const online = `<meta http-equiv="Content-Security-Policy" content="${SERVED_POLICY}">`;
+  const online = `<meta http-equiv="Content-Security-Policy" content="${SERVED_POLICY}">${served}`;
   const lit = (s: string) => JSON.stringify(s).replace(/<\//g, '<\\/');
-  const tags = JSON.stringify(parseTags(served)).replace(/<\//g, '<\\/');
-  return (
-    `<script>if (location.protocol === 'file:') document.write(${lit(offline)}); else { document.write(${lit(online)}); (function () {` +
-    ` var done = false; function go() { if (done) return; done = true; ${tags}.forEach(function (t) {` +
-    ` var n = document.createElement(t.tag); for (var k in t.attrs) n.setAttribute(k, t.attrs[k]); document.head.appendChild(n); }); }` +
-    ` function soon() { requestAnimationFrame(function () { setTimeout(go, 0); }); setTimeout(go, 1000); }` +
-    ` if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', soon); else soon(); })(); }</script>`
-  );
+  return `<script>document.write(location.protocol === 'file:' ? ${lit(offline)} : ${lit(online)});</script>`;
 }
 
 const VITE_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="modulepreload" crossorigin[^>]*>)/g;
-/** Vite's stylesheet tag for the page's own CSS. */
-const STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/(assets\/[^"]+\.css)">/g;
-
-/**
- * The page's stylesheet, inlined: the text must be styled without JavaScript, and a separate file would be one
- * more round trip before the first paint. Its url()s are relative to assets/, so they are rewritten for the page.
- */
-function inlineStyles(html: string, css: (file: string) => string | undefined): string {
-  return html.replace(STYLESHEET, (tag, file: string) => {
-    const text = css(file);
-    if (text === undefined) return tag.replace(' crossorigin', '');
-    if (/<\/style/i.test(text)) throw new Error(`csp: ${file} contains "</style"`);
-    const dir = file.slice(0, file.lastIndexOf('/') + 1);
-    return `<style>${text.replace(/url\(\.\//g, `url(./${dir}`)}</style>`;
-  });
-}
+/** Vite's stylesheet tags: kept in the page (the text must be styled without JavaScript), minus `crossorigin`, which file:// refuses. */
+const STYLESHEETS = /(<link rel="stylesheet") crossorigin( [^>]*>)/g;
 
 /** The build's CSP <meta> (index.html and public/embed.html) and index.html's file:// loader. */
 export function contentSecurityPolicy(): Plugin {
@@ -115,16 +72,12 @@ export function contentSecurityPolicy(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
+      handler(html) {
         const tags = [...html.matchAll(VITE_TAGS)].map((m) => m[1]);
         if (!tags.some((t) => t.startsWith('<script'))) throw new Error('csp: no module script found in index.html to load');
         let first = true;
-        const page = html.replace(VITE_TAGS, () => (first ? ((first = false), `\n    ${loader(tags)}`) : ''));
-        const css = (file: string) => {
-          const asset = ctx.bundle?.[file];
-          return asset?.type === 'asset' ? String(asset.source) : undefined;
-        };
-        return withPolicy(inlineStyles(page, css));
+        const page = html.replace(VITE_TAGS, () => (first ? ((first = false), `\n    ${loader(tags.join(''))}`) : '')).replace(STYLESHEETS, '$1$2');
+        return withPolicy(page);
       },
     },
     closeBundle() {

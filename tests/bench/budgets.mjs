@@ -34,8 +34,8 @@ const kb = (n) => Math.round((n / 1024) * 10) / 10;
 // ---------- 1. JavaScript before any figure chunk ----------
 {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  // The module script is added by index.html's loader (src/scripts/cspPlugin.ts) from a list of tags and attributes.
-  const entry = /"type":"module"[^}]*"src":"\.?\/?([^"]+)"/.exec(html)?.[1];
+  // The module script is written by index.html's loader (src/scripts/cspPlugin.ts), so its quotes may be escaped.
+  const entry = /<script type=\\?"module\\?"[^>]*src=\\?"\.?\/?([^"\\]+)/.exec(html)?.[1];
   if (!entry) throw new Error('no module script in index.html');
   const seen = new Map();
   const visit = (rel) => {
@@ -51,7 +51,7 @@ const kb = (n) => Math.round((n / 1024) * 10) / 10;
   visit(entry);
   const gzip = [...seen.values()].reduce((a, b) => a + b.gzip, 0);
   const raw = [...seen.values()].reduce((a, b) => a + b.raw, 0);
-  // The page's stylesheet is inlined (a <style> element); any other is a file.
+  // Stylesheet files, and any <style> element in the page.
   const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.?\/?([^"]+)"/g)].map((m) => readFileSync(join(dist, m[1]))).concat([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => Buffer.from(m[1])));
   const ok = gzip <= 150 * 1024;
   failed ||= !ok;
