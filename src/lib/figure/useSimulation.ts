@@ -145,11 +145,13 @@ export function useSimulation<P extends PropSpecs>(
       const n = st.playing ? st.speed : st._consumeSteps();
       const deadline = !st.playing && n > 0 ? Infinity : t0 + FRAME_WORK_MS;
       const before = run.steps;
-      let converged = st.converged;
+      let converged = false;
       const ok = guard(() => {
         if (run.workUntil(deadline)) {
-          converged = run.converged;
-          for (let ran = 0; ran < n && !converged; ran++) {
+          // An update finished from the last frame's pieces counts as this frame's first. A run that had
+          // settled is stepped again all the same (a kept change, e.g. turning halting off, may unsettle it).
+          if (run.steps !== before) converged = run.converged;
+          for (let ran = run.steps !== before ? 1 : 0; ran < n && !converged; ran++) {
             const r = run.step(deadline);
             if (r === null) break;
             converged = r;
