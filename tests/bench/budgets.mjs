@@ -56,7 +56,7 @@ const kb = (n) => Math.round((n / 1024) * 10) / 10;
   const ok = gzip <= 150 * 1024;
   failed ||= !ok;
   results.budgets.html = { rawKB: kb(Buffer.byteLength(html)), gzipKB: kb(gzipSync(html, { level: 9 }).length) };
-  console.log(`  index.html: ${results.budgets.html.gzipKB} KB gzip (${results.budgets.html.rawKB} KB raw), the whole text and its styles.`);
+  console.log(`  index.html: ${results.budgets.html.gzipKB} KB gzip (${results.budgets.html.rawKB} KB raw), the whole text of the essay.`);
   results.budgets.initialJs = { ok, gzipKB: kb(gzip), rawKB: kb(raw), limitKB: 150, chunks: Object.fromEntries([...seen].map(([k, v]) => [k, kb(v.gzip)])), cssGzipKB: kb(css.reduce((a, c) => a + gzipSync(c, { level: 9 }).length, 0)) };
   console.log(`${ok ? '✓' : '✗'} JS for shell + first chapter: ${kb(gzip)} KB gzip (${kb(raw)} KB raw, ${seen.size} chunk${seen.size === 1 ? '' : 's'}); budget 150 KB. CSS: ${results.budgets.initialJs.cssGzipKB} KB gzip.`);
 }
