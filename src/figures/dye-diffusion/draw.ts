@@ -1,8 +1,8 @@
 import type { Palette } from '../../lib/theme';
 import { px, py, type View } from '../../lib/draw/landscape';
-import { rgb } from 'd3-color';
 import type { Dye } from './sim';
 import { offscreenCanvas } from '../../lib/draw/surface';
+import { fillRgb } from '../../lib/draw/particleLayer';
 
 /**
  * The dye as one image: each particle adds a 2×2 splat to a per-pixel count, and a pixel hit c times gets the
@@ -53,15 +53,7 @@ export class DyeLayer {
       counts[o + w + 1]++;
     }
     const data = this.image!.data;
-    if (colour !== this.colourOf) {
-      const c = rgb(colour);
-      for (let o = 0; o < data.length; o += 4) {
-        data[o] = c.r;
-        data[o + 1] = c.g;
-        data[o + 2] = c.b;
-      }
-      this.colourOf = colour;
-    }
+    if (colour !== this.colourOf) this.colourOf = fillRgb(data, colour);
     const lut = this.lut;
     for (let k = 0, o = 3; k < counts.length; k++, o += 4) data[o] = lut[counts[k] < 255 ? counts[k] : 255];
     this.canvas.getContext('2d')!.putImageData(this.image!, 0, 0);

@@ -137,21 +137,27 @@ export function splatParticles(ctx: CanvasRenderingContext2D, xs: ArrayLike<numb
     }
   }
   const data = layer.image.data;
-  if (layer.colour !== color) {
-    const c = rgb(color);
-    for (let o = 0; o < data.length; o += 4) {
-      data[o] = c.r;
-      data[o + 1] = c.g;
-      data[o + 2] = c.b;
-    }
-    layer.colour = color;
-  }
+  if (layer.colour !== color) layer.colour = fillRgb(data, color);
   for (let k = 0, o = 3; k < trans.length; k++, o += 4) data[o] = 255 - 255 * trans[k]; // a clamped array rounds to the nearest
   layer.canvas.getContext('2d')!.putImageData(layer.image, 0, 0);
   ctx.save();
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(layer.canvas, 0, 0, view.width, view.height);
   ctx.restore();
+}
+
+/**
+ * Writes one colour into every pixel's RGB channels of an RGBA buffer and returns it. Images of one-colour dots
+ * (particles, dye) do this once per colour; from frame to frame only their alpha channel changes.
+ */
+export function fillRgb(data: Uint8ClampedArray, colour: string): string {
+  const c = rgb(colour);
+  for (let o = 0; o < data.length; o += 4) {
+    data[o] = c.r;
+    data[o + 1] = c.g;
+    data[o + 2] = c.b;
+  }
+  return colour;
 }
 
 /** Above this many particles, drawParticles and drawDots paint through splatParticles rather than a path. */
