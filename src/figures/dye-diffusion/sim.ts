@@ -23,7 +23,7 @@ export const DOMAIN: Domain = { x0: -4, x1: 4, y0: -4, y1: 4 };
 export const N_STEPS = 200;
 /** Forward states are kept every CHECKPOINT steps, so a scrub back along a walked path replays fewer than that many. */
 export const CHECKPOINT = 20;
-/** Past this many particle–droplet pairs a reverse step outlasts a frame and is spread over several (the figure says so). */
+/** Past this many particle–droplet pairs the figure calls the setting heavy: a reverse step nears a frame's 6 ms of work and may be spread over several. */
 export const HEAVY_WORK = 250_000;
 
 /** A 32-bit seed for the generator of one time step, mixed from the figure's seed, the step and the direction. */
