@@ -1,3 +1,5 @@
+import { typesetChapter } from '../content/runtime/typesetMath';
+
 /*
  * Chapters far from the viewport are not laid out (`content-visibility: auto`): they hold an estimated height
  * until the reader comes near. After a jump to an anchor, the chapters around the target are laid out and their
@@ -100,6 +102,14 @@ export function measureChaptersWhenIdle(root: ParentNode): () => void {
       loadPosters();
       return;
     }
+    // Its math typeset first (src/content/runtime/typesetMath.ts), so the height remembered is the final one.
+    typesetChapter(c)
+      .catch(() => undefined)
+      .then(() => measure(c));
+  };
+  let stopped = false;
+  const measure = (c: HTMLElement) => {
+    if (stopped) return;
     // Keep the last jump's target where it is while this chapter's height changes from estimate to real.
     const target = held ? document.getElementById(held) : null;
     const before = target?.getBoundingClientRect().top ?? 0;
@@ -122,6 +132,7 @@ export function measureChaptersWhenIdle(root: ParentNode): () => void {
   const timer = window.setTimeout(begin, START_AFTER_MS);
   for (const ev of READER_START) window.addEventListener(ev, begin, { passive: true, once: true });
   return () => {
+    stopped = true;
     clearTimeout(timer);
     for (const ev of READER_START) window.removeEventListener(ev, begin);
     if (hasIdle) cancelIdleCallback(handle);

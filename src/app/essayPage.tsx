@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { loadAllChapters, useEssay } from '../content';
 import { HoverCards } from '../content/runtime/HoverCards';
 import { observeIslands } from '../content/runtime/islands';
+import { wakeTypeset } from '../content/runtime/typesetMath';
 import { GlossaryTips } from '../lib/glossary/GlossaryTips';
 import { EssayDeepLinks } from './DeepLinks';
 import { LectureButton, LectureKey } from './lecture/EnterLecture';
@@ -18,7 +19,8 @@ const Lecture = lazy(() => import('./lecture/Lecture'));
  * The essay page. Its text is already on screen: the build wrote every chapter into index.html
  * (src/content/compiler/prerender.ts), so this never renders prose. It wakes what is interactive, in place:
  * the header's buttons, the contents (which follow the reader), the hover cards and glossary tips, deep links,
- * lecture mode, and the figure islands, each when the reader comes near it (src/content/runtime/islands.tsx).
+ * lecture mode, the figure islands (src/content/runtime/islands.tsx) and the chapters' typeset math
+ * (src/content/runtime/typesetMath.ts), each when the reader comes near it.
  */
 export function bootEssay(page: HTMLElement): void {
   const mount = (el: Element | null, node: React.ReactNode) => el && createRoot(el).render(<StrictMode>{node}</StrictMode>);
@@ -29,6 +31,7 @@ export function bootEssay(page: HTMLElement): void {
   mount(overlays, <Overlays />);
   const content = page.querySelector<HTMLElement>('#content')!;
   watchScrollables(content);
+  wakeTypeset(content);
   observeIslands(content);
   settleAnchorJumps();
   measureChaptersWhenIdle(content);

@@ -106,9 +106,10 @@ export function watchScrollables(root: HTMLElement): () => void {
     schedule();
   });
   ro.observe(root);
-  // Figures mounting (or live reload) add regions; text changes inside figures do not matter.
+  // Figures mounting (or live reload) add regions, and typeset math arriving (typesetMath.ts) changes equations'
+  // widths; text changes inside figures do not matter.
   const mo = new MutationObserver((records) => {
-    const adds = (n: Node) => n instanceof Element && (n.matches(SELECTOR) || !!n.querySelector(SELECTOR));
+    const adds = (n: Node) => n instanceof Element && (n.matches(SELECTOR) || n.matches('.katex-html') || !!n.querySelector(SELECTOR));
     for (const r of records) {
       if (![...r.addedNodes].some(adds)) continue;
       const part = supported ? ((r.target as Element).closest?.('.chapter') ?? root) : root;

@@ -272,6 +272,9 @@ test('offline: the built folder opened over file:// runs the essay, a figure, le
   await page.goto(`${base}index.html#fig-landscape-duality`);
   await expect(page.locator('#fig-landscape-duality canvas').first()).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.katex').first()).toBeVisible();
+  // A chapter's typeset math is a classic script of its own, which loads over file:// too.
+  await page.locator('#dense-associative-memories').scrollIntoViewIfNeeded();
+  await expect(page.locator('#associative-memories')).not.toHaveAttribute('data-typeset');
   // KaTeX's fonts come from the folder, not the network.
   expect(await page.evaluate(async () => (await document.fonts.ready, [...document.fonts].some((f) => f.family.includes('KaTeX') && f.status === 'loaded')))).toBe(true);
   await page.goto(`${base}index.html?mode=lecture#eq-particles-score`);

@@ -53,6 +53,29 @@ test('with JavaScript off: all nine chapters, typeset math, a poster in every pi
   await ctx.close();
 });
 
+test('chapters after the first are served as MathML, which the browser lays out, and KaTeX typesets them as the reader nears them', async ({ page, browser }) => {
+  // Without JavaScript: the MathML shows (it has a size), and no typeset HTML is in the chapter.
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const still = await ctx.newPage();
+  await still.goto('./#dense-associative-memories');
+  const served = still.locator('#associative-memories');
+  await expect(served).toHaveAttribute('data-typeset', /typeset-associative-memories-[0-9a-f]+\.js$/);
+  expect(await served.locator('.katex-html').count()).toBe(0);
+  const box = await served.locator('.katex[data-k] math').first().boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(4);
+  await ctx.close();
+  // With it: the chapter the reader comes to is typeset, every formula of it.
+  await page.goto('./');
+  await appReady(page, 'essay');
+  await page.locator('#dense-associative-memories').scrollIntoViewIfNeeded();
+  const chapter = page.locator('#associative-memories');
+  await expect(chapter).not.toHaveAttribute('data-typeset');
+  expect(await chapter.locator('.katex[data-k]').count()).toBe(0);
+  expect(await chapter.locator('.katex > .katex-html').count()).toBeGreaterThan(100);
+  // KaTeX's own rule hides its MathML again (a 1 px box, for screen readers only).
+  expect(await chapter.locator('.katex-mathml').first().evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+});
+
 test('printing right after load gives the whole essay, with a picture in every figure', async ({ page }) => {
   await page.goto('./');
   await appReady(page, 'essay');

@@ -7,3 +7,4 @@ export { loadFigureMetas } from './figureMetas';
 export { prepareBib, type ParsedBib } from './bib';
 export { formatDiagnostic } from '../types';
 export { prerenderEssay } from './prerender';
+export { typesetFile, typesetScript } from './typeset';

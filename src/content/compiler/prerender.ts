@@ -2,6 +2,7 @@ import { ESSAY_TITLE } from '../titlePage';
 import { chapterHtml, escapeHtml, referencesHtml, titlePageHtml, type PosterRef } from '../essayHtml';
 import type { ChapterContent, EssayManifest, FigureInfo } from '../types';
 import type { FigureMeta } from '../../lib/figure/spec';
+import { splitTypeset } from './typeset';
 
 /**
  * The whole essay as static HTML, written into index.html at build time: header, contents, title page, every
@@ -9,7 +10,14 @@ import type { FigureMeta } from '../../lib/figure/spec';
  * searches and prints with no JavaScript; the app then wakes the header's buttons, the contents and each figure
  * in place (src/app/essayPage.tsx), without re-rendering the text.
  */
-export function prerenderEssay(manifest: EssayManifest, contents: ChapterContent[], figures: Record<string, FigureMeta>, posters: Map<string, PosterRef> = new Map()): string {
+export function prerenderEssay(
+  manifest: EssayManifest,
+  contents: ChapterContent[],
+  figures: Record<string, FigureMeta>,
+  posters: Map<string, PosterRef> = new Map(),
+  /** Given, every chapter after the first keeps only MathML, and this stores its typeset HTML and returns the file's address (./typeset.ts). */
+  typesetFile?: (chapter: string, typeset: string[]) => string,
+): string {
   const byslug = new Map(contents.map((c) => [c.slug, c]));
   const options = {
     figureTitle: (id: string) => figures[id]?.title ?? id,
@@ -17,9 +25,15 @@ export function prerenderEssay(manifest: EssayManifest, contents: ChapterContent
   };
   const summary = (id: string) => figures[id]?.summary ?? '';
   const chapters = manifest.chapters
-    .map((c) => {
+    .map((c, i) => {
       const content = byslug.get(c.slug);
-      return content ? chapterHtml(c, content, options, summary) : '';
+      if (!content) return '';
+      const html = chapterHtml(c, content, options, summary);
+      if (!typesetFile || i === 0) return html;
+      const split = splitTypeset(html);
+      if (!split.typeset.length) return html;
+      const open = `<article class="chapter" id="${escapeHtml(c.slug)}"`;
+      return split.html.replace(open, `${open} data-typeset="${escapeHtml(typesetFile(c.slug, split.typeset))}"`);
     })
     .join('');
   return asciiHtml([

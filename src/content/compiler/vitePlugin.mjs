@@ -55,6 +55,8 @@ export function essayContent(options = {}) {
   let outDir = 'dist';
   /** The build's posters (src/scripts/posters), written next to index.html. @type {import('../../scripts/posters/essay').EssayPosters | null} */
   let posters = null;
+  /** The build's typeset math, a file per chapter after the first (src/content/compiler/typeset.ts). @type {Map<string, string>} */
+  let typesetFiles = new Map();
 
   const runtimeModule = () => '/' + 'src/content/runtime/publish.ts';
 
@@ -185,10 +187,26 @@ export function essayContent(options = {}) {
         posters = await mod.essayPosters(essay.manifest);
         console.log(`posters: ${posters.files.size} images for ${posters.refs.size} figures in ${(posters.ms / 1000).toFixed(1)} s${posters.skipped.length ? `; none for ${posters.skipped.join('; ')}` : ''}`);
       }
-      const page = (await loadPipeline()).prerenderEssay(essay.manifest, essay.contents, figures, posters?.refs);
+      // At build, chapters after the first keep only MathML; their KaTeX typesetting is a file each (typeset.ts).
+      const compiler = await loadPipeline();
+      typesetFiles = new Map();
+      const typeset =
+        command === 'build'
+          ? (/** @type {string} */ chapter, /** @type {string[]} */ html) => {
+              const script = compiler.typesetScript(chapter, html);
+              const file = compiler.typesetFile(chapter, script);
+              typesetFiles.set(file, script);
+              return `./${file}`;
+            }
+          : undefined;
+      const page = compiler.prerenderEssay(essay.manifest, essay.contents, figures, posters?.refs, typeset);
       return html.replace('<div id="root"></div>', `<div id="root">${page}</div>`);
     },
     writeBundle() {
+      for (const [file, script] of typesetFiles) {
+        mkdirSync(dirname(join(outDir, file)), { recursive: true });
+        writeFileSync(join(outDir, file), script);
+      }
       if (!posters) return;
       for (const [file, bytes] of posters.files) {
         mkdirSync(dirname(join(outDir, file)), { recursive: true });

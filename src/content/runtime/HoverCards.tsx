@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BibEntryInfo, EssayManifest } from '../types';
+import { typesetChapter } from './typesetMath';
 
 /*
  * Hover (and keyboard-focus) cards for citations and equation references. One listener on the document
@@ -35,10 +36,16 @@ export function HoverCards({ manifest }: { manifest: EssayManifest }) {
         const label = a.dataset.eq ?? '';
         const el = document.getElementById(`eq-${label}`);
         const info = manifestRef.current.chapters.flatMap((c) => c.equations).find((q) => q.label === label);
-        const math = el?.querySelector('.equation-math')?.innerHTML;
-        const html = math ?? `<pre>${(info?.tex ?? '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`;
         const tag = info ? `<span class="hover-card-num">(${info.number})</span>${info.survey ? ` <span class="equation-survey">survey Eq. ${info.survey}</span>` : ''}` : '';
-        setCard({ kind: 'eq', anchor: a, html: `<div class="hover-card-eq">${html}</div><p class="hover-card-tag">${tag}</p>` });
+        const card = (): Card => {
+          const math = el?.querySelector('.equation-math')?.innerHTML;
+          const html = math ?? `<pre>${(info?.tex ?? '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`;
+          return { kind: 'eq', anchor: a, html: `<div class="hover-card-eq">${html}</div><p class="hover-card-tag">${tag}</p>` };
+        };
+        setCard(card());
+        // An equation in a chapter not yet typeset (typesetMath.ts) shows as MathML, then typeset once it is.
+        const chapter = el?.closest<HTMLElement>('.chapter[data-typeset]');
+        if (chapter) typesetChapter(chapter).then(() => setCard((c) => (c?.anchor === a ? card() : c)), () => undefined);
       }
     };
     const hideSoon = () => {
