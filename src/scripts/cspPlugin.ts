@@ -13,7 +13,9 @@ import type { Plugin } from 'vite';
  * (vite.config.ts, `--mode offline`) and the page requests nothing that fails. Over http(s) it writes a second,
  * stricter policy without `blob:` workers, which only the offline build needs, and requests the app's modules
  * once the document is parsed and first painted: the text is the page, and the code that wakes it must not take
- * the network or the main thread from it before then (Lighthouse, issue 13: 80 → 93 with the ASCII page).
+ * the network or the main thread from it before then. Measured with Lighthouse (issue 13), this helps only
+ * together with a page that is cheap to parse (prerender.ts, typeset.ts): alone it moved the document's own
+ * parsing and layout after the first paint, where they count as blocking time.
  */
 
 /** The policy, given the hashes of the page's inline scripts and <style> elements. */

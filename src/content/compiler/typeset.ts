@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 /*
  * A chapter's math, served in two layers (issue 13). KaTeX writes every formula twice: MathML, which the
  * browser can lay out by itself and screen readers read, and its own typeset HTML (`.katex-html`), which looks
- * like TeX. The typeset HTML is 60 % of the essay's bytes and of its elements. Past the first chapter the page
+ * like TeX. The typeset HTML was about 60 % of the essay's bytes and of its elements. Past the first chapter the page
  * keeps only the MathML, shown by the browser (styles.css, `.katex[data-k]`), and each chapter's typeset HTML goes
  * to a file of its own that the app puts back as the reader comes near the chapter
- * (src/content/runtime/typeset.ts). Without JavaScript, the browser's MathML is what the reader sees.
+ * (src/content/runtime/typesetMath.ts). Without JavaScript, the browser's MathML is what the reader sees.
  */
 
 const KATEX = '<span class="katex">';

@@ -48,15 +48,23 @@ function load(article: HTMLElement): Promise<string[]> {
   return p;
 }
 
-/** Fills the chapter's formulas until `until` (a performance.now() time); true when every one is done. */
+const UNFILLED = '.katex[data-k]:not([data-k="none"])';
+
+/**
+ * Fills the chapter's formulas until `until` (a performance.now() time); true when every one is done. A formula
+ * the file has nothing for keeps its MathML (`data-k="none"`, still shown by styles.css).
+ */
 function fill(article: HTMLElement, typeset: string[], until: number): boolean {
-  for (const el of article.querySelectorAll<HTMLElement>('.katex[data-k]')) {
+  for (const el of article.querySelectorAll<HTMLElement>(UNFILLED)) {
     const html = typeset[Number(el.dataset.k)];
-    if (html !== undefined) el.insertAdjacentHTML('beforeend', html);
-    el.removeAttribute('data-k');
+    if (html === undefined) el.dataset.k = 'none';
+    else {
+      el.insertAdjacentHTML('beforeend', html);
+      el.removeAttribute('data-k');
+    }
     if (performance.now() > until) break;
   }
-  if (article.querySelector('.katex[data-k]')) return false;
+  if (article.querySelector(UNFILLED)) return false;
   article.removeAttribute('data-typeset');
   return true;
 }
