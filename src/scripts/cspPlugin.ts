@@ -71,9 +71,12 @@ export function moduleTags(html: string): ModuleTag[] {
 }
 
 /**
- * `<script>` text that writes the offline build's tags over file://; over http(s), the stricter policy, and the
- * app's modules (preloads first, then the entry) after DOMContentLoaded and the first frame, or after 1 s where
- * frames do not come (a tab opened in the background).
+ * `<script>` text that writes the offline build's tags over file://. Over http(s) it writes the stricter policy,
+ * and then:
+ * - on the essay, requests the app's modules (preloads first, then the entry) after DOMContentLoaded and the first
+ *   frame, or after 1 s where frames do not come (a tab opened in the background);
+ * - on a single figure, the catalogue or the lecture deck (index.html's first script marks them), where the
+ *   essay's text is not what is shown, writes Vite's own tags, so the app starts as soon as the page is parsed.
  */
 export function loader(modules: ModuleTag[]): string {
   const offline = '<link rel="stylesheet" href="./offline/app.css"><script defer src="./offline/app.js"></script>';
@@ -85,7 +88,12 @@ export function loader(modules: ModuleTag[]): string {
     `if(t[0]=='script'){e.type='module';e.src=t[1]}else{e.rel='modulepreload';e.href=t[1]}document.head.appendChild(e)})},` +
     `ready=function(){requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,1000)};` +
     `if(document.readyState=='loading')document.addEventListener('DOMContentLoaded',ready);else ready();`;
-  return `<script>if(location.protocol==='file:')document.write(${lit(offline)});else{document.write(${lit(online)});(function(){${start}})()}</script>`;
+  const tags = modules.map((t) => (t.kind === 'script' ? `<script type="module" crossorigin src="${t.src}"></script>` : `<link rel="modulepreload" crossorigin href="${t.src}">`)).join('');
+  return (
+    `<script>if(location.protocol==='file:')document.write(${lit(offline)});` +
+    `else if(document.documentElement.dataset.route||document.documentElement.dataset.deck)document.write(${lit(online + tags)});` +
+    `else{document.write(${lit(online)});(function(){${start}})()}</script>`
+  );
 }
 
 /** Vite's stylesheet tags: kept in the page (the text must be styled without JavaScript), minus `crossorigin`, which file:// refuses. */
