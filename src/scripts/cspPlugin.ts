@@ -59,6 +59,8 @@ const VITE_TAGS = /\s*(<script type="module"[^>]*><\/script>|<link rel="modulepr
 export interface ModuleTag {
   kind: 'script' | 'modulepreload';
   src: string;
+  /** The tag as Vite wrote it. */
+  tag: string;
 }
 
 /** Vite's `<script type="module">` and `<link rel="modulepreload">` tags, read. */
@@ -66,7 +68,7 @@ export function moduleTags(html: string): ModuleTag[] {
   return [...html.matchAll(VITE_TAGS)].map((m) => {
     const src = /\s(?:src|href)="([^"]+)"/.exec(m[1])?.[1];
     if (!src) throw new Error(`csp: no address in ${m[1]}`);
-    return { kind: m[1].startsWith('<script') ? 'script' : 'modulepreload', src };
+    return { kind: m[1].startsWith('<script') ? 'script' : 'modulepreload', src, tag: m[1] };
   });
 }
 
@@ -88,7 +90,7 @@ export function loader(modules: ModuleTag[]): string {
     `if(t[0]=='script'){e.type='module';e.src=t[1]}else{e.rel='modulepreload';e.href=t[1]}document.head.appendChild(e)})},` +
     `ready=function(){requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,1000)};` +
     `if(document.readyState=='loading')document.addEventListener('DOMContentLoaded',ready);else ready();`;
-  const tags = modules.map((t) => (t.kind === 'script' ? `<script type="module" crossorigin src="${t.src}"></script>` : `<link rel="modulepreload" crossorigin href="${t.src}">`)).join('');
+  const tags = modules.map((t) => t.tag).join('');
   return (
     `<script>if(location.protocol==='file:')document.write(${lit(offline)});` +
     `else if(document.documentElement.dataset.route||document.documentElement.dataset.deck)document.write(${lit(online + tags)});` +

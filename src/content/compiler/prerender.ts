@@ -33,7 +33,8 @@ export function prerenderEssay(
       const split = splitTypeset(html);
       if (!split.typeset.length) return html;
       const open = `<article class="chapter" id="${escapeHtml(c.slug)}"`;
-      return split.html.replace(open, `${open} data-typeset="${escapeHtml(typesetFile(c.slug, split.typeset))}"`);
+      if (!split.html.startsWith(open)) throw new Error(`prerender: chapter "${c.slug}" does not open with ${open} (essayHtml.ts, chapterHtml)`);
+      return `${open} data-typeset="${escapeHtml(typesetFile(c.slug, split.typeset))}"${split.html.slice(open.length)}`;
     })
     .join('');
   return asciiHtml([
