@@ -124,9 +124,18 @@ test('the presenter window shows now, next, notes and a timer, and stays in sync
 
 test('L opens lecture mode at the section on screen; Esc returns to it; H switches to high contrast', async ({ page }) => {
   const errors = watchErrors(page);
+  // The app's code is held back until L has been pressed: a key pressed before the app listens is kept for it.
+  let release!: () => void;
+  const pressed = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await pressed;
+    await route.continue();
+  });
   await page.goto('./#from-energy-to-probability');
   await expect(page.locator('#from-energy-to-probability')).toBeInViewport({ timeout: 20_000 });
   await page.locator('body').press('l');
+  expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();
+  release();
   await expect(page.getByTestId('lecture')).toBeVisible();
   const id = await slideOf(page);
   expect(['from-energy-to-probability', 'eq-particles-boltzmann']).toContain(id);

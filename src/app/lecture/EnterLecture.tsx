@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { getManifest } from '../../content';
+import { takeEarlyKey } from '../earlyKeys';
 import { enterLecture } from './mode';
 
 /*
@@ -32,6 +33,8 @@ export function LectureKey() {
       enterLecture(currentSlideId());
     };
     window.addEventListener('keydown', onKey);
+    // An L pressed while the page was still waking.
+    if (takeEarlyKey(['l', 'L'])) enterLecture(currentSlideId());
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return null;
