@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadAllChapters, useEssay } from '../content';
 import { HoverCards } from '../content/runtime/HoverCards';
@@ -6,6 +6,7 @@ import { observeIslands } from '../content/runtime/islands';
 import { wakeTypeset } from '../content/runtime/typesetMath';
 import { GlossaryTips } from '../lib/glossary/GlossaryTips';
 import { EssayDeepLinks } from './DeepLinks';
+import { takeEarlyClicks } from './earlyInput';
 import { LectureButton, LectureKey } from './lecture/EnterLecture';
 import { slideFromHash, useMode } from './lecture/mode';
 import { watchScrollables } from './scrollables';
@@ -59,9 +60,15 @@ function HeaderTools({ layout }: { layout: Element | null }) {
       document.removeEventListener('click', navigated);
     };
   }, [open, layout]);
+  // Taps on these buttons before they listened (index.html keeps them): replayed once, in order.
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const tools = first.current?.parentElement;
+    for (const name of takeEarlyClicks()) tools?.querySelector<HTMLButtonElement>(`button[class="${CSS.escape(name)}"]`)?.click();
+  }, []);
   return (
     <>
-      <button type="button" className="btn toc-toggle" aria-expanded={open} aria-controls="toc" onClick={() => setOpen((o) => !o)}>
+      <button ref={first} type="button" className="btn toc-toggle" aria-expanded={open} aria-controls="toc" onClick={() => setOpen((o) => !o)}>
         Contents
       </button>
       <LectureButton />

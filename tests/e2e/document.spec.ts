@@ -26,6 +26,24 @@ test('right after load, with no scroll, find-in-page finds the last chapter’s 
   expect(await page.evaluate((s) => (window as unknown as { find(text: string): boolean }).find(s), sentence), sentence).toBe(true);
 });
 
+test('a header button tapped before the app’s code has arrived still acts once the app starts', async ({ page }) => {
+  let release!: () => void;
+  const tapped = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await tapped;
+    await route.continue();
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();
+  release();
+  await appReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('theme-toggle')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('with JavaScript off: all nine chapters, typeset math, a poster in every picture figure, plain-link contents, no dead buttons', async ({ browser }) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();

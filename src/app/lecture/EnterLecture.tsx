@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getManifest } from '../../content';
-import { takeEarlyKey } from '../earlyKeys';
+import { takeEarlyKey } from '../earlyInput';
 import { enterLecture } from './mode';
 
 /*
