@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, startTransition, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadAllChapters, useEssay } from '../content';
 import { HoverCards } from '../content/runtime/HoverCards';
@@ -24,25 +24,51 @@ const Lecture = lazy(() => import('./lecture/Lecture'));
  * (src/content/runtime/typesetMath.ts), each when the reader comes near it.
  */
 export function bootEssay(page: HTMLElement): void {
-  const mount = (el: Element | null, node: React.ReactNode) => el && createRoot(el).render(<StrictMode>{node}</StrictMode>);
-  mount(page.querySelector('.site-tools'), <HeaderTools layout={page.querySelector('.layout')} />);
-  mount(page.querySelector('#toc'), <EssayToc layout={page.querySelector('.layout')} />);
-  const overlays = document.body.appendChild(document.createElement('div'));
-  overlays.className = 'essay-overlays';
-  mount(overlays, <Overlays />);
+  // Rendered as transitions: React then renders in slices of a few milliseconds, and the page answers in between
+  // (the contents alone are some 120 links).
+  const mount = (el: Element | null, node: React.ReactNode) => {
+    if (!el) return;
+    const root = createRoot(el);
+    startTransition(() => root.render(<StrictMode>{node}</StrictMode>));
+  };
+  const layout = page.querySelector('.layout');
   const content = page.querySelector<HTMLElement>('#content')!;
-  watchScrollables(content);
-  wakeTypeset(content);
-  observeIslands(content);
-  settleAnchorJumps();
-  measureChaptersWhenIdle(content);
-  window.addEventListener('beforeprint', loadPosters);
-  if (import.meta.hot) {
-    // Authors: load every chapter's module so that an edit hot-swaps it, and write edited chapters back.
-    void loadAllChapters();
-    void import('../content/runtime/livePatch').then((m) => m.followLiveEdits());
-  }
-  document.documentElement.dataset.app = 'ready';
+  // Each step is a task of its own, after the one that evaluated the app's code: issue 13's budget is no task over
+  // 50 ms on a phone, whose CPU is some 4 times slower than a laptop's.
+  inTasks([
+    () => mount(page.querySelector('.site-tools'), <HeaderTools layout={layout} />),
+    () => mount(page.querySelector('#toc'), <EssayToc layout={layout} />),
+    () => {
+      const overlays = document.body.appendChild(document.createElement('div'));
+      overlays.className = 'essay-overlays';
+      mount(overlays, <Overlays />);
+    },
+    () => {
+      settleAnchorJumps();
+      observeIslands(content);
+      watchScrollables(content);
+    },
+    () => {
+      wakeTypeset(content);
+      measureChaptersWhenIdle(content);
+      window.addEventListener('beforeprint', loadPosters);
+      if (import.meta.hot) {
+        // Authors: load every chapter's module so that an edit hot-swaps it, and write edited chapters back.
+        void loadAllChapters();
+        void import('../content/runtime/livePatch').then((m) => m.followLiveEdits());
+      }
+      document.documentElement.dataset.app = 'ready';
+    },
+  ]);
+}
+
+/** Runs the steps in order, each in a task of its own. */
+function inTasks(steps: (() => void)[]): void {
+  const next = (i: number) => {
+    steps[i]();
+    if (i + 1 < steps.length) setTimeout(next, 0, i + 1);
+  };
+  setTimeout(next, 0, 0);
 }
 
 /** Contents (on narrow screens), lecture, theme. The contents toggle opens the drawer by a class on the layout. */

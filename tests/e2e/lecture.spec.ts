@@ -131,7 +131,8 @@ test('L opens lecture mode at the section on screen; Esc returns to it; H switch
     await pressed;
     await route.continue();
   });
-  await page.goto('./#from-energy-to-probability');
+  // Not waiting for `load`: the held-back code, once requested, would hold that event too.
+  await page.goto('./#from-energy-to-probability', { waitUntil: 'domcontentloaded' });
   await expect(page.locator('#from-energy-to-probability')).toBeInViewport({ timeout: 20_000 });
   await page.locator('body').press('l');
   expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();

@@ -38,7 +38,18 @@ function spanEnd(html: string, open: number): number {
   }
 }
 
-/** Takes KaTeX's typeset HTML out of `html` (see the top of this file). */
+const NAMESPACE = ' xmlns="http://www.w3.org/1998/Math/MathML"';
+const TEX_SOURCE = /<semantics>([\s\S]*?)<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation><\/semantics>/g;
+
+/**
+ * KaTeX's MathML, lighter: in an HTML page `<math>` needs no namespace, and the `<semantics>` wrapper only carries
+ * the TeX source (an `<annotation>` that is never shown or read aloud). About 16 % of the page's bytes.
+ */
+export function leanMathml(mathml: string): string {
+  return mathml.replaceAll(NAMESPACE, '').replace(TEX_SOURCE, '$1');
+}
+
+/** Takes KaTeX's typeset HTML out of `html` (see the top of this file), and leaves its MathML lean. */
 export function splitTypeset(html: string): SplitTypeset {
   const typeset: string[] = [];
   let out = '';
@@ -48,7 +59,7 @@ export function splitTypeset(html: string): SplitTypeset {
     const t = html.indexOf(TYPESET, k);
     if (t < 0 || t > end) throw new Error(`typeset: a formula without KaTeX's typeset HTML at offset ${k}`);
     const tEnd = spanEnd(html, t);
-    out += html.slice(at, k) + `<span class="katex" data-k="${typeset.length}">` + html.slice(k + KATEX.length, t) + html.slice(tEnd, end);
+    out += html.slice(at, k) + `<span class="katex" data-k="${typeset.length}">` + leanMathml(html.slice(k + KATEX.length, t)) + html.slice(tEnd, end);
     typeset.push(html.slice(t, tEnd));
     at = end;
   }
