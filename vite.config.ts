@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { essayContent } from './src/content/compiler/vitePlugin.mjs';
 import { figureSnapshots } from './src/scripts/snapshotsPlugin.mjs';
 import { contentSecurityPolicy } from './src/scripts/cspPlugin';
+import { favicons } from './src/scripts/faviconPlugin';
 
 const base: UserConfig = {
   // Relative asset paths, so dist/ works from any folder, a sub-path on a static host, or file://.
@@ -11,7 +12,8 @@ const base: UserConfig = {
   // essayContent compiles content/*.md (math typeset, citations and figures checked) into virtual:essay.
   // figureSnapshots uses public/snapshots/ (npm run snapshots) for og:image, <noscript> and print, when present.
   // contentSecurityPolicy (build only) adds the CSP <meta> and index.html's loader of the module or file:// build.
-  plugins: [essayContent({ contentDir: process.env.ESSAY_CONTENT ?? 'content' }), react(), figureSnapshots(), contentSecurityPolicy()],
+  // favicons (build only) draws the icons as PNGs from public/favicon.svg.
+  plugins: [essayContent({ contentDir: process.env.ESSAY_CONTENT ?? 'content' }), react(), figureSnapshots(), contentSecurityPolicy(), favicons()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
