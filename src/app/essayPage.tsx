@@ -24,8 +24,7 @@ const Lecture = lazy(() => import('./lecture/Lecture'));
  * (src/content/runtime/typesetMath.ts), each when the reader comes near it.
  */
 export function bootEssay(page: HTMLElement): void {
-  // Rendered as transitions: React then renders in slices of a few milliseconds, and the page answers in between
-  // (the contents alone are some 120 links).
+  // Rendered as transitions: React then renders in slices of a few milliseconds, and the page answers in between.
   const mount = (el: Element | null, node: React.ReactNode) => {
     if (!el) return;
     const root = createRoot(el);

@@ -38,7 +38,7 @@ export function favicons(): Plugin {
       offline = c.mode === 'offline';
     },
     transformIndexHtml(html) {
-      if (!SVG_ICON.test(html)) return html;
+      if (!SVG_ICON.test(html)) throw new Error('favicon: index.html has no <link rel="icon" href="./favicon.svg" type="image/svg+xml" /> to replace');
       return html.replace(SVG_ICON, '<link rel="icon" href="./favicon-32.png" sizes="32x32" type="image/png" />\n    <link rel="apple-touch-icon" href="./apple-touch-icon.png" />');
     },
     generateBundle() {
