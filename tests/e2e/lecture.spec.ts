@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openElsewhere, test } from './helpers';
+import { appReady, expect, nextFrames, openElsewhere, test } from './helpers';
 
 /** The transport's step counter shows n (whatever its wording: "t = n", "steps: n"). */
 const stepsAre = (n: number) => new RegExp(`(^|\\D)${n}$`);
@@ -153,6 +153,20 @@ test('L opens lecture mode at the section on screen; Esc returns to it; H switch
   // Garbage after mode=lecture never breaks the deck.
   await page.goto('./?mode=lecture&zz=%E0%A4%A#%E0%A4%A');
   await expect(page.locator('.lecture-stage')).toHaveAttribute('data-slide', 'title');
+  expect(errors).toEqual([]);
+});
+
+test('a deck opened from a link and left with Esc stays left, though L was pressed in it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?mode=lecture#particles-energies-forces');
+  await expect(page.locator('.lecture-stage')).toHaveAttribute('data-slide', 'particles-energies-forces');
+  await page.keyboard.press('l');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.site-header')).toBeVisible();
+  await appReady(page);
+  await nextFrames(page, 5);
+  expect(page.url()).not.toContain('mode=lecture');
+  await expect(page.getByTestId('lecture')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

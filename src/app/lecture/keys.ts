@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTheme } from '../../lib/theme';
+import { takeEarlyKey } from '../earlyInput';
 import type { Step } from './deck';
 
 /*
@@ -68,6 +69,9 @@ export function useDeckKeys({ go, leave, openPresenter }: DeckKeyActions): void 
       }
     };
     window.addEventListener('keydown', onKey);
+    // Keys pressed before the deck listened are not replayed, and no longer kept: an L pressed during a deck that
+    // opened from a link must not reopen it when the reader leaves for the essay.
+    takeEarlyKey([]);
     return () => window.removeEventListener('keydown', onKey);
   }, [go, leave, openPresenter]);
 }
